@@ -1,0 +1,57 @@
+using ArchiveForecast.Core.Artifacts;
+
+namespace ArchiveForecast.Core.Registry;
+
+/// <summary>Where a training run stands.</summary>
+public enum RunStatus
+{
+    /// <summary>Accepted, waiting for a worker.</summary>
+    Queued,
+    /// <summary>A worker is training.</summary>
+    Running,
+    /// <summary>Finished: a version was published (promoted or kept as a candidate).</summary>
+    Succeeded,
+    /// <summary>Finished without a version; <see cref="RunRecord.Reason"/> says why.</summary>
+    Failed,
+}
+
+/// <summary>The content of <c>{model}/runs/{run_id}.json</c>.</summary>
+public sealed record RunRecord
+{
+    /// <summary>The run id (letters, digits and hyphens only).</summary>
+    public required string RunId { get; init; }
+    /// <summary>The model trained.</summary>
+    public required string ModelName { get; init; }
+    /// <summary>Where the run stands.</summary>
+    public required RunStatus Status { get; init; }
+    /// <summary>Why it failed, or what the gate decided.</summary>
+    public string? Reason { get; init; }
+    /// <summary>What started it (<c>cli</c>, <c>http</c>, <c>timer</c>, <c>queue</c>).</summary>
+    public string? Trigger { get; init; }
+    /// <summary>The data source (a file, a dataset path in training-data, or <c>synthetic</c>).</summary>
+    public string? Dataset { get; init; }
+    /// <summary>When the run was accepted.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>When training started.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+    /// <summary>When the run finished.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>The trainer used.</summary>
+    public string? Trainer { get; init; }
+    /// <summary>The version published, if any.</summary>
+    public int? Version { get; init; }
+    /// <summary>Whether the version published became the served one.</summary>
+    public bool? Promoted { get; init; }
+    /// <summary>The candidate's holdout metrics.</summary>
+    public ModelMetrics? Metrics { get; init; }
+    /// <summary>The serving model's metrics on the same holdout, when there was one.</summary>
+    public ModelMetrics? ServingMetrics { get; init; }
+    /// <summary>The version that was served when the gate compared.</summary>
+    public int? ServingVersion { get; init; }
+    /// <summary>How many rows were read and rejected.</summary>
+    public int? RowsRead { get; init; }
+    /// <summary>How many rows were rejected, with the first few reasons in <see cref="Rejections"/>.</summary>
+    public int? RowsRejected { get; init; }
+    /// <summary>The first rejected rows with their line numbers and reasons.</summary>
+    public IReadOnlyList<string>? Rejections { get; init; }
+}
