@@ -224,21 +224,37 @@ public sealed class ForecastModel : IDisposable
         string name, int version, ReadOnlyMemory<byte> modelZip, ModelCard? card, Manifest? manifest, FeatureQuantiles? quantiles,
         TimeProvider timeProvider)
     {
-        string who = Describe(name, version);
         var mlContext = new MLContext(seed: 0);
         ITransformer transformer;
-        DataViewSchema outputSchema;
         try
         {
             using var stream = MemoryMarshal.TryGetArray(modelZip, out var segment) && segment.Array is not null
                 ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
                 : new MemoryStream(modelZip.ToArray(), writable: false);
             transformer = mlContext.Model.Load(stream, out _);
-            outputSchema = transformer.GetOutputSchema(FeatureRowSchema(mlContext));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new InvalidDataException($"{who}: model.zip is not an ML.NET model that scores {FeatureSchema.Version} features.", ex);
+            throw new InvalidDataException($"{Describe(name, version)}: model.zip is not a readable ML.NET model.", ex);
+        }
+
+        return FromTransformer(name, version, mlContext, transformer, card, manifest, quantiles, timeProvider);
+    }
+
+    /// <summary>Wraps a transformer that maps <see cref="FeatureRow"/> to both score columns (also the seam for tests).</summary>
+    internal static ForecastModel FromTransformer(
+        string name, int version, MLContext mlContext, ITransformer transformer, ModelCard? card, Manifest? manifest,
+        FeatureQuantiles? quantiles, TimeProvider timeProvider)
+    {
+        string who = Describe(name, version);
+        DataViewSchema outputSchema;
+        try
+        {
+            outputSchema = transformer.GetOutputSchema(mlContext.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()).Schema);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"{who}: model.zip does not score {FeatureSchema.Version} feature vectors.", ex);
         }
 
         if (!IsScore(outputSchema, ModelColumns.ArchivedScore) || !IsScore(outputSchema, ModelColumns.SavingsScore))
@@ -273,9 +289,6 @@ public sealed class ForecastModel : IDisposable
         }
     }
 
-    private static DataViewSchema FeatureRowSchema(MLContext mlContext) =>
-        mlContext.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()).Schema;
-
     private static bool IsScore(DataViewSchema schema, string column) =>
         schema.GetColumnOrNull(column) is { } found && found.Type == NumberDataViewType.Single;
 
@@ -298,7 +311,7 @@ public sealed class ForecastModel : IDisposable
         return new EnginePool<ContributionRow>(() => _mlContext.Model.CreatePredictionEngine<FeatureRow, ContributionRow>(explainer));
     }
 
-    private void CheckCanaries(IReadOnlyList<CanaryRow> canaries)
+    internal void CheckCanaries(IReadOnlyList<CanaryRow> canaries)
     {
         List<string>? problems = null;
         for (int i = 0; i < canaries.Count; i++)
