@@ -71,7 +71,8 @@ public sealed class ForecastModel : IDisposable
 
     /// <summary>Loads a verified published version and checks it on its canary rows.</summary>
     /// <exception cref="ModelSelfCheckException">
-    /// The card names another feature version, has no canaries, the canaries do not reproduce, or a prediction is not finite.
+    /// The card belongs to another model, names another feature version or other feature names, has no canaries, the
+    /// canaries do not reproduce, or a prediction is not finite.
     /// </exception>
     /// <exception cref="InvalidDataException">model.zip is not a two-target forecast model.</exception>
     public static ForecastModel Load(VerifiedVersion version, TimeProvider timeProvider)
@@ -81,6 +82,11 @@ public sealed class ForecastModel : IDisposable
         var card = version.Card;
         string name = version.Manifest.ModelName;
         string who = Describe(name, version.Manifest.Version);
+        if (!string.Equals(card.ModelName, name, StringComparison.Ordinal))
+        {
+            throw new ModelSelfCheckException($"{who} carries the model card of '{card.ModelName}'.");
+        }
+
         if (!string.Equals(card.FeatureVersion, FeatureSchema.Version, StringComparison.Ordinal))
         {
             throw new ModelSelfCheckException(
@@ -182,8 +188,9 @@ public sealed class ForecastModel : IDisposable
     }
 
     /// <summary>
-    /// Per-feature contributions to both targets' predictions of one input, keyed by <see cref="FeatureSchema.Names"/>,
-    /// in the model's units (not normalized).
+    /// Per-feature contributions to both targets' predictions of one input, keyed by <see cref="FeatureSchema.Names"/>:
+    /// ML.NET's tree contribution scores, not normalized. Signs and relative sizes rank the features for this input;
+    /// they are not an additive decomposition of the prediction (a forest's are summed over its trees, not averaged).
     /// </summary>
     /// <exception cref="InvalidOperationException">The model's regressors do not support contributions.</exception>
     public ForecastExplanation Explain(ForecastInput input)

@@ -97,6 +97,16 @@ public sealed class ForecastModelTests
     }
 
     [Test]
+    public void Load_WhenCardBelongsToAnotherModel_Refuses()
+    {
+        var version = new VerifiedVersionBuilder().WithCard(card => card with { ModelName = "other-model" }).Build();
+
+        Assert.That(
+            () => ForecastModel.Load(version, TimeProvider.System),
+            Throws.InstanceOf<ModelSelfCheckException>().With.Message.Contains("other-model"));
+    }
+
+    [Test]
     public void Load_WhenFeatureNamesDiffer_Refuses()
     {
         var version = new VerifiedVersionBuilder()
