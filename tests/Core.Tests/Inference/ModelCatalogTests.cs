@@ -1,7 +1,7 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.Builders;
+using ArchiveForecast.Core.Tests.TestData;
 using ArchiveForecast.Core.Tests.Fakes;
 using Microsoft.Extensions.Options;
 
@@ -66,7 +66,7 @@ public sealed class ModelCatalogTests
     [Test]
     public async Task Get_OfPublishedModel_LoadsItOnFirstUse_AndReturnsTheSameHolderAfter()
     {
-        await PublishAndPromoteAsync(Named, TrainedModels.First(Named, "run-1"));
+        await PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
 
         var first = await catalog.GetAsync(Named, CancellationToken.None);
         var second = await catalog.GetAsync(Named, CancellationToken.None);
@@ -83,7 +83,7 @@ public sealed class ModelCatalogTests
     [Test]
     public async Task Get_ManyAtOnce_LoadsOnce_AndEveryCallerSeesTheLoadedModel()
     {
-        await PublishAndPromoteAsync(Named, TrainedModels.First(Named, "run-1"));
+        await PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             Task.Run(() => catalog.GetAsync(Named, CancellationToken.None))));
@@ -113,12 +113,12 @@ public sealed class ModelCatalogTests
     [Test]
     public async Task ReloadAll_PicksUpNewPromotionsOfEveryServedModel()
     {
-        await PublishAndPromoteAsync(ModelName.Default, TrainedModels.First(ModelName.Default, "run-1"));
-        await PublishAndPromoteAsync(Named, TrainedModels.First(Named, "run-2"));
+        await PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
+        await PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-2"));
         var named = await catalog.GetAsync(Named, CancellationToken.None);
         await catalog.Default.ReloadAsync(force: false, CancellationToken.None);
-        await PublishAndPromoteAsync(ModelName.Default, TrainedModels.Second(ModelName.Default, "run-3"));
-        await PublishAndPromoteAsync(Named, TrainedModels.Second(Named, "run-4"));
+        await PublishAndPromoteAsync(ModelName.Default, PublishableModels.Second(ModelName.Default, "run-3"));
+        await PublishAndPromoteAsync(Named, PublishableModels.Second(Named, "run-4"));
 
         await catalog.ReloadAllAsync(CancellationToken.None);
 

@@ -1,7 +1,7 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.Builders;
+using ArchiveForecast.Core.Tests.TestData;
 using ArchiveForecast.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -43,7 +43,7 @@ public sealed class ModelReloadServiceTests
     [Test]
     public async Task Start_LoadsTheDefaultModel()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(ModelName.Default, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(ModelName.Default, "run-1"));
 
         await service.StartAsync(CancellationToken.None);
 
@@ -53,10 +53,10 @@ public sealed class ModelReloadServiceTests
     [Test]
     public async Task Poll_AfterTheInterval_LoadsANewPromotion()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(ModelName.Default, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(ModelName.Default, "run-1"));
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => catalog.Default.Current is not null);
-        await PublishAndPromoteAsync(TrainedModels.Second(ModelName.Default, "run-2"));
+        await PublishAndPromoteAsync(PublishableModels.Second(ModelName.Default, "run-2"));
 
         clock.Advance(Interval);
 
@@ -66,7 +66,7 @@ public sealed class ModelReloadServiceTests
     [Test]
     public async Task Start_WithStoreDown_KeepsRunning_AndLoadsOnceTheStoreIsBack()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(ModelName.Default, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(ModelName.Default, "run-1"));
         store.IsDown = true;
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => catalog.Default.LoadState.ConsecutiveFailures > 0);

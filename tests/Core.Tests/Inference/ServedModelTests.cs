@@ -4,7 +4,7 @@ using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Core.Tests.Builders;
+using ArchiveForecast.Core.Tests.TestData;
 using ArchiveForecast.Core.Tests.Fakes;
 
 namespace ArchiveForecast.Core.Tests.Inference;
@@ -47,7 +47,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_First_LoadsThePromotedVersion()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -65,7 +65,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_WithPointerUnchanged_IsUnchanged_AndDownloadsNothing()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var loaded = served.Current;
 
@@ -82,7 +82,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_Forced_LoadsTheSameVersionAgain()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var loaded = served.Current;
 
@@ -99,9 +99,9 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_AfterPromotingANewVersion_SwapsToIt()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        await PublishAndPromoteAsync(TrainedModels.Second(Model, "run-2"));
+        await PublishAndPromoteAsync(PublishableModels.Second(Model, "run-2"));
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -115,10 +115,10 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfCorruptNewerVersion_FailsAndKeepsServingTheOldOne()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var good = served.Current;
-        await registry.PublishAsync(Model, TrainedModels.Second(Model, "run-2"), CancellationToken.None);
+        await registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
         await FlipByteAsync(ModelZip(2));
         await PromoteAsync(2);
 
@@ -138,7 +138,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfTheSameCorruptVersionAgain_DoesNotDownloadItAgain()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
         await FlipByteAsync(ModelZip(1));
         await served.ReloadAsync(force: false, CancellationToken.None);
         int readsAfterFirstAttempt = store.ReadsOf(ModelZip(1));
@@ -157,7 +157,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfPointerToMissingVersion_FailsAndKeepsServingTheOldOne()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var pointer = new ModelPointer(Model, 7, 1, DateTimeOffset.UnixEpoch, "someone", "hand-edited");
         await store.WriteAsync($"{Model}/current.json", JsonSerializer.SerializeToUtf8Bytes(pointer, ArtifactJson.Options), WritePrecondition.None, CancellationToken.None);
@@ -175,7 +175,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_WhileStoreIsDownAtStart_ServesNothing_ThenRecoversWhenItComesBack()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
         store.IsDown = true;
 
         var whileDown = await served.ReloadAsync(force: false, CancellationToken.None);
@@ -199,9 +199,9 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_WhenStoreFailsMidLoad_KeepsTheOldModel_AndRetriesNextTime()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        await PublishAndPromoteAsync(TrainedModels.Second(Model, "run-2"));
+        await PublishAndPromoteAsync(PublishableModels.Second(Model, "run-2"));
         store.IsDown = true;
 
         var failed = await served.ReloadAsync(force: false, CancellationToken.None);
@@ -220,9 +220,9 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfVersionFailingItsSelfCheck_IsRefused()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        await registry.PublishAsync(Model, TrainedModels.Second(Model, "run-2"), CancellationToken.None);
+        await registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
         await AlterCanariesAsync(2);
         await PromoteAsync(2);
 
@@ -239,7 +239,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_ManyAtOnce_LoadsTheVersionOnce()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             Task.Run(() => served.ReloadAsync(force: false, CancellationToken.None))));
@@ -255,8 +255,8 @@ public sealed class ServedModelTests
     [Test]
     public async Task Readers_DuringSwaps_NeverSeeNoModelOnceOneIsLoaded()
     {
-        await PublishAndPromoteAsync(TrainedModels.First(Model, "run-1"));
-        await PublishAndPromoteAsync(TrainedModels.Second(Model, "run-2"));
+        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await PublishAndPromoteAsync(PublishableModels.Second(Model, "run-2"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         using var stop = new CancellationTokenSource();
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
@@ -295,7 +295,7 @@ public sealed class ServedModelTests
         });
     }
 
-    private static ForecastInput SampleInput() => new(new DateOnly(2024, 6, 1), 50_000, 2.5, 0.3, 0.2, 0.1, 4);
+    private static ForecastInput SampleInput() => new ForecastInputBuilder().Build();
 
     private static string ModelZip(int version) => $"{Model}/versions/{version}/{ArtifactFiles.Model}";
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.Builders;
+using ArchiveForecast.Core.Tests.TestData;
 using ArchiveForecast.Core.Tests.Fakes;
 
 namespace ArchiveForecast.Core.Tests.Registry;

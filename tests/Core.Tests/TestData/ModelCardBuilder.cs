@@ -2,7 +2,7 @@ using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Features;
 using ArchiveForecast.Core.Registry;
 
-namespace ArchiveForecast.Core.Tests.Builders;
+namespace ArchiveForecast.Core.Tests.TestData;
 
 /// <summary>A model card with plausible defaults; tests change what they care about.</summary>
 public sealed class ModelCardBuilder
