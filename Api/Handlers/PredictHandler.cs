@@ -58,17 +58,21 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
             return models.Unavailable(request, served);
         }
 
-        IReadOnlyList<ForecastPrediction> predictions = inputs.Count == 1 ? [model.Predict(inputs[0])] : model.PredictBatch(inputs);
+        IReadOnlyList<ForecastPrediction> predictions;
+        try
+        {
+            predictions = inputs.Count == 1 ? [model.Predict(inputs[0])] : model.PredictBatch(inputs);
+        }
+        catch (NonFinitePredictionException)
+        {
+            ApiLog.NonFinitePrediction(logger, model.Name, model.Version);
+            return ApiProblems.Unexpected(request);
+        }
+
         var items = new Prediction[predictions.Count];
         for (int i = 0; i < items.Length; i++)
         {
             var prediction = predictions[i];
-            if (!double.IsFinite(prediction.ArchivedGbNextPeriod) || !double.IsFinite(prediction.SavingsGbNextPeriod))
-            {
-                ApiLog.NonFinitePrediction(logger, model.Name, model.Version);
-                return ApiProblems.Unexpected(request);
-            }
-
             items[i] = new Prediction(
                 prediction.ArchivedGbNextPeriod,
                 prediction.SavingsGbNextPeriod,

@@ -16,9 +16,6 @@ namespace ArchiveForecast.Api.Handlers;
 /// </summary>
 public sealed class RetrainHandler(RetrainCoordinator coordinator, ILogger<RetrainHandler> logger)
 {
-    /// <summary>What run records of HTTP-started runs name as their trigger.</summary>
-    public const string Trigger = "http";
-
     /// <summary>Queues a retraining.</summary>
     public Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) =>
         HandlerGuard.RunAsync(request, logger, () => RetrainAsync(request, cancellationToken), cancellationToken);
@@ -49,16 +46,15 @@ public sealed class RetrainHandler(RetrainCoordinator coordinator, ILogger<Retra
         RunRecord run;
         try
         {
-            run = await coordinator.SubmitAsync(retrain.Model, retrain.Dataset, Trigger, cancellationToken);
+            run = await coordinator.SubmitAsync(retrain.Model, retrain.Dataset, TrainingTriggers.Http, cancellationToken);
         }
         catch (ArgumentException)
         {
-            // The parser checks the same rules; this only keeps a disagreement from becoming a 500.
-            return ApiProblems.Create(
-                request,
-                ProblemTypes.Validation,
-                "The model name or the dataset path is not acceptable.",
-                [new ProblemError("/model", "model must be a valid model name."), new ProblemError("/dataset", "dataset must be a plain relative path.")]);
+            // The parser has checked the name and the path, so what is left is a missing dataset with no default.
+            string detail = retrain.Dataset is null
+                ? "dataset is required: no default dataset is configured on this service."
+                : "dataset is not a path this service accepts.";
+            return ApiProblems.Create(request, ProblemTypes.Validation, detail, [new ProblemError("/dataset", detail)]);
         }
 
         ApiLog.RetrainQueued(logger, run.ModelName, run.RunId);

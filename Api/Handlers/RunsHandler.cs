@@ -1,14 +1,14 @@
-using System.Text.RegularExpressions;
 using ArchiveForecast.Api.Problems;
 using ArchiveForecast.Api.Responses;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Api.Handlers;
 
 /// <summary><c>GET /api/runs/{run_id}</c>: a training run's record, or 404. Ids that cannot be run ids never reach the store.</summary>
-public sealed partial class RunsHandler(ModelRegistry registry, ILogger<RunsHandler> logger)
+public sealed class RunsHandler(ModelRegistry registry, ILogger<RunsHandler> logger)
 {
     /// <summary>Returns the record of <paramref name="runId"/>.</summary>
     public Task<IResult> HandleAsync(HttpRequest request, string runId, CancellationToken cancellationToken) =>
@@ -16,7 +16,7 @@ public sealed partial class RunsHandler(ModelRegistry registry, ILogger<RunsHand
 
     private async Task<IResult> FindAsync(HttpRequest request, string runId, CancellationToken cancellationToken)
     {
-        if (!RunIdPattern().IsMatch(runId))
+        if (!RunIds.IsValid(runId))
         {
             return ApiProblems.NotFound(request, "There is no run with that id.");
         }
@@ -26,7 +26,4 @@ public sealed partial class RunsHandler(ModelRegistry registry, ILogger<RunsHand
             ? ApiProblems.NotFound(request, $"There is no run '{runId}'.")
             : new ApiJsonResult<RunRecord>(StatusCodes.Status200OK, run);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,98}[A-Za-z0-9])?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex RunIdPattern();
 }
