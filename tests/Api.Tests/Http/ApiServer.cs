@@ -125,7 +125,7 @@ internal sealed class ApiServer : IAsyncDisposable
         SendAsync(HttpMethod.Post, path, key, body);
 }
 
-internal enum KeyPlace
+public enum KeyPlace
 {
     Header,
     Query,
