@@ -52,6 +52,9 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         options.ConfigureLogging?.Invoke(builder.Logging);
 
+        // ASP.NET Core's request lines include the query string, where a key may travel as ?code=: never log them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
         builder.Services.AddArchiveForecastCore(builder.Configuration);
         builder.Services.AddArchiveForecastTraining(builder.Configuration, useInProcessQueue: true);
         builder.Services.AddArchiveForecastApi(builder.Configuration);
