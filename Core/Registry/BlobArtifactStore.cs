@@ -63,6 +63,79 @@ public sealed class BlobArtifactStore(
     /// <inheritdoc />
     public async Task<StoredObject?> ReadAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadCoreAsync(path, maxBytes, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFailures.IsAccessFailure(ex))
+        {
+            throw AccessDenied(ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> GetETagAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetETagCoreAsync(path, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFailures.IsAccessFailure(ex))
+        {
+            throw AccessDenied(ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> WriteAsync(string path, ReadOnlyMemory<byte> content, WritePrecondition precondition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteCoreAsync(path, content, precondition, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFailures.IsAccessFailure(ex))
+        {
+            throw AccessDenied(ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var names = ListCoreAsync(prefix, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await names.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (StorageFailures.IsAccessFailure(ex))
+            {
+                throw AccessDenied(ex);
+            }
+
+            yield return names.Current;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IAsyncDisposable?> TryAcquireLeaseAsync(string path, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TryAcquireLeaseCoreAsync(path, duration, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFailures.IsAccessFailure(ex))
+        {
+            throw AccessDenied(ex);
+        }
+    }
+
+    private async Task<StoredObject?> ReadCoreAsync(string path, long maxBytes, CancellationToken cancellationToken)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
         var blob = container.GetBlobClient(CheckPath(path));
         await EnsureContainerAsync(cancellationToken);
@@ -116,8 +189,7 @@ public sealed class BlobArtifactStore(
         return new StoredObject(buffer.AsMemory(0, read), result.Details.ETag.ToString());
     }
 
-    /// <inheritdoc />
-    public async Task<string?> GetETagAsync(string path, CancellationToken cancellationToken)
+    private async Task<string?> GetETagCoreAsync(string path, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken);
         try
@@ -131,8 +203,7 @@ public sealed class BlobArtifactStore(
         }
     }
 
-    /// <inheritdoc />
-    public async Task<string?> WriteAsync(string path, ReadOnlyMemory<byte> content, WritePrecondition precondition, CancellationToken cancellationToken)
+    private async Task<string?> WriteCoreAsync(string path, ReadOnlyMemory<byte> content, WritePrecondition precondition, CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(CheckPath(path));
         var options = new BlobUploadOptions
@@ -158,8 +229,7 @@ public sealed class BlobArtifactStore(
         }
     }
 
-    /// <inheritdoc />
-    public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<string> ListCoreAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken);
         var options = new GetBlobsOptions { Prefix = prefix };
@@ -169,8 +239,7 @@ public sealed class BlobArtifactStore(
         }
     }
 
-    /// <inheritdoc />
-    public async Task<IAsyncDisposable?> TryAcquireLeaseAsync(string path, TimeSpan duration, CancellationToken cancellationToken)
+    private async Task<IAsyncDisposable?> TryAcquireLeaseCoreAsync(string path, TimeSpan duration, CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(CheckPath(path));
         await EnsureContainerAsync(cancellationToken);
@@ -222,6 +291,12 @@ public sealed class BlobArtifactStore(
             404 => precondition.IfMatch is not null && ex.ErrorCode != BlobErrorCode.ContainerNotFound,
             _ => false,
         };
+
+    private ArtifactStoreAccessException AccessDenied(Exception ex) =>
+        new(
+            $"Blob container {Location} refused access ({StorageFailures.Reason(ex)}). In Azure the app's managed identity needs the " +
+            $"Storage Blob Data Contributor role on it; check {ModelStoreOptions.SectionName}:ContainerUri and {ModelStoreOptions.SectionName}:ManagedIdentityClientId.",
+            ex);
 
     private ArtifactTooLargeException TooLarge(string path, long length, long maxBytes) =>
         new($"{Location}{path} is {length} bytes or more, above the limit of {maxBytes} bytes (ModelStore:MaxArtifactBytes).");
