@@ -1,3 +1,5 @@
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Training.Configuration;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -8,6 +10,22 @@ namespace ArchiveForecast.Training.Data;
 /// <param name="container">The container.</param>
 public sealed class BlobTrainingDataSource(BlobContainerClient container) : ITrainingDataSource
 {
+    /// <summary>
+    /// Creates the source of <see cref="TrainingDataOptions"/>: <see cref="TrainingDataOptions.ContainerUri"/> with the
+    /// managed identity of <paramref name="managedIdentityClientId"/>, or the connection string and container name.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Neither or both are set, or the URL is unusable.</exception>
+    public static BlobTrainingDataSource Create(TrainingDataOptions options, string? managedIdentityClientId)
+    {
+        var (client, _) = BlobContainerClientFactory.Create(
+            TrainingDataOptions.SectionName,
+            options.ContainerUri,
+            options.ConnectionString,
+            options.ContainerName,
+            () => AzureCredentialFactory.Create(managedIdentityClientId));
+        return new BlobTrainingDataSource(client);
+    }
+
     /// <inheritdoc />
     public string Location { get; } = new UriBuilder(container.Uri) { Query = string.Empty }.Uri.ToString();
 

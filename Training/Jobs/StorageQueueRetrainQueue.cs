@@ -79,6 +79,26 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
     /// <summary>The message text of a request (before the transport's Base64 encoding).</summary>
     public static string Serialize(RetrainRequest request) => JsonSerializer.Serialize(request, MessageJson);
 
+    /// <summary>The request of a message's text, as the queue-triggered function receives it (already Base64-decoded).</summary>
+    /// <exception cref="FormatException">The text is not a retraining request.</exception>
+    public static RetrainRequest Deserialize(string messageText)
+    {
+        try
+        {
+            var request = JsonSerializer.Deserialize<RetrainRequest>(messageText, MessageJson);
+            if (request is null || string.IsNullOrEmpty(request.RunId) || string.IsNullOrEmpty(request.ModelName) || string.IsNullOrEmpty(request.Trigger))
+            {
+                throw new FormatException("The queue message is not a retraining request: run_id, model_name and trigger are required.");
+            }
+
+            return request;
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"The queue message is not a retraining request: {ex.Message}", ex);
+        }
+    }
+
     /// <inheritdoc />
     public async Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
     {
