@@ -132,7 +132,7 @@ public static class CsvTrainingDataReader
         return new ColumnMap(header.Fields.Length, required, positions.TryGetValue(SourceIdColumn, out int source) ? source : -1);
     }
 
-    private static TrainingExample? ParseRow(CsvRawRecord record, ColumnMap map, List<string> errors)
+    private static TrainingExample? ParseRow(CsvRawRecord record, ColumnMap map, List<string> errors, HashSet<string> unparsed)
     {
         if (record.Error is not null)
         {
@@ -148,30 +148,30 @@ public static class CsvTrainingDataReader
 
         string Field(int index) => record.Fields[map.Required[index]].Trim();
 
-        DateOnly month = default;
-        if (!MonthFormat.TryParse(Field(0), out month, out string monthError))
+        if (!MonthFormat.TryParse(Field(0), out var month, out string monthError))
         {
             errors.Add(monthError.TrimEnd('.'));
         }
 
-        long totalFiles = ParseInteger(Field(1), FieldNames.TotalFiles, errors);
-        double avgFileSize = ParseNumber(Field(2), FieldNames.AvgFileSizeMb, errors);
-        double pctPdf = ParseNumber(Field(3), FieldNames.PctPdf, errors);
-        double pctDocx = ParseNumber(Field(4), FieldNames.PctDocx, errors);
-        double pctXlsx = ParseNumber(Field(5), FieldNames.PctXlsx, errors);
-        double frequency = ParseNumber(Field(6), FieldNames.ArchiveFrequencyPerDay, errors);
-        double archived = ParseNumber(Field(7), FieldNames.ArchivedGbNextPeriod, errors);
-        double savings = ParseNumber(Field(8), FieldNames.SavingsGbNextPeriod, errors);
-        if (errors.Count > 0)
-        {
-            return null;
-        }
+        long totalFiles = ParseInteger(Field(1), FieldNames.TotalFiles, errors, unparsed);
+        double avgFileSize = ParseNumber(Field(2), FieldNames.AvgFileSizeMb, errors, unparsed);
+        double pctPdf = ParseNumber(Field(3), FieldNames.PctPdf, errors, unparsed);
+        double pctDocx = ParseNumber(Field(4), FieldNames.PctDocx, errors, unparsed);
+        double pctXlsx = ParseNumber(Field(5), FieldNames.PctXlsx, errors, unparsed);
+        double frequency = ParseNumber(Field(6), FieldNames.ArchiveFrequencyPerDay, errors, unparsed);
+        double archived = ParseNumber(Field(7), FieldNames.ArchivedGbNextPeriod, errors, unparsed);
+        double savings = ParseNumber(Field(8), FieldNames.SavingsGbNextPeriod, errors, unparsed);
 
+        // The value rules run even when some field did not parse, so that a row's every problem is reported at once;
+        // rules over a field that did not parse are left out (its parse error says enough).
         var input = new ForecastInput(month, totalFiles, avgFileSize, pctPdf, pctDocx, pctXlsx, frequency);
         var targets = new ForecastTargets(archived, savings);
         foreach (var error in InstanceRules.Validate(input).Concat(InstanceRules.Validate(targets)))
         {
-            errors.Add(error.Detail.TrimEnd('.'));
+            if (!unparsed.Contains(error.Field))
+            {
+                errors.Add(error.Detail.TrimEnd('.'));
+            }
         }
 
         if (errors.Count > 0)
@@ -183,8 +183,16 @@ public static class CsvTrainingDataReader
         return new TrainingExample(input, targets, string.IsNullOrEmpty(sourceId) ? null : sourceId);
     }
 
-    private static double ParseNumber(string text, string field, List<string> errors) =>
-        TryParseNumber(text, field, errors, out double value) ? value : double.NaN;
+    private static double ParseNumber(string text, string field, List<string> errors, HashSet<string> unparsed)
+    {
+        if (TryParseNumber(text, field, errors, out double value))
+        {
+            return value;
+        }
+
+        unparsed.Add(field);
+        return double.NaN;
+    }
 
     private static bool TryParseNumber(string text, string field, List<string> errors, out double value)
     {
@@ -205,25 +213,25 @@ public static class CsvTrainingDataReader
         return true;
     }
 
-    private static long ParseInteger(string text, string field, List<string> errors)
+    private static long ParseInteger(string text, string field, List<string> errors, HashSet<string> unparsed)
     {
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
         {
             return value;
         }
 
-        if (!TryParseNumber(text, field, errors, out double number))
+        if (TryParseNumber(text, field, errors, out double number))
         {
-            return 0;
+            // Exporters that went through floating point write whole counts as "120.0"; those are still whole.
+            if (double.IsFinite(number) && number == Math.Floor(number) && Math.Abs(number) <= MaxExactInteger)
+            {
+                return (long)number;
+            }
+
+            errors.Add(double.IsFinite(number) ? $"{field} must be a whole number, not '{Echo(text)}'" : $"{field} must be a finite whole number");
         }
 
-        // Exporters that went through floating point write whole counts as "120.0"; those are still whole.
-        if (double.IsFinite(number) && number == Math.Floor(number) && Math.Abs(number) <= MaxExactInteger)
-        {
-            return (long)number;
-        }
-
-        errors.Add(double.IsFinite(number) ? $"{field} must be a whole number, not '{Echo(text)}'" : $"{field} must be a finite whole number");
+        unparsed.Add(field);
         return 0;
     }
 
@@ -234,6 +242,7 @@ public static class CsvTrainingDataReader
     private sealed class ReadState
     {
         private readonly List<string> errors = [];
+        private readonly HashSet<string> unparsed = new(StringComparer.Ordinal);
 
         public ColumnMap? Columns { get; private set; }
 
@@ -255,7 +264,8 @@ public static class CsvTrainingDataReader
 
             RowsRead++;
             errors.Clear();
-            var example = ParseRow(record, Columns, errors);
+            unparsed.Clear();
+            var example = ParseRow(record, Columns, errors, unparsed);
             if (example is not null)
             {
                 Accepted.Add(example);
