@@ -43,6 +43,7 @@ public static class TrainingServiceCollectionExtensions
         services.TryAddSingleton<TrainingRunner>();
         services.TryAddSingleton<RetrainCoordinator>();
         services.TryAddSingleton<RetrainJobHandler>();
+        services.TryAddSingleton<RetrainQueueMessageHandler>();
         services.TryAddSingleton(sp => CreateDataSource(sp, configuration));
 
         if (useInProcessQueue)
