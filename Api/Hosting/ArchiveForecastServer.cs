@@ -41,7 +41,12 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. options.Args] });
-        builder.Configuration.AddInMemoryCollection(Overrides(options));
+        var overrides = Overrides(options);
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        // Secrets (API keys, connection strings) come from Key Vault when KeyVault:Uri is set; the flags still win.
+        builder.Configuration.AddArchiveForecastKeyVault();
+        builder.Configuration.AddInMemoryCollection(overrides);
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -16,8 +16,10 @@ internal static class CliServices
 {
     public static ServiceProvider Build(string? store, TextWriter log, bool verbose)
     {
+        // Secrets (a data source's connection string, say) come from Key Vault when KeyVault__Uri is set; the flags still win.
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
+            .AddArchiveForecastKeyVault()
             .AddInMemoryCollection(StoreSettings(store))
             .Build();
 
