@@ -22,8 +22,10 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
     public Uri QueueUri => queue.Uri;
 
     /// <summary>Creates the queue client of <see cref="RetrainQueueOptions"/>.</summary>
+    /// <param name="options">The queue's settings.</param>
+    /// <param name="fallbackManagedIdentityClientId">The user-assigned identity to use when the options name none (<c>ModelStore:ManagedIdentityClientId</c>).</param>
     /// <exception cref="InvalidOperationException">Neither or both of the URL and the connection string are set, or the URL is unusable.</exception>
-    public static StorageQueueRetrainQueue Create(RetrainQueueOptions options)
+    public static StorageQueueRetrainQueue Create(RetrainQueueOptions options, string? fallbackManagedIdentityClientId = null)
     {
         var clientOptions = CreateClientOptions();
         var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
@@ -41,7 +43,8 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
                     $"{RetrainQueueOptions.SectionName}:QueueServiceUri must be an https URL without a query string, such as https://<account>.queue.core.windows.net.");
             }
 
-            var service = new QueueServiceClient(serviceUri, AzureCredentialFactory.Create(options.ManagedIdentityClientId), clientOptions);
+            var clientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? fallbackManagedIdentityClientId : options.ManagedIdentityClientId;
+            var service = new QueueServiceClient(serviceUri, AzureCredentialFactory.Create(clientId), clientOptions);
             return new StorageQueueRetrainQueue(service.GetQueueClient(options.QueueName), createIfMissing: false);
         }
 
