@@ -1,5 +1,8 @@
+using ArchiveForecast.Training.DependencyInjection;
+using ArchiveForecast.Training.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ArchiveForecast.HttpForecast.Hosting;
 
@@ -10,6 +13,9 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddArchiveForecastFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddArchiveForecastTraining(configuration);
+        services.TryAddSingleton<RetrainMessageProcessor>();
+        services.TryAddSingleton<ScheduledRetraining>();
         return services;
     }
 }
