@@ -294,8 +294,10 @@ public sealed class BlobArtifactStore(
 
     private ArtifactStoreAccessException AccessDenied(Exception ex) =>
         new(
-            $"Blob container {Location} refused access ({StorageFailures.Reason(ex)}). In Azure the app's managed identity needs the " +
-            $"Storage Blob Data Contributor role on it; check {ModelStoreOptions.SectionName}:ContainerUri and {ModelStoreOptions.SectionName}:ManagedIdentityClientId.",
+            (ex is RequestFailedException
+                ? $"Blob container {Location} refused the app's identity ({StorageFailures.Reason(ex)}). In Azure the managed identity needs the Storage Blob Data Contributor role on it; "
+                : $"No token for Blob container {Location} could be obtained ({StorageFailures.Reason(ex)}). ") +
+            $"Check {ModelStoreOptions.SectionName}:ContainerUri and {ModelStoreOptions.SectionName}:ManagedIdentityClientId.",
             ex);
 
     private ArtifactTooLargeException TooLarge(string path, long length, long maxBytes) =>

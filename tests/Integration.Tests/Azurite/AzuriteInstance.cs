@@ -29,6 +29,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
 
     public bool IsRunning => process is { HasExited: false };
 
+
     private string Scheme => settings.Certificate is null ? "http" : "https";
 
     public Uri BlobServiceUri => new($"{Scheme}://127.0.0.1:{BlobPort}/{AccountName}");
@@ -59,8 +60,11 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         return StartProcessAsync(cancellationToken);
     }
 
-    /// <summary>Kills the process (and any child) by PID and waits until it is gone.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops the process by its PID and waits until it is gone: killed outright, or with <paramref name="graceful"/>
+    /// asked to shut down first (SIGTERM), so a persistent instance saves its metadata before it goes.
+    /// </summary>
+    public async Task StopAsync(bool graceful = false)
     {
         if (process is null)
         {
@@ -69,6 +73,21 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
 
         try
         {
+            if (graceful && !process.HasExited)
+            {
+                using var signal = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await signal.WaitForExitAsync();
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // It did not shut down in time; it is killed below.
+                }
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
