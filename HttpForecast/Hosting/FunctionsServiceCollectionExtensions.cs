@@ -1,3 +1,5 @@
+using ArchiveForecast.Api.Hosting;
+using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Training.DependencyInjection;
 using ArchiveForecast.Training.Jobs;
 using Microsoft.Extensions.Configuration;
@@ -9,13 +11,30 @@ namespace ArchiveForecast.HttpForecast.Hosting;
 /// <summary>All wiring of the Functions app, compiled in both build modes so that tests compose exactly what the host runs.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
-    /// <summary>Registers every layer the functions delegate to.</summary>
+    private const string NoRetrainQueue =
+        $"The Functions app hands retraining to a Storage queue: set {RetrainQueueOptions.SectionName}:QueueServiceUri (managed identity) "
+        + $"or {RetrainQueueOptions.SectionName}:ConnectionString (Azurite).";
+
+    /// <summary>
+    /// Registers every layer the functions delegate to: Core (model store, registry, served models and their reload),
+    /// Training (with the Storage retraining queue), the HTTP handlers, and the retraining entry points of the timer and
+    /// queue functions. Keys are the host's business, not the app's. Telemetry leaves through the host: the worker's logs
+    /// go to the Functions host, which sends them to Application Insights.
+    /// </summary>
     public static IServiceCollection AddArchiveForecastFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddArchiveForecastCore(configuration);
         services.AddArchiveForecastTraining(configuration);
+        services.AddArchiveForecastApi(configuration);
         services.TryAddSingleton<RetrainMessageProcessor>();
         services.TryAddSingleton<ScheduledRetraining>();
+
+        if (!services.Any(d => d.ServiceType == typeof(IRetrainQueue)))
+        {
+            services.AddOptions<RetrainQueueOptions>().Validate(o => o.IsConfigured, NoRetrainQueue);
+        }
+
         return services;
     }
 }

@@ -1,11 +1,11 @@
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.HttpForecast.Functions;
+using ArchiveForecast.HttpForecast.Functions.Retraining;
 using ArchiveForecast.HttpForecast.Hosting;
 using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.Training.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ArchiveForecast.HttpForecast.Tests.Functions;
+namespace ArchiveForecast.HttpForecast.Tests.Functions.Retraining;
 
 [TestFixture]
 public sealed class RetrainFromQueueFunctionTests

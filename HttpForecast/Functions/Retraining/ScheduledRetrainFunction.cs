@@ -2,7 +2,7 @@ using ArchiveForecast.HttpForecast.Hosting;
 using ArchiveForecast.Training.Jobs;
 using Microsoft.Azure.Functions.Worker;
 
-namespace ArchiveForecast.HttpForecast.Functions;
+namespace ArchiveForecast.HttpForecast.Functions.Retraining;
 
 /// <summary>Queues the scheduled retraining of the default model (<c>Retraining__Schedule</c>; monthly by default).</summary>
 public sealed class ScheduledRetrainFunction(ScheduledRetraining retraining)

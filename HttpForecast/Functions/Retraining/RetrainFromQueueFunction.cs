@@ -3,7 +3,7 @@ using ArchiveForecast.Training.Jobs;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 
-namespace ArchiveForecast.HttpForecast.Functions;
+namespace ArchiveForecast.HttpForecast.Functions.Retraining;
 
 /// <summary>Runs the retraining requests of the retraining queue; a failure throws so that the host retries, then poisons.</summary>
 public sealed class RetrainFromQueueFunction(RetrainMessageProcessor processor)

@@ -1,10 +1,10 @@
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.HttpForecast.Functions;
+using ArchiveForecast.HttpForecast.Functions.Retraining;
 using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.Training.Jobs;
 using Microsoft.Azure.Functions.Worker;
 
-namespace ArchiveForecast.HttpForecast.Tests.Functions;
+namespace ArchiveForecast.HttpForecast.Tests.Functions.Retraining;
 
 [TestFixture]
 public sealed class ScheduledRetrainFunctionTests
