@@ -1,6 +1,9 @@
+using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Hosting;
+using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Jobs;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,6 +57,37 @@ internal sealed class FunctionsApp : IAsyncDisposable
         await using var scope = Services.CreateAsyncScope();
         var function = ActivatorUtilities.CreateInstance<TFunction>(scope.ServiceProvider);
         return await invoke(function, scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> to an HTTP function as the worker does: a new instance in an invocation scope
+    /// that is also the request's services, and the result it returns executed on the response.
+    /// </summary>
+    public Task<HttpAnswer> SendAsync<TFunction>(HttpRequestBuilder request, Func<TFunction, HttpRequest, Task<IResult>> invoke)
+        where TFunction : class =>
+        InvokeAsync<TFunction, HttpAnswer>(async (function, services) =>
+        {
+            var httpRequest = request.Build(services);
+            return await HttpAnswer.OfAsync(await invoke(function, httpRequest), httpRequest);
+        });
+
+    /// <summary>Trains the default model on the default dataset (published and promoted as the first version) and serves it.</summary>
+    public async Task TrainAndServeDefaultModelAsync()
+    {
+        var result = await Services.GetRequiredService<TrainingRunner>().RunAsync(
+            new TrainingRun
+            {
+                ModelName = ModelName.Default,
+                Data = TrainingDataInput.FromDataset(Services.GetRequiredService<ITrainingDataSource>(), FunctionsAppBuilder.Dataset),
+                Trigger = TrainingTriggers.Cli,
+            },
+            CancellationToken.None);
+        if (!result.Promoted)
+        {
+            throw new InvalidOperationException($"Training did not promote a version: {result.Run.Reason}");
+        }
+
+        await Services.GetRequiredService<ModelCatalog>().ReloadAllAsync(CancellationToken.None);
     }
 
     /// <summary>Runs <paramref name="invoke"/> on a new instance of a function class, in its own invocation scope.</summary>
