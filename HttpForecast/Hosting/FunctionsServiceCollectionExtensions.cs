@@ -5,6 +5,7 @@ using ArchiveForecast.Training.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.HttpForecast.Hosting;
 
@@ -32,7 +33,11 @@ public static class FunctionsServiceCollectionExtensions
 
         if (!services.Any(d => d.ServiceType == typeof(IRetrainQueue)))
         {
+            // Start-up fails on the options with the settings' names; the registration only keeps ValidateOnBuild (on in
+            // Development) from failing first with a bare "unable to resolve IRetrainQueue".
             services.AddOptions<RetrainQueueOptions>().Validate(o => o.IsConfigured, NoRetrainQueue);
+            services.AddSingleton<IRetrainQueue>(_ =>
+                throw new OptionsValidationException(RetrainQueueOptions.SectionName, typeof(RetrainQueueOptions), [NoRetrainQueue]));
         }
 
         return services;
