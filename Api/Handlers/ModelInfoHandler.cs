@@ -33,6 +33,6 @@ public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandle
                 model.Card,
                 model.Manifest,
                 model.Quantiles,
-                new LoadStateInfo(state.LastAttemptAt, state.LastError is not null, state.ConsecutiveFailures)));
+                new LoadStateInfo(state.LastAttemptAt, state.ConsecutiveFailures > 0, state.ConsecutiveFailures)));
     }
 }

@@ -28,13 +28,10 @@ public sealed class ModelLookup(ModelCatalog catalog, IOptions<ModelStoreOptions
     /// <summary>The served model of a route, or null when the name is invalid or no such model exists.</summary>
     public Task<ServedModel?> FindAsync(string? modelName, CancellationToken cancellationToken)
     {
-        if (modelName is null)
-        {
-            return Task.FromResult<ServedModel?>(Default);
-        }
-
-        return ModelName.IsValid(modelName)
-            ? catalog.GetAsync(modelName, cancellationToken)
+        // The catalog waits for a first load in progress, so requests right after start do not see a 503 needlessly.
+        string name = modelName ?? DefaultName;
+        return ModelName.IsValid(name)
+            ? catalog.GetAsync(name, cancellationToken)
             : Task.FromResult<ServedModel?>(null);
     }
 
@@ -58,7 +55,7 @@ public sealed class ModelLookup(ModelCatalog catalog, IOptions<ModelStoreOptions
         var state = served.LoadState;
         return state.LastAttemptAt is null
             ? $"Model '{served.Name}' is still loading."
-            : state.LastError is null
+            : state.ConsecutiveFailures == 0
                 ? $"Model '{served.Name}' has no promoted version yet."
                 : $"Model '{served.Name}' could not be loaded; loading is retried automatically.";
     }

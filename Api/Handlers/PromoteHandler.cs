@@ -43,8 +43,7 @@ public sealed class PromoteHandler(ModelRegistry registry, ModelLookup models, I
             promote = parsed.Value!;
         }
 
-        var versions = await registry.ListVersionsAsync(modelName, cancellationToken);
-        if (versions.Count == 0)
+        if (!await registry.ModelExistsAsync(modelName, cancellationToken))
         {
             return ModelLookup.UnknownModel(request, modelName);
         }

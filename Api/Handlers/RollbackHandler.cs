@@ -20,8 +20,7 @@ public sealed class RollbackHandler(ModelRegistry registry, ModelLookup models, 
             return ModelLookup.UnknownModel(request, modelName);
         }
 
-        var versions = await registry.ListVersionsAsync(modelName, cancellationToken);
-        if (versions.Count == 0)
+        if (!await registry.ModelExistsAsync(modelName, cancellationToken))
         {
             return ModelLookup.UnknownModel(request, modelName);
         }

@@ -1,7 +1,6 @@
 using ArchiveForecast.Api.Problems;
 using ArchiveForecast.Api.Responses;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Training.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +15,7 @@ public sealed class RunsHandler(ModelRegistry registry, ILogger<RunsHandler> log
 
     private async Task<IResult> FindAsync(HttpRequest request, string runId, CancellationToken cancellationToken)
     {
-        if (!RunIds.IsValid(runId))
+        if (!ModelRegistry.IsValidRunId(runId))
         {
             return ApiProblems.NotFound(request, "There is no run with that id.");
         }

@@ -23,11 +23,12 @@ public sealed class VersionsHandler(ModelRegistry registry, ModelLookup models, 
             return ModelLookup.UnknownModel(request, modelName);
         }
 
-        var versions = await registry.ListVersionsAsync(modelName, cancellationToken);
-        if (versions.Count == 0)
+        if (!await registry.ModelExistsAsync(modelName, cancellationToken))
         {
             return ModelLookup.UnknownModel(request, modelName);
         }
+
+        var versions = await registry.ListVersionsAsync(modelName, cancellationToken);
 
         var pointer = await registry.GetPointerAsync(modelName, cancellationToken);
         var response = new VersionsResponse(
