@@ -1,5 +1,5 @@
 using ArchiveForecast.Core.Configuration;
-
+using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Training.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,15 +14,11 @@ namespace ArchiveForecast.Cli.Hosting;
 /// </summary>
 internal static class CliServices
 {
-    /// <summary>The store used when neither <c>--store</c> nor the environment names one.</summary>
-    public const string DefaultStore = "./models";
-
     public static ServiceProvider Build(string? store, TextWriter log, bool verbose)
     {
-        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var configuration = new ConfigurationBuilder()
-            .AddConfiguration(environment)
-            .AddInMemoryCollection(StoreSettings(store, environment))
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(StoreSettings(store))
             .Build();
 
         var services = new ServiceCollection();
@@ -31,6 +27,7 @@ internal static class CliServices
             .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
             .AddProvider(new TextWriterLoggerProvider(log)));
 
+        services.AddArchiveForecastCore(configuration, enableReloadPolling: false);
         services.AddArchiveForecastTraining(configuration);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -42,20 +39,17 @@ internal static class CliServices
 
     /// <summary>
     /// The <c>ModelStore</c> settings of <paramref name="store"/>: a URL is a blob container, anything else a folder.
-    /// A flag replaces whatever store the environment names (null values hide the environment's keys).
+    /// A flag replaces whatever store the environment names (null values hide the environment's keys); without one,
+    /// the environment decides, and Core falls back to <c>./models</c>.
     /// </summary>
-    public static Dictionary<string, string?> StoreSettings(string? store, IConfiguration environment)
+    public static Dictionary<string, string?> StoreSettings(string? store)
     {
-        const string Section = ModelStoreOptions.SectionName;
         if (store is null)
         {
-            var configured = environment.GetSection(Section);
-            bool named = !string.IsNullOrWhiteSpace(configured[nameof(ModelStoreOptions.ContainerUri)])
-                || !string.IsNullOrWhiteSpace(configured[nameof(ModelStoreOptions.ConnectionString)])
-                || !string.IsNullOrWhiteSpace(configured[nameof(ModelStoreOptions.Path)]);
-            return named ? [] : new() { [$"{Section}:{nameof(ModelStoreOptions.Path)}"] = DefaultStore };
+            return [];
         }
 
+        const string Section = ModelStoreOptions.SectionName;
         bool isUrl = Uri.TryCreate(store, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
         return new()
         {

@@ -43,6 +43,11 @@ internal sealed class TextTable(params string[] headers)
                 text.Append(i < widths.Length - 1 ? "  " : string.Empty);
             }
 
+            while (text.Length > 0 && text[^1] == ' ')
+            {
+                text.Length--;
+            }
+
             text.Append('\n');
         }
 

@@ -28,7 +28,6 @@ public static class FunctionsServiceCollectionExtensions
         services.AddArchiveForecastCore(configuration);
         services.AddArchiveForecastTraining(configuration);
         services.AddArchiveForecastApi(configuration);
-        services.TryAddSingleton<RetrainMessageProcessor>();
         services.TryAddSingleton<ScheduledRetraining>();
 
         if (!services.Any(d => d.ServiceType == typeof(IRetrainQueue)))

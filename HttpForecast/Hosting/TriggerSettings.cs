@@ -1,7 +1,7 @@
 namespace ArchiveForecast.HttpForecast.Hosting;
 
 /// <summary>
-/// The app settings the host reads for the non-HTTP triggers, and the host.json value the queue function must agree with.
+/// The app settings the host reads for the non-HTTP triggers.
 /// Binding expressions take <c>Section:Key</c> (an app setting <c>Section__Key</c> in Azure); a connection name must be
 /// flat, because the host does not resolve nested connection names (Azure/azure-webjobs-sdk#3133) and the scale
 /// controller mishandles them (Azure/azure-functions-host#8665).
@@ -19,7 +19,4 @@ public static class TriggerSettings
     /// (Azurite) or <c>RetrainQueueConnection__queueServiceUri</c> with the managed identity (Azure).
     /// </summary>
     public const string RetrainQueueConnection = "RetrainQueueConnection";
-
-    /// <summary>The host's <c>extensions.queues.maxDequeueCount</c> in host.json: the delivery after which a message goes to the poison queue.</summary>
-    public const int RetrainQueueMaxDequeueCount = 5;
 }

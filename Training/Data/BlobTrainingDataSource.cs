@@ -44,7 +44,8 @@ public sealed class BlobTrainingDataSource(BlobContainerClient container) : ITra
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            throw new FileNotFoundException($"No dataset '{dataset}' in {Location} ({ex.ErrorCode}).", dataset, ex);
+            // Run records show this message to API clients, so it names the dataset and nothing of the storage account.
+            throw new FileNotFoundException($"The dataset '{dataset}' does not exist in the training data.", dataset, ex);
         }
     }
 }

@@ -43,7 +43,10 @@ public static class TrainingServiceCollectionExtensions
         services.TryAddSingleton<TrainingRunner>();
         services.TryAddSingleton<RetrainCoordinator>();
         services.TryAddSingleton<RetrainJobHandler>();
-        services.TryAddSingleton(sp => CreateDataSource(sp, configuration));
+        services.TryAddSingleton<RetrainQueueMessageHandler>();
+        services.TryAddSingleton(sp => TrainingDataSourceFactory.Create(
+            sp.GetRequiredService<IOptions<TrainingDataOptions>>(),
+            configuration[ModelStoreClientIdKey]));
 
         if (useInProcessQueue)
         {
@@ -53,14 +56,6 @@ public static class TrainingServiceCollectionExtensions
         }
 
         return services;
-    }
-
-    private static ITrainingDataSource CreateDataSource(IServiceProvider services, IConfiguration configuration)
-    {
-        var options = services.GetRequiredService<IOptions<TrainingDataOptions>>();
-        return options.Value.UsesBlobStorage
-            ? BlobTrainingDataSource.Create(options.Value, configuration[ModelStoreClientIdKey])
-            : new FolderTrainingDataSource(options);
     }
 
     private static StorageQueueRetrainQueue CreateStorageQueue(IServiceProvider services, IConfiguration configuration)

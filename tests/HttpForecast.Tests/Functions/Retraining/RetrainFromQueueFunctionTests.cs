@@ -1,6 +1,5 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Functions.Retraining;
-using ArchiveForecast.HttpForecast.Hosting;
 using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.Training.Jobs;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +72,7 @@ public sealed class RetrainFromQueueFunctionTests
     {
         await using var app = await FunctionsApp.Create().StartAsync();
 
-        Assert.That(() => DeliverAsync(app, "retrain archive-forecast please"), Throws.TypeOf<RetrainMessageException>());
+        Assert.That(() => DeliverAsync(app, "retrain archive-forecast please"), Throws.TypeOf<FormatException>());
     }
 
     [Test]
@@ -82,14 +81,13 @@ public sealed class RetrainFromQueueFunctionTests
         await using var app = await FunctionsApp.Create().StartAsync();
         string message = $$"""{"run_id":"{{RunId}}","model_name":"{{ModelName.Default}}"}""";
 
-        Assert.That(() => DeliverAsync(app, message), Throws.TypeOf<RetrainMessageException>());
+        Assert.That(() => DeliverAsync(app, message), Throws.TypeOf<FormatException>());
         var run = await app.Registry.GetRunAsync(ModelName.Default, RunId, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(run?.Status, Is.EqualTo(RunStatus.Failed));
             Assert.That(run?.Reason, Does.Contain("not a valid retraining request"));
-            Assert.That(run?.Reason, Does.Contain($"poison queue after {TriggerSettings.RetrainQueueMaxDequeueCount} attempts"));
         });
     }
 
@@ -99,7 +97,7 @@ public sealed class RetrainFromQueueFunctionTests
         await using var app = await FunctionsApp.Create().StartAsync();
         string message = $$"""{"run_id":"{{RunId}}","model_name":"../etc","dataset":null,"trigger":"queue"}""";
 
-        Assert.That(() => DeliverAsync(app, message), Throws.TypeOf<RetrainMessageException>());
+        Assert.That(() => DeliverAsync(app, message), Throws.InstanceOf<ArgumentException>());
         var run = await app.Registry.FindRunAsync(RunId, CancellationToken.None);
 
         Assert.That(run, Is.Null);

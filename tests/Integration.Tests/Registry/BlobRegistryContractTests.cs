@@ -1,0 +1,38 @@
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Tests.Registry;
+using ArchiveForecast.Integration.Tests.Azurite;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ArchiveForecast.Integration.Tests.Registry;
+
+/// <summary>The registry contract on a <see cref="BlobArtifactStore"/> over Azurite: a fresh container per test.</summary>
+[TestFixture]
+[Category("Integration")]
+public sealed class BlobRegistryContractTests : RegistryContractTests
+{
+    private AzuriteInstance azurite = null!;
+    private BlobContainerClient? container;
+
+    [OneTimeSetUp]
+    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAzurite() => await azurite.DisposeAsync();
+
+    protected override async Task<IArtifactStore> CreateStoreAsync()
+    {
+        container = new BlobContainerClient(azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..24], BlobContainerClientFactory.CreateOptions());
+        await container.CreateAsync();
+        return new BlobArtifactStore(container, createContainerIfMissing: false, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);
+    }
+
+    protected override async Task DeleteStoreAsync()
+    {
+        if (container is not null)
+        {
+            await container.DeleteIfExistsAsync();
+        }
+    }
+}
