@@ -9,8 +9,7 @@ internal sealed class FunctionsAppBuilder
     public const int DatasetSeed = 20260301;
 
     private readonly Dictionary<string, string?> settings = new(StringComparer.OrdinalIgnoreCase);
-    private int datasetRows = 360;
-    private string? datasetText;
+    public const int DatasetRows = 360;
 
     public FunctionsAppBuilder WithSetting(string key, string? value)
     {
@@ -19,18 +18,6 @@ internal sealed class FunctionsAppBuilder
     }
 
     public FunctionsAppBuilder WithoutDefaultDataset() => WithSetting("Training:DefaultDataset", null);
-
-    public FunctionsAppBuilder WithDatasetRows(int rows)
-    {
-        datasetRows = rows;
-        return this;
-    }
-
-    public FunctionsAppBuilder WithDatasetText(string csv)
-    {
-        datasetText = csv;
-        return this;
-    }
 
     public async Task<FunctionsApp> StartAsync()
     {
@@ -57,15 +44,9 @@ internal sealed class FunctionsAppBuilder
         return await FunctionsApp.StartAsync(root, all);
     }
 
-    private async Task WriteDatasetAsync(string path)
+    private static async Task WriteDatasetAsync(string path)
     {
-        if (datasetText is not null)
-        {
-            await File.WriteAllTextAsync(path, datasetText);
-            return;
-        }
-
         await using var file = File.Create(path);
-        await TrainingDataCsvWriter.WriteAsync(SyntheticDataGenerator.Generate(datasetRows, DatasetSeed), file, CancellationToken.None);
+        await TrainingDataCsvWriter.WriteAsync(SyntheticDataGenerator.Generate(DatasetRows, DatasetSeed), file, CancellationToken.None);
     }
 }

@@ -28,7 +28,9 @@ public sealed class CompositionTests
     [Test]
     public async Task AddArchiveForecastFunctions_ResolvesEveryFunctionClass_WithScopesAndRegistrationsValidated()
     {
-        using var host = Build(FolderSettings(root).With("RetrainQueue:ConnectionString", "UseDevelopmentStorage=true"));
+        var settings = FolderSettings(root);
+        settings["RetrainQueue:ConnectionString"] = "UseDevelopmentStorage=true";
+        using var host = Build(settings);
         await host.StartAsync();
 
         await using var scope = host.Services.CreateAsyncScope();
@@ -100,13 +102,4 @@ public sealed class CompositionTests
     private static Dictionary<string, string?> LocalSettingsExample() =>
         JsonNode.Parse(File.ReadAllText(RepositoryFiles.PathOf("local.settings.json.example")))!["Values"]!.AsObject()
             .ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
-}
-
-internal static class SettingsExtensions
-{
-    public static Dictionary<string, string?> With(this Dictionary<string, string?> settings, string key, string? value)
-    {
-        settings[key] = value;
-        return settings;
-    }
 }

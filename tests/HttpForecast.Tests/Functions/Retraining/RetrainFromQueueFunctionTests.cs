@@ -27,7 +27,7 @@ public sealed class RetrainFromQueueFunctionTests
             Assert.That(run?.Status, Is.EqualTo(RunStatus.Succeeded), run?.Reason);
             Assert.That(run?.Trigger, Is.EqualTo(TrainingTriggers.Http));
             Assert.That(run?.Dataset, Is.EqualTo(FunctionsAppBuilder.Dataset));
-            Assert.That(run?.RowsRead, Is.EqualTo(360));
+            Assert.That(run?.RowsRead, Is.EqualTo(FunctionsAppBuilder.DatasetRows));
             Assert.That(run?.StartedAt, Is.Not.Null);
             Assert.That(run?.FinishedAt, Is.Not.Null);
             Assert.That(versions.Select(v => (v.Version, v.Status)), Is.EqualTo(new[] { (1, VersionStatus.Current) }));
