@@ -35,9 +35,14 @@ public sealed class ModelLookup(ModelCatalog catalog, IOptions<ModelStoreOptions
             : Task.FromResult<ServedModel?>(null);
     }
 
-    /// <summary>The served model of a name if it is already being served, without loading anything.</summary>
-    public ServedModel? FindLoaded(string modelName) =>
-        catalog.Loaded.FirstOrDefault(m => string.Equals(m.Name, modelName, StringComparison.Ordinal));
+    /// <summary>
+    /// The served model of a name if this instance already serves it (after its first load, if one is in progress);
+    /// null otherwise. Never starts serving a model.
+    /// </summary>
+    public async Task<ServedModel?> FindServingAsync(string modelName, CancellationToken cancellationToken) =>
+        catalog.Loaded.Any(m => string.Equals(m.Name, modelName, StringComparison.Ordinal))
+            ? await catalog.GetAsync(modelName, cancellationToken)
+            : null;
 
     /// <summary>404 for a model name that is invalid or unknown; only a valid name is echoed.</summary>
     public static ProblemResult UnknownModel(HttpRequest request, string? modelName) =>

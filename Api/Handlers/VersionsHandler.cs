@@ -35,7 +35,7 @@ public sealed class VersionsHandler(ModelRegistry registry, ModelLookup models, 
             modelName,
             pointer?.Value.Version,
             pointer?.Value.PreviousVersion,
-            models.FindLoaded(modelName)?.Current?.Version,
+            (await models.FindServingAsync(modelName, cancellationToken))?.Current?.Version,
             [.. versions.Where(v => v.Status == VersionStatus.Candidate).Select(v => v.Version)],
             versions);
         var headers = pointer is null ? null : ResponseHeaders.None.With(HeaderNames.ETag, pointer.ETag);

@@ -295,7 +295,7 @@ public sealed class BlobArtifactStore(
     private ArtifactStoreAccessException AccessDenied(Exception ex) =>
         new(
             (ex is RequestFailedException
-                ? $"Blob container {Location} refused the app's identity ({StorageFailures.Reason(ex)}). In Azure the managed identity needs the Storage Blob Data Contributor role on it; "
+                ? $"Blob container {Location} refused the app's identity ({StorageFailures.Reason(ex)}). In Azure the managed identity needs the Storage Blob Data Contributor role on it. "
                 : $"No token for Blob container {Location} could be obtained ({StorageFailures.Reason(ex)}). ") +
             $"Check {ModelStoreOptions.SectionName}:ContainerUri and {ModelStoreOptions.SectionName}:ManagedIdentityClientId.",
             ex);

@@ -73,7 +73,14 @@ internal sealed class ApiServer : IAsyncDisposable
             throw;
         }
 
-        return new ApiServer(server, root, logs);
+        var started = new ApiServer(server, root, logs);
+
+        // Model info waits for the first load of the default model, so tests do not race the start-up load.
+        using (await started.SendAsync(HttpMethod.Get, "/api/model/info", TestKeys.Function))
+        {
+        }
+
+        return started;
     }
 
     public async ValueTask DisposeAsync()

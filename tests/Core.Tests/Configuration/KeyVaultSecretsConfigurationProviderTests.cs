@@ -1,4 +1,5 @@
 using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Core.Tests.TestData;
 using Azure;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;

@@ -17,6 +17,13 @@ public sealed class ManagedIdentityTests
 {
     private const string Container = "models";
 
+    private const string Instances = """
+        {"instances":[
+          {"month":"2025-06-01","total_files":12000,"avg_file_size_mb":2.5,"pct_pdf":0.5,"pct_docx":0.3,"pct_xlsx":0.1,"archive_frequency_per_day":40},
+          {"month":"2025-12-01","total_files":800,"avg_file_size_mb":0.7,"pct_pdf":0.2,"pct_docx":0.2,"pct_xlsx":0.2,"archive_frequency_per_day":3}
+        ]}
+        """;
+
     private TestCertificate certificate = null!;
     private AzuriteInstance azurite = null!;
 
@@ -44,19 +51,32 @@ public sealed class ManagedIdentityTests
         var store = azurite.ContainerUri(Container).ToString();
         using var work = new TempFolder();
 
+        await File.WriteAllTextAsync(work.File("input.json"), Instances);
+
         var train = await CliProcess.RunAsync(["train", "--synthetic", "600", "--store", store, "--json"], Environment(identity), work.Path);
         var versions = await CliProcess.RunAsync(["versions", "--store", store, "--json"], Environment(identity), work.Path);
+        var predict = await CliProcess.RunAsync(
+            ["predict", "--input", work.File("input.json"), "--out", work.File("out.json"), "--store", store], Environment(identity), work.Path);
 
         Assert.Multiple(() =>
         {
             Assert.That(train.ExitCode, Is.Zero, train.ToString());
             Assert.That(versions.ExitCode, Is.Zero, versions.ToString());
+            Assert.That(predict.ExitCode, Is.Zero, predict.ToString());
             Assert.That(identity.Requests, Is.Not.Empty.And.All.EqualTo("https://storage.azure.com"));
         });
-        Assert.That(versions.StandardOutput, Does.Contain("\"current\""), versions.ToString());
+        using var predictions = JsonDocument.Parse(await File.ReadAllTextAsync(work.File("out.json")));
         var pointer = await AdminContainer(Container).GetBlobClient("archive-forecast/current.json").DownloadContentAsync();
         using var document = JsonDocument.Parse(pointer.Value.Content.ToMemory());
-        Assert.That(document.RootElement.GetProperty("version").GetInt32(), Is.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.RootElement.GetProperty("version").GetInt32(), Is.EqualTo(1));
+            Assert.That(predictions.RootElement.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(1));
+            Assert.That(predictions.RootElement.GetProperty("predictions").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(
+                predictions.RootElement.GetProperty("predictions")[0].GetProperty("archived_gb_next_period").GetDouble(),
+                Is.GreaterThanOrEqualTo(0));
+        });
     }
 
     [Test]
@@ -68,6 +88,7 @@ public sealed class ManagedIdentityTests
 
         var result = await CliProcess.RunAsync(["versions", "--store", store], Environment(identity), work.Path);
 
+        TestContext.Out.WriteLine(result);
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
@@ -85,6 +106,7 @@ public sealed class ManagedIdentityTests
 
         var result = await CliProcess.RunAsync(["versions", "--store", store], Environment(identity), work.Path);
 
+        TestContext.Out.WriteLine(result);
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
