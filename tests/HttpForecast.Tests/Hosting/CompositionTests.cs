@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.HttpForecast.Hosting;
+using ArchiveForecast.HttpForecast.Tests.Builders;
+using ArchiveForecast.HttpForecast.Tests.Contract;
+using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Training.Jobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.HttpForecast.Tests.Hosting;
+
+/// <summary><see cref="FunctionsServiceCollectionExtensions.AddArchiveForecastFunctions"/> on a plain host builder, as Program.cs calls it.</summary>
+[TestFixture]
+public sealed class CompositionTests
+{
+    private string root = null!;
+
+    [SetUp]
+    public void CreateFolder() => root = Directory.CreateTempSubdirectory("httpforecast-composition-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(root, recursive: true);
+
+    [Test]
+    public async Task AddArchiveForecastFunctions_ResolvesEveryFunctionClass_WithScopesAndRegistrationsValidated()
+    {
+        var settings = FolderSettings(root);
+        settings["RetrainQueue:ConnectionString"] = "UseDevelopmentStorage=true";
+        using var host = Build(settings);
+        await host.StartAsync();
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var functions = FunctionCatalog.FunctionClasses.Select(type => ActivatorUtilities.CreateInstance(scope.ServiceProvider, type)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(functions, Has.Count.EqualTo(FunctionCatalog.FunctionClasses.Count).And.All.Not.Null);
+            Assert.That(scope.ServiceProvider.GetRequiredService<IRetrainQueue>(), Is.TypeOf<StorageQueueRetrainQueue>());
+        });
+        await host.StopAsync();
+    }
+
+    [Test]
+    public void AddArchiveForecastFunctions_WithoutARetrainingQueue_FailsAtStartNamingTheSettings()
+    {
+        using var host = Build(FolderSettings(root));
+
+        Assert.That(
+            () => host.StartAsync(),
+            Throws.TypeOf<OptionsValidationException>()
+                .With.Message.Contains("RetrainQueue:QueueServiceUri").And.Message.Contains("RetrainQueue:ConnectionString"));
+    }
+
+    [Test]
+    public void LocalSettingsExample_IsAValidConfiguration_WithTheStorageRetrainingQueue()
+    {
+        using var host = Build(LocalSettingsExample());
+        var services = host.Services;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(services.GetRequiredService<IOptions<ModelStoreOptions>>().Value.ModelName, Is.EqualTo(ModelName.Default));
+            Assert.That(services.GetRequiredService<IOptions<TrainingDataOptions>>().Value.UsesBlobStorage, Is.True);
+            Assert.That(services.GetRequiredService<IOptions<TrainingOptions>>().Value.DefaultDataset, Is.Not.Null);
+            Assert.That(services.GetRequiredService<IOptions<RetrainQueueOptions>>().Value.QueueName, Is.EqualTo("retrain-requests"));
+            Assert.That(services.GetRequiredService<IRetrainQueue>(), Is.TypeOf<StorageQueueRetrainQueue>());
+        });
+    }
+
+    [Test]
+    public void LocalSettingsExample_WithAnEmptyKeyVaultUri_AddsNoKeyVault()
+    {
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(LocalSettingsExample());
+        int sources = builder.Sources.Count;
+
+        builder.AddArchiveForecastKeyVault();
+
+        Assert.That(builder.Sources, Has.Count.EqualTo(sources));
+    }
+
+    private static IHost Build(IEnumerable<KeyValuePair<string, string?>> settings)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        builder.Services.AddArchiveForecastFunctions(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static Dictionary<string, string?> FolderSettings(string root) => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ModelStore:Path"] = Path.Combine(root, "models"),
+        ["ModelStore:ReloadInterval"] = "00:00:00",
+        ["TrainingData:Path"] = Path.Combine(root, "training-data"),
+    };
+
+    /// <summary>The example's values as the worker reads them: app settings with <c>__</c> become <c>:</c> sections.</summary>
+    private static Dictionary<string, string?> LocalSettingsExample() =>
+        JsonNode.Parse(File.ReadAllText(RepositoryFiles.PathOf("local.settings.json.example")))!["Values"]!.AsObject()
+            .ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+}
