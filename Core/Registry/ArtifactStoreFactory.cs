@@ -20,8 +20,7 @@ public static class ArtifactStoreFactory
         return kind switch
         {
             ModelStoreKind.Folder => new FolderArtifactStore(options.Path!, timeProvider, loggerFactory.CreateLogger<FolderArtifactStore>()),
-            ModelStoreKind.Blob => throw new InvalidOperationException(
-                $"{ModelStoreOptions.SectionName}:ContainerUri and {ModelStoreOptions.SectionName}:ConnectionString need the Blob artifact store, which is not part of this build; use {ModelStoreOptions.SectionName}:Path."),
+            ModelStoreKind.Blob => BlobArtifactStore.Create(options, timeProvider, loggerFactory),
             _ => throw new InvalidOperationException($"Unknown model store kind {kind}."),
         };
     }

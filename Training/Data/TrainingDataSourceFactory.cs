@@ -7,13 +7,14 @@ namespace ArchiveForecast.Training.Data;
 public static class TrainingDataSourceFactory
 {
     /// <summary>Creates the data source.</summary>
-    /// <exception cref="InvalidOperationException">The options choose a store this build cannot create.</exception>
-    public static ITrainingDataSource Create(IOptions<TrainingDataOptions> options)
+    /// <param name="options">The training-data settings.</param>
+    /// <param name="managedIdentityClientId">The user-assigned identity for a container URL (<c>ModelStore:ManagedIdentityClientId</c>); null for the system-assigned one.</param>
+    /// <exception cref="InvalidOperationException">The options name a blob container that cannot be used (see <see cref="BlobTrainingDataSource.Create"/>).</exception>
+    public static ITrainingDataSource Create(IOptions<TrainingDataOptions> options, string? managedIdentityClientId = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Value.UsesBlobStorage
-            ? throw new InvalidOperationException(
-                $"{TrainingDataOptions.SectionName}:ContainerUri and {TrainingDataOptions.SectionName}:ConnectionString need the Blob training-data source, which is not part of this build; use {TrainingDataOptions.SectionName}:Path.")
+            ? BlobTrainingDataSource.Create(options.Value, managedIdentityClientId)
             : new FolderTrainingDataSource(options);
     }
 }

@@ -1,3 +1,4 @@
+using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Jobs;
@@ -11,12 +12,17 @@ namespace ArchiveForecast.Training.DependencyInjection;
 /// <summary>The wiring of the Training layer.</summary>
 public static class TrainingServiceCollectionExtensions
 {
+    private const string ModelStoreClientIdKey = $"{ModelStoreOptions.SectionName}:{nameof(ModelStoreOptions.ManagedIdentityClientId)}";
+
     /// <summary>
     /// Registers the training pipeline: options (<c>Training</c>, <c>TrainingData</c>; validated on start), the
     /// <see cref="TrainingRunner"/>, <see cref="RetrainCoordinator"/>, <see cref="RetrainJobHandler"/> and the training
     /// data source. Needs the registry (<c>AddArchiveForecastCore</c>). With <paramref name="useInProcessQueue"/> it
-    /// also registers the in-process retraining queue and its worker (for <c>serve</c>); otherwise an
-    /// <see cref="IRetrainQueue"/> must come from elsewhere (the Azure Storage queue).
+    /// also registers the in-process retraining queue and its worker (for <c>serve</c>). When the <c>RetrainQueue</c>
+    /// section names a storage queue (<c>QueueServiceUri</c> with managed identity, or <c>ConnectionString</c>), that queue
+    /// is the <see cref="IRetrainQueue"/> instead. Blob-backed training data (<c>TrainingData:ContainerUri</c> or
+    /// <c>ConnectionString</c>) and the storage queue use <c>ModelStore:ManagedIdentityClientId</c> when a user-assigned
+    /// identity is configured (a queue may name its own in <c>RetrainQueue:ManagedIdentityClientId</c>).
     /// </summary>
     public static IServiceCollection AddArchiveForecastTraining(this IServiceCollection services, IConfiguration configuration, bool useInProcessQueue = false)
     {
@@ -26,11 +32,21 @@ public static class TrainingServiceCollectionExtensions
         services.AddOptions<TrainingDataOptions>().Bind(configuration.GetSection(TrainingDataOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrainingDataOptions>, TrainingDataOptionsValidator>());
 
+        services.AddOptions<RetrainQueueOptions>().Bind(configuration.GetSection(RetrainQueueOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrainQueueOptions>, RetrainQueueOptionsValidator>());
+        if (configuration.GetSection(RetrainQueueOptions.SectionName).Get<RetrainQueueOptions>() is { IsConfigured: true })
+        {
+            services.TryAddSingleton<IRetrainQueue>(sp => CreateStorageQueue(sp, configuration));
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrainingRunner>();
         services.TryAddSingleton<RetrainCoordinator>();
         services.TryAddSingleton<RetrainJobHandler>();
-        services.TryAddSingleton(sp => TrainingDataSourceFactory.Create(sp.GetRequiredService<IOptions<TrainingDataOptions>>()));
+        services.TryAddSingleton<RetrainQueueMessageHandler>();
+        services.TryAddSingleton(sp => TrainingDataSourceFactory.Create(
+            sp.GetRequiredService<IOptions<TrainingDataOptions>>(),
+            configuration[ModelStoreClientIdKey]));
 
         if (useInProcessQueue)
         {
@@ -40,5 +56,11 @@ public static class TrainingServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static StorageQueueRetrainQueue CreateStorageQueue(IServiceProvider services, IConfiguration configuration)
+    {
+        var options = services.GetRequiredService<IOptions<RetrainQueueOptions>>().Value;
+        return StorageQueueRetrainQueue.Create(options, fallbackManagedIdentityClientId: configuration[ModelStoreClientIdKey]);
     }
 }

@@ -1,0 +1,59 @@
+using Azure.Core;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Configuration;
+
+namespace ArchiveForecast.Core.Configuration;
+
+/// <summary>Adds the Key Vault configuration source when <c>KeyVault:Uri</c> is set.</summary>
+public static class KeyVaultConfigurationExtensions
+{
+    /// <summary>
+    /// Reads <c>KeyVault:Uri</c> from the configuration built so far and, when it is set, adds the vault's secrets as
+    /// configuration (later sources still override them). The vault is reached with the credential of
+    /// <see cref="AzureCredentialFactory"/> and bounded retries; failing to load stops start-up with a message naming the
+    /// vault and the setting.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><c>KeyVault:Uri</c> is not an absolute https URL.</exception>
+    public static IConfigurationBuilder AddArchiveForecastKeyVault(this IConfigurationBuilder builder) =>
+        builder.AddArchiveForecastKeyVault(static (vaultUri, clientId) =>
+            new SecretClient(vaultUri, AzureCredentialFactory.Create(clientId), CreateClientOptions()));
+
+    /// <summary>As <see cref="AddArchiveForecastKeyVault(IConfigurationBuilder)"/>, with the client made by <paramref name="createClient"/> (vault URI, managed identity client id).</summary>
+    public static IConfigurationBuilder AddArchiveForecastKeyVault(this IConfigurationBuilder builder, Func<Uri, string?, SecretClient> createClient)
+    {
+        var configuration = builder as IConfiguration ?? builder.Build();
+        var options = new KeyVaultOptions();
+        configuration.GetSection(KeyVaultOptions.SectionName).Bind(options);
+        if (options.Uri is null)
+        {
+            return builder;
+        }
+
+        if (!options.Uri.IsAbsoluteUri || options.Uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new InvalidOperationException($"{KeyVaultOptions.SectionName}:Uri must be an absolute https URL such as https://<vault>.vault.azure.net/.");
+        }
+
+        var clientId = options.ManagedIdentityClientId;
+        if (string.IsNullOrWhiteSpace(clientId))
+        {
+            clientId = configuration[$"{ModelStoreOptions.SectionName}:{nameof(ModelStoreOptions.ManagedIdentityClientId)}"];
+        }
+
+        return builder.Add(new KeyVaultSecretsConfigurationSource(createClient(options.Uri, clientId), options.LoadTimeout, TimeProvider.System));
+    }
+
+    /// <summary>Secret client options with bounded retries, so an unreachable vault fails start-up in seconds.</summary>
+    public static SecretClientOptions CreateClientOptions() =>
+        new()
+        {
+            Retry =
+            {
+                Mode = RetryMode.Exponential,
+                MaxRetries = 2,
+                Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = TimeSpan.FromSeconds(2),
+                NetworkTimeout = TimeSpan.FromSeconds(10),
+            },
+        };
+}

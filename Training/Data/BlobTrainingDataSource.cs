@@ -1,0 +1,51 @@
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Training.Configuration;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace ArchiveForecast.Training.Data;
+
+/// <summary>Training datasets as blobs of the <c>training-data</c> container, addressed by plain relative paths.</summary>
+/// <param name="container">The container.</param>
+public sealed class BlobTrainingDataSource(BlobContainerClient container) : ITrainingDataSource
+{
+    /// <summary>
+    /// Creates the source of <see cref="TrainingDataOptions"/>: <see cref="TrainingDataOptions.ContainerUri"/> with the
+    /// managed identity of <paramref name="managedIdentityClientId"/>, or the connection string and container name.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Neither or both are set, or the URL is unusable.</exception>
+    public static BlobTrainingDataSource Create(TrainingDataOptions options, string? managedIdentityClientId)
+    {
+        var (client, _) = BlobContainerClientFactory.Create(
+            TrainingDataOptions.SectionName,
+            options.ContainerUri,
+            options.ConnectionString,
+            options.ContainerName,
+            () => AzureCredentialFactory.Create(managedIdentityClientId));
+        return new BlobTrainingDataSource(client);
+    }
+
+    /// <inheritdoc />
+    public string Location { get; } = new UriBuilder(container.Uri) { Query = string.Empty }.Uri.ToString();
+
+    /// <inheritdoc />
+    public async Task<Stream> OpenAsync(string dataset, CancellationToken cancellationToken)
+    {
+        if (!DatasetPath.IsValid(dataset))
+        {
+            throw new ArgumentException($"'{dataset}' is not a plain relative dataset path.", nameof(dataset));
+        }
+
+        try
+        {
+            var response = await container.GetBlobClient(dataset).DownloadStreamingAsync(new BlobDownloadOptions(), cancellationToken);
+            return response.Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Run records show this message to API clients, so it names the dataset and nothing of the storage account.
+            throw new FileNotFoundException($"The dataset '{dataset}' does not exist in the training data.", dataset, ex);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArchiveForecast.Training.Jobs;
+
+/// <summary>
+/// The Azure Storage queue that carries retraining requests: <see cref="QueueServiceUri"/> with managed identity in
+/// Azure, or <see cref="ConnectionString"/> for Azurite. With neither set, requests stay in-process (<c>serve</c>).
+/// </summary>
+public sealed class RetrainQueueOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "RetrainQueue";
+
+    /// <summary>The queue name the queue-triggered function listens on.</summary>
+    public const string DefaultQueueName = "retrain-requests";
+
+    /// <summary>The queue service URL (<c>https://{account}.queue.core.windows.net</c>), reached with managed identity.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>A storage connection string, for Azurite and local development only.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The queue name.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$")]
+    public string QueueName { get; set; } = DefaultQueueName;
+
+    /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>True when a storage queue is configured.</summary>
+    public bool IsConfigured => QueueServiceUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using ArchiveForecast.Core.Artifacts;
+using ArchiveForecast.Core.Configuration;
+using Azure.Core;
+using Azure.Storage.Queues;
+
+namespace ArchiveForecast.Training.Jobs;
+
+/// <summary>
+/// Sends retraining requests to an Azure Storage queue as snake_case JSON, Base64-encoded: the encoding the Functions
+/// queue trigger expects by default, so the queue-triggered function receives the JSON text.
+/// </summary>
+/// <param name="queue">The queue; its options must use <see cref="QueueMessageEncoding.Base64"/>.</param>
+/// <param name="createIfMissing">Create the queue on first use (Azurite); in Azure it is provisioned with the account.</param>
+public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMissing) : IRetrainQueue
+{
+    private static readonly JsonSerializerOptions MessageJson = new(ArtifactJson.Options) { WriteIndented = false };
+
+    private volatile bool queueReady = !createIfMissing;
+
+    /// <summary>The queue, for messages and logs (never a key).</summary>
+    public Uri QueueUri => queue.Uri;
+
+    /// <summary>Creates the queue client of <see cref="RetrainQueueOptions"/>.</summary>
+    /// <param name="options">The queue's settings.</param>
+    /// <param name="fallbackManagedIdentityClientId">The user-assigned identity to use when the options name none (<c>ModelStore:ManagedIdentityClientId</c>).</param>
+    /// <exception cref="InvalidOperationException">Neither or both of the URL and the connection string are set, or the URL is unusable.</exception>
+    public static StorageQueueRetrainQueue Create(RetrainQueueOptions options, string? fallbackManagedIdentityClientId = null)
+    {
+        var clientOptions = CreateClientOptions();
+        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        if (options.QueueServiceUri is not null && hasConnectionString)
+        {
+            throw new InvalidOperationException(
+                $"Set either {RetrainQueueOptions.SectionName}:QueueServiceUri (managed identity) or {RetrainQueueOptions.SectionName}:ConnectionString (Azurite), not both.");
+        }
+
+        if (options.QueueServiceUri is { } serviceUri)
+        {
+            if (!serviceUri.IsAbsoluteUri || serviceUri.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(serviceUri.Query))
+            {
+                throw new InvalidOperationException(
+                    $"{RetrainQueueOptions.SectionName}:QueueServiceUri must be an https URL without a query string, such as https://<account>.queue.core.windows.net.");
+            }
+
+            var clientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? fallbackManagedIdentityClientId : options.ManagedIdentityClientId;
+            var service = new QueueServiceClient(serviceUri, AzureCredentialFactory.Create(clientId), clientOptions);
+            return new StorageQueueRetrainQueue(service.GetQueueClient(options.QueueName), createIfMissing: false);
+        }
+
+        if (hasConnectionString)
+        {
+            try
+            {
+                return new StorageQueueRetrainQueue(new QueueClient(options.ConnectionString, options.QueueName, clientOptions), createIfMissing: true);
+            }
+            catch (FormatException ex)
+            {
+                throw new InvalidOperationException($"{RetrainQueueOptions.SectionName}:ConnectionString is not a valid storage connection string.", ex);
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"Neither {RetrainQueueOptions.SectionName}:QueueServiceUri nor {RetrainQueueOptions.SectionName}:ConnectionString is set.");
+    }
+
+    /// <summary>Queue client options: Base64 messages (the Functions trigger's default) and bounded retries.</summary>
+    public static QueueClientOptions CreateClientOptions() =>
+        new()
+        {
+            MessageEncoding = QueueMessageEncoding.Base64,
+            Retry =
+            {
+                Mode = RetryMode.Exponential,
+                MaxRetries = 2,
+                Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = TimeSpan.FromSeconds(2),
+                NetworkTimeout = TimeSpan.FromSeconds(30),
+            },
+        };
+
+    /// <summary>The message text of a request (before the transport's Base64 encoding).</summary>
+    public static string Serialize(RetrainRequest request) => JsonSerializer.Serialize(request, MessageJson);
+
+    /// <summary>The request of a message's text, as the queue-triggered function receives it (already Base64-decoded).</summary>
+    /// <exception cref="FormatException">The text is not a retraining request.</exception>
+    public static RetrainRequest Deserialize(string messageText)
+    {
+        try
+        {
+            var request = JsonSerializer.Deserialize<RetrainRequest>(messageText, MessageJson);
+            if (request is null || string.IsNullOrEmpty(request.RunId) || string.IsNullOrEmpty(request.ModelName) || string.IsNullOrEmpty(request.Trigger))
+            {
+                throw new FormatException("The queue message is not a retraining request: run_id, model_name and trigger are required.");
+            }
+
+            return request;
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"The queue message is not a retraining request: {ex.Message}", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
+    {
+        if (!queueReady)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            queueReady = true;
+        }
+
+        await queue.SendMessageAsync(Serialize(request), cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using ArchiveForecast.Integration.Tests.Azurite;
+using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Training.Data;
+using Azure.Storage.Blobs;
+
+namespace ArchiveForecast.Integration.Tests.Data;
+
+[Category("Integration")]
+public sealed class BlobTrainingDataSourceTests
+{
+    private AzuriteInstance azurite = null!;
+    private BlobContainerClient container = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAzurite()
+    {
+        azurite = await AzuriteInstance.StartAsync();
+        container = new BlobContainerClient(azurite.ConnectionString, "training-data");
+        await container.CreateIfNotExistsAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAzurite() => await azurite.DisposeAsync();
+
+    [Test]
+    public async Task OpenAsync_ReturnsTheBlobOfTheDatasetPath()
+    {
+        await container.GetBlobClient("2026/archive.csv").UploadAsync(BinaryData.FromString("month,total_files\n"), overwrite: true);
+        var source = Source();
+
+        await using var stream = await source.OpenAsync("2026/archive.csv", CancellationToken.None);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+
+        Assert.That(await reader.ReadToEndAsync(), Is.EqualTo("month,total_files\n"));
+    }
+
+    [Test]
+    public void OpenAsync_WhenTheDatasetIsMissing_ThrowsFileNotFound()
+    {
+        var source = Source();
+
+        Assert.That(async () => await source.OpenAsync("2026/none.csv", CancellationToken.None), Throws.TypeOf<FileNotFoundException>());
+    }
+
+    [TestCase("../models/archive-forecast/current.json")]
+    [TestCase("https://evil.example/data.csv")]
+    [TestCase("%2e%2e/x.csv")]
+    public void OpenAsync_WithAPathThatLeavesTheContainer_ThrowsArgumentException(string dataset)
+    {
+        var source = Source();
+
+        Assert.That(async () => await source.OpenAsync(dataset, CancellationToken.None), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Location_IsTheContainerUrlWithoutAnyKey()
+    {
+        Assert.That(Source().Location, Does.Not.Contain(AzuriteInstance.AccountKey).And.EndWith("/training-data"));
+    }
+
+    private BlobTrainingDataSource Source() =>
+        BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString }, managedIdentityClientId: null);
+}

@@ -1,0 +1,151 @@
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Integration.Tests.Azurite;
+using ArchiveForecast.Integration.Tests.Composition;
+using ArchiveForecast.Training.Jobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArchiveForecast.Integration.Tests.Jobs;
+
+/// <summary>
+/// Retraining through the Azure Storage queue, end to end on Azurite: a request is accepted (run record queued, message
+/// sent), the message is taken off the queue and handed to <see cref="RetrainJobHandler"/> as the queue-triggered
+/// function does (the host Base64-decodes it and passes the text), and the serving side's poll picks up the version.
+/// </summary>
+[Category("Integration")]
+public sealed class QueueRetrainingTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private AzuriteInstance azurite = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAzurite() => await azurite.DisposeAsync();
+
+    [Test]
+    public async Task AQueuedRequest_TrainsPublishesAndIsServedByThePollingSide()
+    {
+        await using var world = BlobWorld.Create(azurite, TimeSpan.FromSeconds(1));
+        await world.UploadDatasetAsync("2026/archive.csv", rows: 600, seed: 5);
+        await world.StartServingAsync();
+        var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
+            .SubmitAsync(ModelName.Default, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None);
+
+        var messageText = await TakeMessageAsync(world);
+        var result = await world.Services.GetRequiredService<RetrainJobHandler>()
+            .HandleAsync(StorageQueueRetrainQueue.Deserialize(messageText), CancellationToken.None);
+        var served = await BlobWorld.EventuallyAsync(() => world.Catalog.Default.Current?.Version == result.Run.Version, Patience);
+
+        var record = await world.Registry.GetRunAsync(ModelName.Default, accepted.RunId, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(accepted.Status, Is.EqualTo(RunStatus.Queued));
+            Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded), record.Reason);
+            Assert.That(record.Version, Is.EqualTo(1));
+            Assert.That(record.Trigger, Is.EqualTo(TrainingTriggers.Http));
+            Assert.That(record.Dataset, Is.EqualTo("2026/archive.csv"));
+            Assert.That(served, Is.True, $"version {result.Run.Version} was not picked up: {world.Catalog.Default.LoadState.LastError}");
+        });
+    }
+
+    [Test]
+    public async Task AQueuedRequestForAMissingDataset_EndsWithAFailedRunRecordSayingWhy()
+    {
+        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await world.UploadDatasetAsync("2026/archive.csv", rows: 100, seed: 5);
+        var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
+            .SubmitAsync(ModelName.Default, "2026/missing.csv", TrainingTriggers.Http, CancellationToken.None);
+
+        var messageText = await TakeMessageAsync(world);
+        await world.Services.GetRequiredService<RetrainJobHandler>()
+            .HandleAsync(StorageQueueRetrainQueue.Deserialize(messageText), CancellationToken.None);
+
+        var record = await world.Registry.GetRunAsync(ModelName.Default, accepted.RunId, CancellationToken.None);
+        var versions = await world.Registry.ListVersionsAsync(ModelName.Default, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
+            Assert.That(record.Reason, Does.Contain("2026/missing.csv").And.Contain("does not exist"));
+            Assert.That(record.Reason, Does.Not.Contain(azurite.BlobServiceUri.Authority));
+            Assert.That(versions, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task AMessageNamingARunButNotARequest_EndsInThePoisonQueueWithARunRecordSayingWhy()
+    {
+        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await SendRawAsync(world, "{\"run_id\":\"run-20260301-poison\",\"model_name\":\"archive-forecast\",\"dataset\":42}");
+        var host = new QueueTriggerHost(azurite.ConnectionString, world.QueueName);
+        var handler = world.Services.GetRequiredService<RetrainQueueMessageHandler>();
+
+        var failures = await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
+
+        var record = await world.Registry.GetRunAsync(ModelName.Default, "run-20260301-poison", CancellationToken.None);
+        var poisoned = (await host.PoisonQueue.ReceiveMessagesAsync(maxMessages: 32)).Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures, Is.EqualTo(RetrainQueueMessageHandler.MaxDequeueCount));
+            Assert.That(poisoned, Has.Length.EqualTo(1));
+            Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
+            Assert.That(record.Reason, Does.Contain("not a valid retraining request"));
+        });
+    }
+
+    [Test]
+    public async Task AMessageThatIsNotJson_EndsInThePoisonQueueAndIsLogged()
+    {
+        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await SendRawAsync(world, "retrain please");
+        var host = new QueueTriggerHost(azurite.ConnectionString, world.QueueName);
+        var handler = world.Services.GetRequiredService<RetrainQueueMessageHandler>();
+
+        await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
+
+        var poisoned = (await host.PoisonQueue.ReceiveMessagesAsync(maxMessages: 32)).Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(poisoned.Select(m => m.MessageText), Is.EqualTo(new[] { "retrain please" }));
+            Assert.That(world.Logs.Entries.Count(e => e.EventId == 2800), Is.EqualTo(RetrainQueueMessageHandler.MaxDequeueCount));
+        });
+    }
+
+    [Test]
+    public async Task AQueuedRequest_ThroughTheMessageHandler_IsDeletedAfterOneDelivery()
+    {
+        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await world.UploadDatasetAsync("2026/archive.csv", rows: 600, seed: 6);
+        var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
+            .SubmitAsync(ModelName.Default, "2026/archive.csv", TrainingTriggers.Timer, CancellationToken.None);
+        var host = new QueueTriggerHost(azurite.ConnectionString, world.QueueName);
+        var handler = world.Services.GetRequiredService<RetrainQueueMessageHandler>();
+
+        var failures = await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
+
+        var record = await world.Registry.GetRunAsync(ModelName.Default, accepted.RunId, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures, Is.Zero);
+            Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded), record.Reason);
+            Assert.That(record.Version, Is.EqualTo(1));
+        });
+    }
+
+    private static async Task SendRawAsync(BlobWorld world, string text)
+    {
+        var sender = new QueueClient(world.Azurite.ConnectionString, world.QueueName, StorageQueueRetrainQueue.CreateClientOptions());
+        await sender.CreateIfNotExistsAsync();
+        await sender.SendMessageAsync(text);
+    }
+
+    private static async Task<string> TakeMessageAsync(BlobWorld world)
+    {
+        var queue = new QueueClient(world.Azurite.ConnectionString, world.QueueName, StorageQueueRetrainQueue.CreateClientOptions());
+        var message = (await queue.ReceiveMessageAsync()).Value ?? throw new AssertionException("no message on the queue");
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return message.MessageText;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using ArchiveForecast.Integration.Tests.Azurite;
+using ArchiveForecast.Training.Jobs;
+using Azure.Storage.Queues;
+
+namespace ArchiveForecast.Integration.Tests.Jobs;
+
+[Category("Integration")]
+public sealed class StorageQueueRetrainQueueTests
+{
+    private AzuriteInstance azurite = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAzurite() => await azurite.DisposeAsync();
+
+    [Test]
+    public async Task EnqueueAsync_WithAConnectionString_CreatesTheQueueAndSendsBase64SnakeCaseJson()
+    {
+        var name = QueueName();
+        var queue = StorageQueueRetrainQueue.Create(new RetrainQueueOptions { ConnectionString = azurite.ConnectionString, QueueName = name });
+        var request = new RetrainRequest("run-20260301-abc", "archive-forecast", "2026/archive.csv", "http");
+
+        await queue.EnqueueAsync(request, CancellationToken.None);
+
+        // Read the raw wire text, as the Functions host does before it Base64-decodes for the trigger.
+        var raw = new QueueClient(azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var message = (await raw.ReceiveMessageAsync()).Value;
+        var json = Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText));
+        using var document = JsonDocument.Parse(json);
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.RootElement.GetProperty("run_id").GetString(), Is.EqualTo("run-20260301-abc"));
+            Assert.That(document.RootElement.GetProperty("model_name").GetString(), Is.EqualTo("archive-forecast"));
+            Assert.That(document.RootElement.GetProperty("dataset").GetString(), Is.EqualTo("2026/archive.csv"));
+            Assert.That(document.RootElement.GetProperty("trigger").GetString(), Is.EqualTo("http"));
+            Assert.That(StorageQueueRetrainQueue.Deserialize(json), Is.EqualTo(request));
+        });
+    }
+
+    [Test]
+    public async Task EnqueueAsync_ManyRequests_AllArriveOnce()
+    {
+        var name = QueueName();
+        var queue = StorageQueueRetrainQueue.Create(new RetrainQueueOptions { ConnectionString = azurite.ConnectionString, QueueName = name });
+
+        for (var i = 0; i < 5; i++)
+        {
+            await queue.EnqueueAsync(new RetrainRequest($"run-{i}", "archive-forecast", null, "timer"), CancellationToken.None);
+        }
+
+        var reader = new QueueClient(azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
+        var messages = (await reader.ReceiveMessagesAsync(maxMessages: 32)).Value;
+        Assert.That(messages.Select(m => StorageQueueRetrainQueue.Deserialize(m.MessageText).RunId), Is.EquivalentTo(Enumerable.Range(0, 5).Select(i => $"run-{i}")));
+    }
+
+    private static string QueueName() => $"retrain-{Guid.NewGuid():N}"[..24];
+}
