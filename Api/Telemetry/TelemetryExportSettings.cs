@@ -10,8 +10,12 @@ namespace ArchiveForecast.Api.Telemetry;
 /// <param name="ConnectionString">The connection string; export is off without one.</param>
 /// <param name="UseEntraId">Send with a Microsoft Entra token of the app's identity (required when the resource has local auth off).</param>
 /// <param name="ManagedIdentityClientId">The client id of a user-assigned identity; null for the system-assigned one.</param>
-/// <param name="EnableLiveMetrics">Stream Live Metrics (on unless <c>ApplicationInsights:EnableLiveMetrics</c> is false).</param>
-public sealed record TelemetryExportSettings(string? ConnectionString, bool UseEntraId, string? ManagedIdentityClientId, bool EnableLiveMetrics)
+/// <remarks>
+/// The rest of the <c>ApplicationInsights</c> section binds to the exporter's own options, for example
+/// <c>ApplicationInsights:SamplingRatio</c>, <c>ApplicationInsights:TracesPerSecond</c> and
+/// <c>ApplicationInsights:EnableQuickPulseMetricStream</c> (Live Metrics).
+/// </remarks>
+public sealed record TelemetryExportSettings(string? ConnectionString, bool UseEntraId, string? ManagedIdentityClientId)
 {
     /// <summary>The app setting Azure writes for the connection string.</summary>
     public const string ConnectionStringVariable = "APPLICATIONINSIGHTS_CONNECTION_STRING";
@@ -22,26 +26,17 @@ public sealed record TelemetryExportSettings(string? ConnectionString, bool UseE
     /// <summary>The app setting that turns on Microsoft Entra authentication of ingestion.</summary>
     public const string AuthenticationStringVariable = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
-    /// <summary>The configuration key that turns Live Metrics off.</summary>
-    public const string LiveMetricsKey = "ApplicationInsights:EnableLiveMetrics";
-
     /// <summary>True when a connection string is set.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(ConnectionString);
 
     /// <summary>Reads the settings.</summary>
-    /// <exception cref="InvalidOperationException">The authentication string or the Live Metrics switch is malformed (the message names the setting).</exception>
+    /// <exception cref="InvalidOperationException">The authentication string is malformed (the message names the setting).</exception>
     public static TelemetryExportSettings FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         string? connectionString = NullIfBlank(configuration[ConnectionStringVariable]) ?? NullIfBlank(configuration[ConnectionStringKey]);
         var (useEntraId, clientId) = ParseAuthentication(configuration[AuthenticationStringVariable]);
-        bool live = true;
-        if (NullIfBlank(configuration[LiveMetricsKey]) is { } switchValue && !bool.TryParse(switchValue, out live))
-        {
-            throw new InvalidOperationException($"{LiveMetricsKey} must be true or false.");
-        }
-
-        return new TelemetryExportSettings(connectionString, useEntraId, clientId, live);
+        return new TelemetryExportSettings(connectionString, useEntraId, clientId);
     }
 
     /// <summary>Parses <c>Authorization=AAD[;ClientId=…]</c>; empty means no Entra authentication.</summary>

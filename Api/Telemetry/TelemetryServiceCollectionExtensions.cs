@@ -3,6 +3,7 @@ using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace ArchiveForecast.Api.Telemetry;
@@ -12,6 +13,12 @@ public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>The meters ASP.NET Core measures requests and connections with (Kestrel host only).</summary>
     public static IReadOnlyList<string> AspNetCoreMeters { get; } = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+
+    /// <summary>The cloud role name (<c>service.name</c>) off Azure, unless <c>OTEL_SERVICE_NAME</c> names another.</summary>
+    public const string DefaultServiceName = "archive-forecast";
+
+    private const string ServiceNameVariable = "OTEL_SERVICE_NAME";
+    private const string AppServiceSiteNameVariable = "WEBSITE_SITE_NAME";
 
     /// <summary>The activity source of ASP.NET Core's incoming requests (Kestrel host only).</summary>
     public const string AspNetCoreActivitySource = "Microsoft.AspNetCore";
@@ -42,12 +49,17 @@ public static class TelemetryServiceCollectionExtensions
         services.AddApplicationInsightsTelemetryWorkerService(options =>
         {
             options.ConnectionString = settings.ConnectionString;
-            options.EnableQuickPulseMetricStream = settings.EnableLiveMetrics;
             if (settings.UseEntraId)
             {
                 options.Credential = AzureCredentialFactory.Create(settings.ManagedIdentityClientId);
             }
         });
+        if (string.IsNullOrEmpty(configuration[ServiceNameVariable]) && string.IsNullOrEmpty(configuration[AppServiceSiteNameVariable]))
+        {
+            // Off Azure the resource would be "unknown_service"; on App Service and Functions the detectors name the site.
+            services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(DefaultServiceName));
+        }
+
         services.ConfigureOpenTelemetryMeterProvider(metrics =>
         {
             metrics.AddMeter(ArchiveForecastTelemetry.MeterName);
