@@ -1,11 +1,12 @@
 using ArchiveForecast.Api.Responses;
+using ArchiveForecast.Core.Drift;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Api.Handlers;
 
-/// <summary><c>GET /api/model/info</c> and <c>GET /api/models/{name}</c>: the served version's card and manifest.</summary>
-public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandler> logger)
+/// <summary><c>GET /api/model/info</c> and <c>GET /api/models/{name}</c>: the served version's card and manifest, and the drift of its recent inputs.</summary>
+public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandler> logger, DriftTracker? drift = null)
 {
     /// <summary>Describes the served version of the default model (<paramref name="modelName"/> null) or a named one.</summary>
     public Task<IResult> HandleAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken) =>
@@ -33,6 +34,7 @@ public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandle
                 model.Card,
                 model.Manifest,
                 model.Quantiles,
-                new LoadStateInfo(state.LastAttemptAt, state.ConsecutiveFailures > 0, state.ConsecutiveFailures)));
+                new LoadStateInfo(state.LastAttemptAt, state.ConsecutiveFailures > 0, state.ConsecutiveFailures),
+                drift?.Snapshot(model)));
     }
 }

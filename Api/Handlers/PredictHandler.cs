@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using ArchiveForecast.Api.Input;
 using ArchiveForecast.Api.Problems;
 using ArchiveForecast.Api.Responses;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +14,7 @@ namespace ArchiveForecast.Api.Handlers;
 /// <c>POST /api/predict</c> and <c>POST /api/models/{name}/predict</c>. The served model is read once, so every
 /// prediction of a response comes from the one version the response names, even while a reload swaps it.
 /// </summary>
-public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> logger)
+public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> logger, ArchiveForecastTelemetry? telemetry = null)
 {
     /// <summary>The query parameter that asks for feature contributions.</summary>
     public const string ExplainParameter = "explain";
@@ -59,14 +61,21 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
         }
 
         IReadOnlyList<ForecastPrediction> predictions;
-        try
+        using (var activity = telemetry?.StartPredict(model, inputs.Count))
         {
-            predictions = inputs.Count == 1 ? [model.Predict(inputs[0])] : model.PredictBatch(inputs);
-        }
-        catch (NonFinitePredictionException)
-        {
-            ApiLog.NonFinitePrediction(logger, model.Name, model.Version);
-            return ApiProblems.Unexpected(request);
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                predictions = inputs.Count == 1 ? [model.Predict(inputs[0])] : model.PredictBatch(inputs);
+            }
+            catch (NonFinitePredictionException exception)
+            {
+                telemetry?.MarkFailed(activity, exception);
+                ApiLog.NonFinitePrediction(logger, model.Name, model.Version);
+                return ApiProblems.Unexpected(request);
+            }
+
+            telemetry?.RecordPredictions(model, inputs, predictions, Stopwatch.GetElapsedTime(started));
         }
 
         var items = new Prediction[predictions.Count];

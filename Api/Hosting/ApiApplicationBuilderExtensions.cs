@@ -1,4 +1,5 @@
 using ArchiveForecast.Api.Security;
+using ArchiveForecast.Api.Telemetry;
 using Microsoft.AspNetCore.Builder;
 
 namespace ArchiveForecast.Api.Hosting;
@@ -7,12 +8,13 @@ namespace ArchiveForecast.Api.Hosting;
 public static class ApiApplicationBuilderExtensions
 {
     /// <summary>
-    /// Exceptions to problems, routing, problems for unmatched requests, then key levels. Call before
+    /// Request telemetry, exceptions to problems, routing, problems for unmatched requests, then key levels. Call before
     /// <see cref="ApiEndpointRouteBuilderExtensions.MapArchiveForecastApi"/>; needs
     /// <see cref="ApiServiceCollectionExtensions.AddArchiveForecastApiKeys"/>.
     /// </summary>
     public static IApplicationBuilder UseArchiveForecastApi(this IApplicationBuilder app)
     {
+        app.UseMiddleware<RequestActivityMiddleware>();
         app.UseMiddleware<ApiExceptionMiddleware>();
         app.UseRouting();
         app.UseMiddleware<UnmatchedRequestMiddleware>();

@@ -1,5 +1,6 @@
 using ArchiveForecast.Api.Input;
 using ArchiveForecast.Api.Security;
+using ArchiveForecast.Api.Telemetry;
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Training.DependencyInjection;
@@ -17,7 +18,8 @@ namespace ArchiveForecast.Api.Hosting;
 
 /// <summary>
 /// The API on Kestrel, as <c>archive-forecast serve</c> runs it: Core with reload polling, Training with the in-process
-/// retraining queue and its worker, the API with key checks. Listens on 127.0.0.1:8080 unless told otherwise and
+/// retraining queue and its worker, the API with key checks, and telemetry exported to Application Insights when a
+/// connection string is set. Listens on 127.0.0.1:8080 unless told otherwise and
 /// refuses to start without a key unless anonymous access is asked for explicitly.
 /// </summary>
 public sealed class ArchiveForecastServer : IAsyncDisposable
@@ -64,6 +66,7 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
         builder.Services.AddArchiveForecastTraining(builder.Configuration, useInProcessQueue: true);
         builder.Services.AddArchiveForecastApi(builder.Configuration);
         builder.Services.AddArchiveForecastApiKeys(builder.Configuration);
+        builder.Services.AddArchiveForecastTelemetry(builder.Configuration, collectAspNetCoreRequests: true);
 
         var app = builder.Build();
         app.UseArchiveForecastApi();

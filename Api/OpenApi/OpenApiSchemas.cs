@@ -56,6 +56,20 @@ internal static class OpenApiSchemas
                 ["manifest"] = new JsonObject { ["type"] = "object", ["description"] = "SHA-256 and size of every file of the version." },
                 ["feature_quantiles"] = new JsonObject { ["type"] = "object" },
                 ["load_state"] = Object(new() { ["last_attempt_at"] = Nullable("string"), ["last_attempt_failed"] = Boolean(), ["consecutive_failures"] = Integer() }),
+                ["drift"] = Object(
+                    new()
+                    {
+                        ["window_size"] = Integer(),
+                        ["window_capacity"] = Integer(),
+                        ["features"] = new JsonObject
+                        {
+                            ["type"] = "object",
+                            ["description"] = "Per numeric input field: the share of recent inputs outside the training p01..p99, and the population stability index over the quantile bins.",
+                            ["additionalProperties"] = Object(new() { ["share_outside"] = Number(minimum: 0, maximum: 1), ["psi"] = Number(minimum: 0) }, "share_outside", "psi"),
+                        },
+                    },
+                    "window_size",
+                    "features"),
             },
             "model"),
         [SchemaNames.VersionEntry] = Object(

@@ -1,6 +1,7 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,14 +12,14 @@ using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.Core.DependencyInjection;
 
-/// <summary>The wiring of Core: model store options, the artifact store, the registry, the served models and their reload.</summary>
+/// <summary>The wiring of Core: model store options, the artifact store, the registry, the served models and their reload, telemetry and drift.</summary>
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Adds Core's services: <see cref="ModelStoreOptions"/> bound from <c>ModelStore</c> and validated at start,
     /// <see cref="TimeProvider.System"/> (unless one is registered), the <see cref="IArtifactStore"/> the options choose
-    /// (unless one is registered), <see cref="ModelRegistry"/>, <see cref="ModelCatalog"/>, and with
-    /// <paramref name="enableReloadPolling"/> the <see cref="ModelReloadService"/> that loads and polls the models.
+    /// (unless one is registered), <see cref="ModelRegistry"/>, <see cref="ModelCatalog"/>,
+    /// <see cref="ArchiveForecastTelemetry"/> with its drift windows (<c>Drift</c> section), and with <paramref name="enableReloadPolling"/> the <see cref="ModelReloadService"/> that loads and polls the models.
     /// </summary>
     public static IServiceCollection AddArchiveForecastCore(this IServiceCollection services, IConfiguration configuration, bool enableReloadPolling = true)
     {
@@ -48,7 +49,9 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<ModelRegistry>(),
             sp.GetRequiredService<IOptions<ModelStoreOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            LoggerFactoryOf(sp)));
+            LoggerFactoryOf(sp),
+            sp.GetRequiredService<ArchiveForecastTelemetry>()));
+        TelemetryRegistration.Add(services, configuration);
 
         if (enableReloadPolling)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,10 +15,12 @@ public sealed class ModelCatalog
     private readonly ModelRegistry registry;
     private readonly TimeProvider timeProvider;
     private readonly ILoggerFactory loggerFactory;
+    private readonly ArchiveForecastTelemetry? telemetry;
 
     /// <summary>Creates the catalog with the (not yet loaded) default model of <see cref="ModelStoreOptions.ModelName"/>.</summary>
-    public ModelCatalog(ModelRegistry registry, IOptions<ModelStoreOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
+    public ModelCatalog(ModelRegistry registry, IOptions<ModelStoreOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, ArchiveForecastTelemetry? telemetry = null)
     {
+        this.telemetry = telemetry;
         this.registry = registry;
         this.timeProvider = timeProvider;
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
@@ -71,5 +74,5 @@ public sealed class ModelCatalog
     }
 
     private ServedModel Create(string modelName) =>
-        new(modelName, registry, timeProvider, loggerFactory.CreateLogger<ServedModel>());
+        new(modelName, registry, timeProvider, loggerFactory.CreateLogger<ServedModel>(), telemetry);
 }

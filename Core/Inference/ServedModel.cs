@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,6 +22,7 @@ public sealed class ServedModel
     private readonly ModelRegistry registry;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
+    private readonly ArchiveForecastTelemetry? telemetry;
     private readonly SemaphoreSlim gate = new(1, 1);
     private ForecastModel? current;
     private ModelLoadState loadState = new(null, null, 0);
@@ -30,7 +32,7 @@ public sealed class ServedModel
 
     /// <summary>Creates the holder of <paramref name="name"/>; nothing is loaded until <see cref="ReloadAsync"/>.</summary>
     /// <exception cref="ArgumentException">The name is not a valid model name.</exception>
-    public ServedModel(string name, ModelRegistry registry, TimeProvider timeProvider, ILogger<ServedModel>? logger = null)
+    public ServedModel(string name, ModelRegistry registry, TimeProvider timeProvider, ILogger<ServedModel>? logger = null, ArchiveForecastTelemetry? telemetry = null)
     {
         if (!ModelName.IsValid(name))
         {
@@ -41,6 +43,7 @@ public sealed class ServedModel
         this.registry = registry;
         this.timeProvider = timeProvider;
         this.logger = logger ?? (ILogger)NullLogger.Instance;
+        this.telemetry = telemetry;
     }
 
     /// <summary>The model name.</summary>
@@ -134,6 +137,8 @@ public sealed class ServedModel
         }
 
         ForecastModel loaded;
+        using var activity = telemetry?.StartModelLoad(Name, version);
+        long started = timeProvider.GetTimestamp();
         try
         {
             var verified = await registry.LoadVersionAsync(Name, version, cancellationToken);
@@ -152,7 +157,7 @@ public sealed class ServedModel
                 knownBadError = message;
             }
 
-            return Fail(version, ex, message);
+            return Fail(version, ex, message, timeProvider.GetElapsedTime(started));
         }
 
         Volatile.Write(ref current, loaded);
@@ -161,11 +166,13 @@ public sealed class ServedModel
         knownBadError = null;
         SetState(new ModelLoadState(timeProvider.GetUtcNow(), null, 0));
         CoreLog.ModelSwapped(logger, Name, loaded.Version, served?.Version);
+        telemetry?.RecordModelLoaded(loaded, timeProvider.GetElapsedTime(started));
         return new ReloadResult(ReloadOutcome.Swapped, loaded.Version, null);
     }
 
-    private ReloadResult Fail(int? version, Exception exception, string message)
+    private ReloadResult Fail(int? version, Exception exception, string message, TimeSpan? elapsed = null)
     {
+        telemetry?.RecordModelLoadFailed(Name, version, exception, elapsed);
         int failures = LoadState.ConsecutiveFailures + 1;
         SetState(new ModelLoadState(timeProvider.GetUtcNow(), message, failures));
         var served = Current;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Features;
@@ -5,6 +6,7 @@ using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Gate;
@@ -23,7 +25,8 @@ public sealed class TrainingRunner(
     ModelRegistry registry,
     IOptions<TrainingOptions> options,
     TimeProvider timeProvider,
-    ILogger<TrainingRunner> logger)
+    ILogger<TrainingRunner> logger,
+    ArchiveForecastTelemetry? telemetry = null)
 {
     private const int RejectionsInReason = 5;
     private const int RejectionsInRecord = 20;
@@ -40,6 +43,24 @@ public sealed class TrainingRunner(
     public async Task<TrainingResult> RunAsync(TrainingRun request, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = telemetry?.StartTraining(request.ModelName, request.RunId);
+        long started = timeProvider.GetTimestamp();
+        try
+        {
+            var result = await RunCoreAsync(request, progress, cancellationToken);
+            RecordRun(activity, result, timeProvider.GetElapsedTime(started));
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            telemetry?.RecordTraining(request.ModelName, null, "cancelled", timeProvider.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+            throw;
+        }
+    }
+
+    private async Task<TrainingResult> RunCoreAsync(TrainingRun request, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         if (!ModelName.IsValid(request.ModelName))
         {
             throw new ArgumentException(
@@ -183,7 +204,7 @@ public sealed class TrainingRunner(
         }
 
         double evaluateMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-        TrainingLog.GateDecided(logger, modelName, runId, decision.Passed, decision.Reason);
+        TrainingLog.GateDecided(logger, modelName, runId, decision.ServingVersion, decision.Passed, decision.Reason);
         run.Record = run.Record with { Metrics = metrics, ServingMetrics = servingMetrics, ServingVersion = pointer?.Value.Version };
 
         var card = new ModelCard
@@ -326,6 +347,40 @@ public sealed class TrainingRunner(
             default:
                 TrainingLog.KeptAsCandidate(logger, modelName, runId, version, result.Detail);
                 return (false, $"version {version} kept as a candidate: promotion failed ({result.Detail})");
+        }
+    }
+
+    private void RecordRun(Activity? activity, TrainingResult result, TimeSpan elapsed)
+    {
+        if (telemetry is null)
+        {
+            return;
+        }
+
+        var run = result.Run;
+        string outcome = result.Failure switch
+        {
+            TrainingFailure.None => "succeeded",
+            TrainingFailure.InvalidData => "invalid_data",
+            TrainingFailure.Busy => "busy",
+            TrainingFailure.Cancelled => "cancelled",
+            _ => "error",
+        };
+        activity?.SetTag(TelemetryTags.RunId, run.RunId);
+        if (result.Failure != TrainingFailure.None)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        }
+
+        telemetry.RecordTraining(run.ModelName, run.Version, outcome, elapsed);
+        if (run.Version is int version && run.Metrics is { } metrics)
+        {
+            telemetry.RecordTrainingMetrics(run.ModelName, version, metrics);
+        }
+
+        if (result.Gate is { } gate)
+        {
+            telemetry.RecordGateDecision(run.ModelName, run.Version, gate.Passed, result.Promoted);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Jobs;
@@ -31,7 +32,8 @@ internal sealed class TrainingHarness : IDisposable
 
     public TrainingOptions Options { get; } = new();
 
-    public TrainingRunner Runner() => new(Registry, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<TrainingRunner>.Instance);
+    public TrainingRunner Runner(ArchiveForecastTelemetry? telemetry = null) =>
+        new(Registry, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<TrainingRunner>.Instance, telemetry);
 
     public static TrainingRun Request(TrainingDataInput data, TrainerSettings? trainer = null, PromotePolicy promote = PromotePolicy.Auto) =>
         new() { ModelName = Model, Data = data, Trainer = trainer ?? Fast, Promote = promote };

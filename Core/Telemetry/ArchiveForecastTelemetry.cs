@@ -1,0 +1,368 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using ArchiveForecast.Core.Artifacts;
+using ArchiveForecast.Core.Drift;
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Schema;
+
+namespace ArchiveForecast.Core.Telemetry;
+
+/// <summary>
+/// ArchiveForecast's metrics and activities: one <see cref="System.Diagnostics.Metrics.Meter"/> and one
+/// <see cref="System.Diagnostics.ActivitySource"/>, both named <see cref="MeterName"/>, with every instrument created once.
+/// Every prediction, model and training signal carries <see cref="TelemetryTags.ModelName"/> and, where a version is
+/// known, <see cref="TelemetryTags.ModelVersion"/>. Exporting is the host's business (an OpenTelemetry exporter that
+/// listens to these names); without one, in-process listeners still see everything and nothing else happens.
+/// </summary>
+public sealed class ArchiveForecastTelemetry : IDisposable
+{
+    /// <summary>The name of the meter.</summary>
+    public const string MeterName = "ArchiveForecast";
+
+    /// <summary>The name of the activity source.</summary>
+    public const string ActivitySourceName = "ArchiveForecast";
+
+    private static readonly InstrumentAdvice<double> SecondsAdvice = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
+    };
+
+    private static readonly InstrumentAdvice<int> BatchAdvice = new()
+    {
+        HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
+    };
+
+    private readonly bool ownsMeter;
+    private readonly ConcurrentDictionary<string, int> servedVersions = new(StringComparer.Ordinal);
+    private readonly Histogram<double> requestDuration;
+    private readonly Counter<long> predictions;
+    private readonly Histogram<int> batchSize;
+    private readonly Histogram<double> predictionDuration;
+    private readonly Counter<long> outOfRange;
+    private readonly Histogram<double> loadDuration;
+    private readonly Counter<long> loadFailures;
+    private readonly Histogram<double> trainingDuration;
+    private readonly Histogram<double> trainingMae;
+    private readonly Histogram<double> trainingRmse;
+    private readonly Histogram<double> trainingRSquared;
+    private readonly Counter<long> gateDecisions;
+
+    /// <summary>
+    /// Creates the instruments on a meter from <paramref name="meterFactory"/> (the host's, so that each service
+    /// provider has its own), or on a meter of its own when there is no factory.
+    /// </summary>
+    public ArchiveForecastTelemetry(IMeterFactory? meterFactory = null, DriftTracker? drift = null)
+    {
+        Drift = drift ?? new DriftTracker(new DriftOptions().WindowSize);
+        string? version = typeof(ArchiveForecastTelemetry).Assembly.GetName().Version?.ToString();
+        if (meterFactory is null)
+        {
+            Meter = new Meter(MeterName, version);
+            ownsMeter = true;
+        }
+        else
+        {
+            Meter = meterFactory.Create(new MeterOptions(MeterName) { Version = version });
+        }
+
+        ActivitySource = new ActivitySource(ActivitySourceName, version);
+
+        requestDuration = Meter.CreateHistogram(
+            InstrumentNames.RequestDuration, "s", "Time in the API handler per request, by contract route, method and status.", advice: SecondsAdvice);
+        predictions = Meter.CreateCounter<long>(
+            InstrumentNames.Predictions, "{prediction}", "Instances scored, by model version and whether any input was out of range.");
+        batchSize = Meter.CreateHistogram(
+            InstrumentNames.PredictionBatchSize, "{instance}", "Instances per prediction call.", advice: BatchAdvice);
+        predictionDuration = Meter.CreateHistogram(
+            InstrumentNames.PredictionDuration, "s", "Time to score one prediction call.", advice: SecondsAdvice);
+        outOfRange = Meter.CreateCounter<long>(
+            InstrumentNames.OutOfRangeInputs, "{value}", "Input values outside the training data's p01..p99, by feature.");
+        loadDuration = Meter.CreateHistogram(
+            InstrumentNames.ModelLoadDuration, "s", "Time to read, verify, load and self-check a model version.", advice: SecondsAdvice);
+        loadFailures = Meter.CreateCounter<long>(
+            InstrumentNames.ModelLoadFailures, "{failure}", "Model load attempts that failed and kept the last good model.");
+        Meter.CreateObservableGauge(
+            InstrumentNames.ServedVersion, ObserveServedVersions, "{version}", "The version each model name serves.");
+        trainingDuration = Meter.CreateHistogram(
+            InstrumentNames.TrainingDuration, "s", "Training runs end to end, by outcome.", advice: SecondsAdvice);
+        trainingMae = Meter.CreateHistogram<double>(
+            InstrumentNames.TrainingMae, "GB", "Holdout mean absolute error of a published version, per target.");
+        trainingRmse = Meter.CreateHistogram<double>(
+            InstrumentNames.TrainingRmse, "GB", "Holdout root mean squared error of a published version, per target.");
+        trainingRSquared = Meter.CreateHistogram<double>(
+            InstrumentNames.TrainingRSquared, "1", "Holdout R² of a published version, per target.");
+        gateDecisions = Meter.CreateCounter<long>(
+            InstrumentNames.GateDecisions, "{decision}", "Promotion gate decisions, and whether the version was promoted.");
+        Meter.CreateObservableGauge(
+            InstrumentNames.DriftPsi, () => ObserveDrift(f => f.Psi), "1", "Population stability index of recent inputs against the training quantiles.");
+        Meter.CreateObservableGauge(
+            InstrumentNames.DriftShareOutside, () => ObserveDrift(f => f.ShareOutside), "1", "Share of recent inputs outside the training p01..p99.");
+        Meter.CreateObservableGauge(
+            InstrumentNames.DriftWindowSize, ObserveDriftWindows, "{input}", "Recent inputs the drift figures cover.");
+    }
+
+    /// <summary>The meter every instrument lives on.</summary>
+    public Meter Meter { get; }
+
+    /// <summary>The source of every activity.</summary>
+    public ActivitySource ActivitySource { get; }
+
+    /// <summary>The drift windows the prediction signals feed.</summary>
+    public DriftTracker Drift { get; }
+
+    /// <summary>Records one API request that reached a handler.</summary>
+    /// <param name="route">The contract route template (<c>/api/predict</c>), never the raw path.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="statusCode">The status of the answer.</param>
+    /// <param name="elapsed">Time in the handler.</param>
+    public void RecordRequest(string route, string method, int statusCode, TimeSpan elapsed)
+    {
+        var tags = new TagList
+        {
+            { TelemetryTags.Route, route },
+            { TelemetryTags.Method, method },
+            { TelemetryTags.StatusCode, statusCode },
+        };
+        requestDuration.Record(elapsed.TotalSeconds, tags);
+    }
+
+    /// <summary>Starts the activity of one prediction call, or returns null when nobody listens.</summary>
+    public Activity? StartPredict(ForecastModel model, int instances)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var activity = ActivitySource.StartActivity(ActivityNames.Predict);
+        activity?.SetTag(TelemetryTags.ModelName, model.Name)
+            .SetTag(TelemetryTags.ModelVersion, model.Version)
+            .SetTag(TelemetryTags.BatchSize, instances);
+        return activity;
+    }
+
+    /// <summary>
+    /// Records a prediction call that succeeded: instances scored (split by whether any input was out of range), the
+    /// batch size, the time, each out-of-range value by feature, and the inputs into the model's drift window.
+    /// </summary>
+    public void RecordPredictions(ForecastModel model, IReadOnlyList<ForecastInput> inputs, IReadOnlyList<ForecastPrediction> results, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(results);
+
+        var modelTags = ModelTags(model.Name, model.Version);
+        batchSize.Record(results.Count, modelTags);
+        predictionDuration.Record(elapsed.TotalSeconds, modelTags);
+
+        Span<int> byFeature = stackalloc int[FieldNames.NumericInputs.Count];
+        int flagged = 0;
+        foreach (var result in results)
+        {
+            if (result.OutOfRange.Count == 0)
+            {
+                continue;
+            }
+
+            flagged++;
+            foreach (string feature in result.OutOfRange)
+            {
+                int index = IndexOfField(feature);
+                if (index >= 0)
+                {
+                    byFeature[index]++;
+                }
+            }
+        }
+
+        AddPredictions(model, results.Count - flagged, outOfRangeInput: false);
+        AddPredictions(model, flagged, outOfRangeInput: true);
+        for (int field = 0; field < byFeature.Length; field++)
+        {
+            if (byFeature[field] > 0)
+            {
+                var tags = ModelTags(model.Name, model.Version);
+                tags.Add(TelemetryTags.Feature, FieldNames.NumericInputs[field]);
+                outOfRange.Add(byFeature[field], tags);
+            }
+        }
+
+        Drift.Record(model, inputs);
+    }
+
+    /// <summary>Starts the activity of loading a version, or returns null when nobody listens.</summary>
+    public Activity? StartModelLoad(string modelName, int version)
+    {
+        var activity = ActivitySource.StartActivity(ActivityNames.LoadModel);
+        activity?.SetTag(TelemetryTags.ModelName, modelName).SetTag(TelemetryTags.ModelVersion, version);
+        return activity;
+    }
+
+    /// <summary>Records a version that loaded and is now served.</summary>
+    public void RecordModelLoaded(ForecastModel model, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        servedVersions[model.Name] = model.Version;
+        var tags = ModelTags(model.Name, model.Version);
+        tags.Add(TelemetryTags.Outcome, "success");
+        loadDuration.Record(elapsed.TotalSeconds, tags);
+        Activity.Current?.SetTag(TelemetryTags.Outcome, "success");
+    }
+
+    /// <summary>Records a failed load attempt (the last good model, if any, stays served).</summary>
+    /// <param name="modelName">The model.</param>
+    /// <param name="version">The version that failed, or null when the pointer could not even be read.</param>
+    /// <param name="exception">Why.</param>
+    /// <param name="elapsed">Time spent, when a load was attempted.</param>
+    public void RecordModelLoadFailed(string modelName, int? version, Exception exception, TimeSpan? elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var tags = ModelTags(modelName, version);
+        tags.Add(TelemetryTags.ErrorType, exception.GetType().Name);
+        loadFailures.Add(1, tags);
+        if (elapsed is { } time)
+        {
+            var durationTags = ModelTags(modelName, version);
+            durationTags.Add(TelemetryTags.Outcome, "failure");
+            loadDuration.Record(time.TotalSeconds, durationTags);
+        }
+
+        MarkFailed(Activity.Current, exception);
+    }
+
+    /// <summary>Starts the activity of a training run, or returns null when nobody listens.</summary>
+    public Activity? StartTraining(string modelName, string? runId)
+    {
+        var activity = ActivitySource.StartActivity(ActivityNames.TrainModel);
+        activity?.SetTag(TelemetryTags.ModelName, modelName).SetTag(TelemetryTags.RunId, runId);
+        return activity;
+    }
+
+    /// <summary>Records how a training run ended.</summary>
+    /// <param name="modelName">The model trained.</param>
+    /// <param name="version">The version published, or null when none was.</param>
+    /// <param name="outcome">How it ended (<c>succeeded</c>, or the failure: <c>invalid_data</c>, <c>busy</c>, <c>cancelled</c>, <c>error</c>).</param>
+    /// <param name="elapsed">The run's duration.</param>
+    public void RecordTraining(string modelName, int? version, string outcome, TimeSpan elapsed)
+    {
+        var tags = ModelTags(modelName, version);
+        tags.Add(TelemetryTags.Outcome, outcome);
+        trainingDuration.Record(elapsed.TotalSeconds, tags);
+        if (Activity.Current is { } activity && ReferenceEquals(activity.Source, ActivitySource))
+        {
+            activity.SetTag(TelemetryTags.Outcome, outcome);
+            if (version is int published)
+            {
+                activity.SetTag(TelemetryTags.ModelVersion, published);
+            }
+        }
+    }
+
+    /// <summary>Records the holdout metrics of a published version, per target.</summary>
+    public void RecordTrainingMetrics(string modelName, int version, ModelMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        RecordTarget(modelName, version, FieldNames.ArchivedGbNextPeriod, metrics.ArchivedGbNextPeriod);
+        RecordTarget(modelName, version, FieldNames.SavingsGbNextPeriod, metrics.SavingsGbNextPeriod);
+    }
+
+    /// <summary>Records a promotion gate decision about a published version, and whether it was promoted.</summary>
+    public void RecordGateDecision(string modelName, int? version, bool passed, bool promoted)
+    {
+        var tags = ModelTags(modelName, version);
+        tags.Add(TelemetryTags.Decision, passed ? "passed" : "failed");
+        tags.Add(TelemetryTags.Promoted, promoted);
+        gateDecisions.Add(1, tags);
+    }
+
+    /// <summary>Marks an activity of this source as failed with the exception's type (never its message).</summary>
+    public void MarkFailed(Activity? activity, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (activity is null || !ReferenceEquals(activity.Source, ActivitySource))
+        {
+            return;
+        }
+
+        activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+        activity.SetTag(TelemetryTags.ErrorType, exception.GetType().Name);
+        activity.SetTag(TelemetryTags.Outcome, "failure");
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        ActivitySource.Dispose();
+        if (ownsMeter)
+        {
+            Meter.Dispose();
+        }
+    }
+
+    private static TagList ModelTags(string modelName, int? version)
+    {
+        var tags = new TagList { { TelemetryTags.ModelName, modelName } };
+        if (version is int known)
+        {
+            tags.Add(TelemetryTags.ModelVersion, known);
+        }
+
+        return tags;
+    }
+
+    private static int IndexOfField(string feature)
+    {
+        var fields = FieldNames.NumericInputs;
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (string.Equals(fields[i], feature, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void AddPredictions(ForecastModel model, int count, bool outOfRangeInput)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var tags = ModelTags(model.Name, model.Version);
+        tags.Add(TelemetryTags.OutOfRange, outOfRangeInput);
+        predictions.Add(count, tags);
+    }
+
+    private void RecordTarget(string modelName, int version, string target, RegressionMetrics metrics)
+    {
+        var tags = ModelTags(modelName, version);
+        tags.Add(TelemetryTags.Target, target);
+        trainingMae.Record(metrics.Mae, tags);
+        trainingRmse.Record(metrics.Rmse, tags);
+        trainingRSquared.Record(metrics.RSquared, tags);
+    }
+
+    private IEnumerable<Measurement<int>> ObserveServedVersions() =>
+        servedVersions.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>(TelemetryTags.ModelName, pair.Key)));
+
+    private IEnumerable<Measurement<double>> ObserveDrift(Func<FeatureDrift, double> figure)
+    {
+        foreach (var model in Drift.Snapshots())
+        {
+            foreach (var (feature, drift) in model.Snapshot.Features)
+            {
+                yield return new Measurement<double>(
+                    figure(drift),
+                    new KeyValuePair<string, object?>(TelemetryTags.ModelName, model.ModelName),
+                    new KeyValuePair<string, object?>(TelemetryTags.ModelVersion, model.Version),
+                    new KeyValuePair<string, object?>(TelemetryTags.Feature, feature));
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<int>> ObserveDriftWindows() =>
+        Drift.Windows.Select(window => new Measurement<int>(
+            window.Count,
+            new KeyValuePair<string, object?>(TelemetryTags.ModelName, window.Model.Name),
+            new KeyValuePair<string, object?>(TelemetryTags.ModelVersion, window.Model.Version)));
+}

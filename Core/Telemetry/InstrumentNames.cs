@@ -1,0 +1,53 @@
+namespace ArchiveForecast.Core.Telemetry;
+
+/// <summary>The names of ArchiveForecast's instruments (the <c>name</c> of <c>customMetrics</c> rows in Application Insights).</summary>
+public static class InstrumentNames
+{
+    /// <summary>Histogram, seconds: time in the handler per API request; tags route, method, status code.</summary>
+    public const string RequestDuration = "archiveforecast.http.request.duration";
+
+    /// <summary>Counter, predictions: instances scored; tags model, <see cref="TelemetryTags.OutOfRange"/>.</summary>
+    public const string Predictions = "archiveforecast.predictions";
+
+    /// <summary>Histogram, instances: instances per prediction call; tags model.</summary>
+    public const string PredictionBatchSize = "archiveforecast.prediction.batch_size";
+
+    /// <summary>Histogram, seconds: time to score one prediction call; tags model.</summary>
+    public const string PredictionDuration = "archiveforecast.prediction.duration";
+
+    /// <summary>Counter, values: inputs outside the training p01..p99; tags model, feature.</summary>
+    public const string OutOfRangeInputs = "archiveforecast.prediction.out_of_range";
+
+    /// <summary>Histogram, seconds: time to read, verify, load and self-check a version; tags model, outcome.</summary>
+    public const string ModelLoadDuration = "archiveforecast.model.load.duration";
+
+    /// <summary>Counter, failures: load attempts that kept the last good model; tags model, error type.</summary>
+    public const string ModelLoadFailures = "archiveforecast.model.load.failures";
+
+    /// <summary>Observable gauge, version: the version each model name serves; tag model.name.</summary>
+    public const string ServedVersion = "archiveforecast.model.served_version";
+
+    /// <summary>Histogram, seconds: training runs end to end; tags model, outcome.</summary>
+    public const string TrainingDuration = "archiveforecast.training.duration";
+
+    /// <summary>Histogram, GB: holdout mean absolute error of a published version; tags model, target.</summary>
+    public const string TrainingMae = "archiveforecast.training.mae";
+
+    /// <summary>Histogram, GB: holdout root mean squared error of a published version; tags model, target.</summary>
+    public const string TrainingRmse = "archiveforecast.training.rmse";
+
+    /// <summary>Histogram, 1: holdout R² of a published version; tags model, target.</summary>
+    public const string TrainingRSquared = "archiveforecast.training.r_squared";
+
+    /// <summary>Counter, decisions: promotion gate decisions; tags model, decision, promoted.</summary>
+    public const string GateDecisions = "archiveforecast.training.gate.decisions";
+
+    /// <summary>Observable gauge, 1: population stability index of recent inputs; tags model, feature.</summary>
+    public const string DriftPsi = "archiveforecast.drift.psi";
+
+    /// <summary>Observable gauge, 1: share of recent inputs outside the training p01..p99; tags model, feature.</summary>
+    public const string DriftShareOutside = "archiveforecast.drift.share_outside";
+
+    /// <summary>Observable gauge, inputs: how many recent inputs the drift figures cover; tags model.</summary>
+    public const string DriftWindowSize = "archiveforecast.drift.window_size";
+}

@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using ArchiveForecast.Core.Artifacts;
+using ArchiveForecast.Core.Drift;
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Core.Telemetry;
+using ArchiveForecast.Core.Tests.TestData;
+using ArchiveForecast.Tests.Telemetry;
+
+namespace ArchiveForecast.Core.Tests.Telemetry;
+
+[TestFixture]
+public sealed class ArchiveForecastTelemetryTests
+{
+    private TestMeterFactory meterFactory = null!;
+    private ArchiveForecastTelemetry telemetry = null!;
+    private TelemetryRecorder recorder = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        meterFactory = new TestMeterFactory();
+        telemetry = new ArchiveForecastTelemetry(meterFactory, new DriftTracker(100));
+        recorder = new TelemetryRecorder(telemetry.Meter, telemetry.ActivitySource);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        recorder.Dispose();
+        telemetry.Dispose();
+        meterFactory.Dispose();
+    }
+
+    private static ForecastPrediction Flagged(params string[] features) => new(10, 2, features);
+
+    private static object? Version(RecordedMeasurement m) => m.Tag(TelemetryTags.ModelVersion);
+
+    [Test]
+    public void Names_AreTheDocumentedOnes()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(telemetry.Meter.Name, Is.EqualTo("ArchiveForecast"));
+            Assert.That(telemetry.ActivitySource.Name, Is.EqualTo("ArchiveForecast"));
+            Assert.That(telemetry.Meter.Scope, Is.SameAs(meterFactory));
+        });
+    }
+
+    [Test]
+    public void RecordPredictions_CountsInstancesByModelVersionAndOutOfRange()
+    {
+        using var model = StubModels.Create(version: 4);
+        var inputs = StubModels.AllFields([50, 50, 50]);
+
+        telemetry.RecordPredictions(model, inputs, [Flagged(), Flagged(FieldNames.PctPdf), Flagged()], TimeSpan.FromMilliseconds(2));
+
+        var counted = recorder.Measurements(InstrumentNames.Predictions);
+        Assert.Multiple(() =>
+        {
+            Assert.That(counted.Sum(m => m.Value), Is.EqualTo(3));
+            Assert.That(counted, Has.All.Matches<RecordedMeasurement>(m =>
+                (string?)m.Tag(TelemetryTags.ModelName) == "archive-forecast" && Version(m) is 4));
+            Assert.That(counted.Where(m => m.Tag(TelemetryTags.OutOfRange) is true).Sum(m => m.Value), Is.EqualTo(1));
+            Assert.That(counted.Where(m => m.Tag(TelemetryTags.OutOfRange) is false).Sum(m => m.Value), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void RecordPredictions_RecordsTheBatchSizeAndDurationWithModelTags()
+    {
+        using var model = StubModels.Create(version: 2);
+
+        telemetry.RecordPredictions(model, StubModels.AllFields([50, 50]), [Flagged(), Flagged()], TimeSpan.FromMilliseconds(3));
+
+        var batch = recorder.Measurements(InstrumentNames.PredictionBatchSize).Single();
+        var duration = recorder.Measurements(InstrumentNames.PredictionDuration).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(batch.Value, Is.EqualTo(2));
+            Assert.That(Version(batch), Is.EqualTo(2));
+            Assert.That(duration.Value, Is.EqualTo(0.003).Within(1e-9));
+            Assert.That(duration.Tag(TelemetryTags.ModelName), Is.EqualTo("archive-forecast"));
+        });
+    }
+
+    [Test]
+    public void RecordPredictions_CountsOutOfRangeValuesPerFeature()
+    {
+        using var model = StubModels.Create(version: 5);
+        var results = new[] { Flagged(FieldNames.PctPdf, FieldNames.TotalFiles), Flagged(FieldNames.PctPdf), Flagged() };
+
+        telemetry.RecordPredictions(model, StubModels.AllFields([50, 50, 50]), results, TimeSpan.Zero);
+
+        var byFeature = recorder.Measurements(InstrumentNames.OutOfRangeInputs)
+            .GroupBy(m => (string)m.Tag(TelemetryTags.Feature)!)
+            .ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
+        Assert.Multiple(() =>
+        {
+            Assert.That(byFeature, Is.EquivalentTo(new Dictionary<string, double> { [FieldNames.PctPdf] = 2, [FieldNames.TotalFiles] = 1 }));
+            Assert.That(recorder.Measurements(InstrumentNames.OutOfRangeInputs), Has.All.Matches<RecordedMeasurement>(m => Version(m) is 5));
+        });
+    }
+
+    [Test]
+    public void RecordPredictions_FeedsTheModelsDriftWindow()
+    {
+        using var model = StubModels.Create();
+
+        telemetry.RecordPredictions(model, StubModels.AllFields([50, 500]), [Flagged(), Flagged()], TimeSpan.Zero);
+
+        Assert.That(telemetry.Drift.Snapshot(model).WindowSize, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void DriftGauges_ReportEachFeaturesPsiShareAndTheWindowSize()
+    {
+        using var model = StubModels.Create(name: "drifty", version: 8);
+        telemetry.RecordPredictions(model, StubModels.AllFields(Enumerable.Repeat(500.0, 20)), [.. Enumerable.Repeat(Flagged(), 20)], TimeSpan.Zero);
+
+        var psi = recorder.Observe(InstrumentNames.DriftPsi);
+        var share = recorder.Measurements(InstrumentNames.DriftShareOutside);
+        var window = recorder.Measurements(InstrumentNames.DriftWindowSize).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(psi.Select(m => m.Tag(TelemetryTags.Feature)), Is.EquivalentTo(FieldNames.NumericInputs));
+            Assert.That(psi, Has.All.Matches<RecordedMeasurement>(m =>
+                m.Value > 0.2 && (string?)m.Tag(TelemetryTags.ModelName) == "drifty" && Version(m) is 8));
+            Assert.That(share, Has.All.Matches<RecordedMeasurement>(m => m.Value == 1.0));
+            Assert.That(window.Value, Is.EqualTo(20));
+        });
+    }
+
+    [Test]
+    public void PredictActivity_CarriesModelAndBatchSize()
+    {
+        using var model = StubModels.Create(version: 6);
+
+        using (telemetry.StartPredict(model, 12))
+        {
+        }
+
+        var activity = recorder.Activities.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(activity.OperationName, Is.EqualTo(ActivityNames.Predict));
+            Assert.That(activity.GetTagItem(TelemetryTags.ModelName), Is.EqualTo("archive-forecast"));
+            Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(6));
+            Assert.That(activity.GetTagItem(TelemetryTags.BatchSize), Is.EqualTo(12));
+        });
+    }
+
+    [Test]
+    public void RecordModelLoaded_RecordsTheDurationAndReportsTheServedVersion()
+    {
+        using var model = StubModels.Create(name: "m", version: 3);
+
+        using (telemetry.StartModelLoad("m", 3))
+        {
+            telemetry.RecordModelLoaded(model, TimeSpan.FromSeconds(1.5));
+        }
+
+        var duration = recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
+        var served = recorder.Observe(InstrumentNames.ServedVersion).Single();
+        var activity = recorder.Activities.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(duration.Value, Is.EqualTo(1.5));
+            Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("success"));
+            Assert.That(Version(duration), Is.EqualTo(3));
+            Assert.That(served.Value, Is.EqualTo(3));
+            Assert.That(served.Tag(TelemetryTags.ModelName), Is.EqualTo("m"));
+            Assert.That(activity.OperationName, Is.EqualTo(ActivityNames.LoadModel));
+            Assert.That(activity.GetTagItem(TelemetryTags.Outcome), Is.EqualTo("success"));
+        });
+    }
+
+    [Test]
+    public void ServedVersion_FollowsTheLatestLoad()
+    {
+        using var first = StubModels.Create(name: "m", version: 3);
+        using var second = StubModels.Create(name: "m", version: 2);
+
+        telemetry.RecordModelLoaded(first, TimeSpan.Zero);
+        telemetry.RecordModelLoaded(second, TimeSpan.Zero);
+
+        Assert.That(recorder.Observe(InstrumentNames.ServedVersion).Single().Value, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void RecordModelLoadFailed_CountsTheFailureWithItsTypeAndMarksTheActivity()
+    {
+        var failure = new InvalidDataException("a path that must not leak");
+
+        using (telemetry.StartModelLoad("m", 9))
+        {
+            telemetry.RecordModelLoadFailed("m", 9, failure, TimeSpan.FromMilliseconds(40));
+        }
+
+        var counted = recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
+        var duration = recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
+        var activity = recorder.Activities.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(counted.Value, Is.EqualTo(1));
+            Assert.That(counted.Tag(TelemetryTags.ModelName), Is.EqualTo("m"));
+            Assert.That(Version(counted), Is.EqualTo(9));
+            Assert.That(counted.Tag(TelemetryTags.ErrorType), Is.EqualTo(nameof(InvalidDataException)));
+            Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("failure"));
+            Assert.That(activity.Status, Is.EqualTo(ActivityStatusCode.Error));
+            Assert.That(activity.StatusDescription, Does.Not.Contain("path"));
+        });
+    }
+
+    [Test]
+    public void RecordModelLoadFailed_WhenTheVersionIsUnknown_LeavesTheVersionOutAndRecordsNoDuration()
+    {
+        telemetry.RecordModelLoadFailed("m", null, new IOException(), elapsed: null);
+
+        var counted = recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(counted.Tags.ContainsKey(TelemetryTags.ModelVersion), Is.False);
+            Assert.That(recorder.Measurements(InstrumentNames.ModelLoadDuration), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void TrainingSignals_CarryModelVersionOutcomeTargetAndDecision()
+    {
+        var metrics = new ModelMetrics(new RegressionMetrics(1.5, 2.5, 0.9), new RegressionMetrics(0.5, 0.7, 0.8));
+
+        using (telemetry.StartTraining("m", "run-1"))
+        {
+            telemetry.RecordTrainingMetrics("m", 4, metrics);
+            telemetry.RecordGateDecision("m", 4, passed: false, promoted: false);
+            telemetry.RecordTraining("m", 4, "succeeded", TimeSpan.FromSeconds(12));
+        }
+
+        var duration = recorder.Measurements(InstrumentNames.TrainingDuration).Single();
+        var mae = recorder.Measurements(InstrumentNames.TrainingMae);
+        var decision = recorder.Measurements(InstrumentNames.GateDecisions).Single();
+        var activity = recorder.Activities.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(duration.Value, Is.EqualTo(12));
+            Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("succeeded"));
+            Assert.That(Version(duration), Is.EqualTo(4));
+            Assert.That(mae.ToDictionary(m => (string)m.Tag(TelemetryTags.Target)!, m => m.Value),
+                Is.EquivalentTo(new Dictionary<string, double> { [FieldNames.ArchivedGbNextPeriod] = 1.5, [FieldNames.SavingsGbNextPeriod] = 0.5 }));
+            Assert.That(recorder.Measurements(InstrumentNames.TrainingRmse), Has.Count.EqualTo(2));
+            Assert.That(recorder.Measurements(InstrumentNames.TrainingRSquared).Select(m => m.Value), Is.EquivalentTo(new[] { 0.9, 0.8 }));
+            Assert.That(mae.Concat(recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m =>
+                (string?)m.Tag(TelemetryTags.ModelName) == "m" && Version(m) is 4));
+            Assert.That(decision.Tag(TelemetryTags.Decision), Is.EqualTo("failed"));
+            Assert.That(decision.Tag(TelemetryTags.Promoted), Is.EqualTo(false));
+            Assert.That(Version(decision), Is.EqualTo(4));
+            Assert.That(activity.OperationName, Is.EqualTo(ActivityNames.TrainModel));
+            Assert.That(activity.GetTagItem(TelemetryTags.RunId), Is.EqualTo("run-1"));
+            Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public void RecordRequest_TagsRouteMethodAndStatus()
+    {
+        telemetry.RecordRequest("/api/models/{name}/predict", "POST", 422, TimeSpan.FromMilliseconds(7));
+
+        var request = recorder.Measurements(InstrumentNames.RequestDuration).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.Value, Is.EqualTo(0.007).Within(1e-9));
+            Assert.That(request.Tag(TelemetryTags.Route), Is.EqualTo("/api/models/{name}/predict"));
+            Assert.That(request.Tag(TelemetryTags.Method), Is.EqualTo("POST"));
+            Assert.That(request.Tag(TelemetryTags.StatusCode), Is.EqualTo(422));
+        });
+    }
+
+    [Test]
+    public void Activities_WhenNobodyListens_AreNotCreated()
+    {
+        using var quiet = new ArchiveForecastTelemetry();
+        using var model = StubModels.Create();
+
+        Assert.That(quiet.StartPredict(model, 1), Is.Null);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using ArchiveForecast.Core.Artifacts;
+using ArchiveForecast.Core.Drift;
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Telemetry;
+using ArchiveForecast.Core.Tests.Fakes;
+using ArchiveForecast.Core.Tests.TestData;
+using ArchiveForecast.Tests.Telemetry;
+
+namespace ArchiveForecast.Core.Tests.Telemetry;
+
+[TestFixture]
+public sealed class ServedModelTelemetryTests
+{
+    private const string Model = ModelName.Default;
+
+    private TempFolder folder = null!;
+    private FolderArtifactStore store = null!;
+    private ModelRegistry registry = null!;
+    private TestMeterFactory meterFactory = null!;
+    private ArchiveForecastTelemetry telemetry = null!;
+    private TelemetryRecorder recorder = null!;
+    private ServedModel served = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        folder = new TempFolder();
+        store = new FolderArtifactStore(folder.Path, TimeProvider.System);
+        registry = new ModelRegistry(store, TimeProvider.System);
+        meterFactory = new TestMeterFactory();
+        telemetry = new ArchiveForecastTelemetry(meterFactory, new DriftTracker(100));
+        recorder = new TelemetryRecorder(telemetry.Meter, telemetry.ActivitySource);
+        served = new ServedModel(Model, registry, TimeProvider.System, telemetry: telemetry);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        recorder.Dispose();
+        telemetry.Dispose();
+        meterFactory.Dispose();
+        folder.Dispose();
+    }
+
+    [Test]
+    public async Task Reload_WhenAVersionLoads_RecordsTheLoadAndReportsTheServedVersion()
+    {
+        await PublishAndPromoteAsync();
+
+        await served.ReloadAsync(force: false, CancellationToken.None);
+
+        var duration = recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
+        var version = recorder.Observe(InstrumentNames.ServedVersion).Single();
+        var activity = recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
+        Assert.Multiple(() =>
+        {
+            Assert.That(duration.Tag(TelemetryTags.ModelName), Is.EqualTo(Model));
+            Assert.That(duration.Tag(TelemetryTags.ModelVersion), Is.EqualTo(1));
+            Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("success"));
+            Assert.That(duration.Value, Is.GreaterThan(0));
+            Assert.That(version.Value, Is.EqualTo(1));
+            Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(1));
+            Assert.That(recorder.Measurements(InstrumentNames.ModelLoadFailures), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Reload_WhenModelZipIsCorrupt_CountsAFailureOfThatVersionAndKeepsNoServedVersion()
+    {
+        await PublishAndPromoteAsync();
+        string path = $"{Model}/versions/1/{ArtifactFiles.Model}";
+        var bytes = (await store.ReadAsync(path, long.MaxValue, CancellationToken.None))!.Content.ToArray();
+        bytes[bytes.Length / 2] ^= 0x01;
+        await store.WriteAsync(path, bytes, WritePrecondition.None, CancellationToken.None);
+
+        await served.ReloadAsync(force: false, CancellationToken.None);
+
+        var failure = recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
+        var activity = recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure.Tag(TelemetryTags.ModelName), Is.EqualTo(Model));
+            Assert.That(failure.Tag(TelemetryTags.ModelVersion), Is.EqualTo(1));
+            Assert.That(failure.Tag(TelemetryTags.ErrorType), Is.EqualTo(nameof(ArtifactVerificationException)));
+            Assert.That(recorder.Measurements(InstrumentNames.ModelLoadDuration).Single().Tag(TelemetryTags.Outcome), Is.EqualTo("failure"));
+            Assert.That(recorder.Observe(InstrumentNames.ServedVersion), Is.Empty);
+            Assert.That(activity.Status, Is.EqualTo(ActivityStatusCode.Error));
+        });
+    }
+
+    private async Task PublishAndPromoteAsync()
+    {
+        var manifest = await registry.PublishAsync(Model, PublishableModels.First(Model, "run-1"), CancellationToken.None);
+        var result = await registry.PromoteAsync(Model, manifest.Version, null, "test", "arrange", CancellationToken.None);
+        Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), "arranging a promote");
+    }
+}

@@ -1,0 +1,98 @@
+using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Core.Telemetry;
+using ArchiveForecast.Training.Tests.Builders;
+using ArchiveForecast.Tests.Telemetry;
+
+namespace ArchiveForecast.Training.Tests.Jobs;
+
+[TestFixture]
+public sealed class TrainingTelemetryTests
+{
+    private TrainingHarness harness = null!;
+    private ArchiveForecastTelemetry telemetry = null!;
+    private TelemetryRecorder recorder = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        harness = new TrainingHarness();
+        telemetry = new ArchiveForecastTelemetry();
+        recorder = new TelemetryRecorder(telemetry.Meter, telemetry.ActivitySource);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        recorder.Dispose();
+        telemetry.Dispose();
+        harness.Dispose();
+    }
+
+    private static bool OfVersion(RecordedMeasurement m, int version) =>
+        (string?)m.Tag(TelemetryTags.ModelName) == TrainingHarness.Model && m.Tag(TelemetryTags.ModelVersion) is int v && v == version;
+
+    [Test]
+    public async Task Run_WhenAVersionIsPublished_RecordsDurationMetricsAndGateWithTheVersion()
+    {
+        var result = await harness.Runner(telemetry).RunAsync(TrainingHarness.Request(TrainingHarness.Csv()), CancellationToken.None);
+
+        var duration = recorder.Measurements(InstrumentNames.TrainingDuration).Single();
+        var mae = recorder.Measurements(InstrumentNames.TrainingMae);
+        var decision = recorder.Measurements(InstrumentNames.GateDecisions).Single();
+        var activity = recorder.Activities.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Run.Version, Is.EqualTo(1));
+            Assert.That(OfVersion(duration, 1), Is.True);
+            Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("succeeded"));
+            Assert.That(mae.Select(m => m.Tag(TelemetryTags.Target)), Is.EquivalentTo(FieldNames.Targets));
+            Assert.That(mae.Select(m => m.Value), Is.EqualTo(new[]
+            {
+                result.Run.Metrics!.ArchivedGbNextPeriod.Mae,
+                result.Run.Metrics.SavingsGbNextPeriod.Mae,
+            }));
+            Assert.That(mae.Concat(recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m => OfVersion(m, 1)));
+            Assert.That(OfVersion(decision, 1), Is.True);
+            Assert.That(decision.Tag(TelemetryTags.Decision), Is.EqualTo("passed"));
+            Assert.That(decision.Tag(TelemetryTags.Promoted), Is.EqualTo(true));
+            Assert.That(activity.OperationName, Is.EqualTo(ActivityNames.TrainModel));
+            Assert.That(activity.GetTagItem(TelemetryTags.RunId), Is.EqualTo(result.Run.RunId));
+            Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Run_WhenTheGateRefusesTheCandidate_CountsAFailedDecisionNotPromoted()
+    {
+        await harness.TrainAsync(TrainingHarness.Csv());
+
+        await harness.Runner(telemetry).RunAsync(TrainingHarness.Request(TrainingHarness.Csv(), TrainingHarness.Weak), CancellationToken.None);
+
+        var decision = recorder.Measurements(InstrumentNames.GateDecisions).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(OfVersion(decision, 2), Is.True);
+            Assert.That(decision.Tag(TelemetryTags.Decision), Is.EqualTo("failed"));
+            Assert.That(decision.Tag(TelemetryTags.Promoted), Is.EqualTo(false));
+        });
+    }
+
+    [Test]
+    public async Task Run_WhenTheDataIsInvalid_RecordsTheOutcomeWithoutAVersionOrMetrics()
+    {
+        var empty = TrainingHarness.Bytes(TrainingHarness.CsvText(rows: 0), "empty.csv");
+
+        await harness.Runner(telemetry).RunAsync(TrainingHarness.Request(empty), CancellationToken.None);
+
+        var duration = recorder.Measurements(InstrumentNames.TrainingDuration).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("invalid_data"));
+            Assert.That(duration.Tag(TelemetryTags.ModelName), Is.EqualTo(TrainingHarness.Model));
+            Assert.That(duration.Tags.ContainsKey(TelemetryTags.ModelVersion), Is.False);
+            Assert.That(recorder.Measurements(InstrumentNames.TrainingMae), Is.Empty);
+            Assert.That(recorder.Measurements(InstrumentNames.GateDecisions), Is.Empty);
+            Assert.That(recorder.Activities.Single().Status, Is.EqualTo(System.Diagnostics.ActivityStatusCode.Error));
+        });
+    }
+}
