@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-for dir in tests/azurite tests/terraform-policy tests/ui; do
+for dir in tests/azurite tests/ui; do
   if [ -f "$dir/package-lock.json" ]; then
     echo "== npm ci ($dir)"
     npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error

@@ -1,0 +1,31 @@
+resource "azurerm_key_vault" "this" {
+  name                          = local.names.key_vault
+  location                      = azurerm_resource_group.this.location
+  resource_group_name           = azurerm_resource_group.this.name
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku_name                      = "standard"
+  rbac_authorization_enabled    = true
+  purge_protection_enabled      = true
+  soft_delete_retention_days    = var.key_vault_soft_delete_days
+  public_network_access_enabled = true
+  tags                          = local.tags
+}
+
+resource "random_password" "client_function_key" {
+  length  = 48
+  special = false
+
+  keepers = {
+    version = var.client_key_version
+  }
+}
+
+resource "azurerm_key_vault_secret" "client_function_key" {
+  name         = local.client_key_secret_name
+  value        = random_password.client_function_key.result
+  key_vault_id = azurerm_key_vault.this.id
+  content_type = "Azure Functions function-level host key '${local.client_key_name}' for API clients"
+  tags         = local.tags
+
+  depends_on = [time_sleep.rbac_propagation]
+}

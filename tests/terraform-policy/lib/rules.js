@@ -1,0 +1,368 @@
+'use strict';
+
+const { requiredProviders, strings } = require('./model');
+
+const FUNCTION_APP_TYPES = new Set([
+  'azurerm_function_app_flex_consumption', 'azurerm_linux_function_app', 'azurerm_windows_function_app',
+]);
+const FORBIDDEN_ROLES = new Set([
+  'Owner', 'Contributor', 'User Access Administrator', 'Role Based Access Control Administrator',
+  'Storage Account Contributor', 'Storage Blob Data Owner', 'Key Vault Administrator',
+]);
+const REQUIRED_APP_SETTINGS = [
+  'ModelStore__ContainerUri', 'ModelStore__ModelName', 'TrainingData__ContainerUri', 'RetrainQueue__QueueServiceUri',
+  'RetrainQueue__QueueName', 'RetrainQueue__Connection__queueServiceUri', 'KeyVault__Uri', 'Retraining__Schedule',
+  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+];
+// Variables whose every value is valid, with the reason a validation block would add nothing.
+const UNVALIDATED_VARIABLES = { tags: 'any map of strings is a valid set of extra tags' };
+
+const ofType = (model, type) => model.resources.filter((r) => r.type === type);
+const functionApps = (model) => model.resources.filter((r) => FUNCTION_APP_TYPES.has(r.type));
+const block = (body, name) => (Array.isArray(body?.[name]) ? body[name][0] : undefined);
+const expr = (text) => `\${${text}}`;
+const referencedAddress = (value) => /^\$\{((?:azurerm|azapi|random|time)_[a-z0-9_]+\.[a-z0-9_]+)[.[]/.exec(value ?? '')?.[1];
+const byAddress = (model, address) => model.resources.find((r) => r.address === address);
+
+function resolveLocal(model, value) {
+  const match = /^\$\{local\.([a-z0-9_]+)\}$/.exec(value ?? '');
+  return match ? model.locals[match[1]] : value;
+}
+
+// Resolves `each.value.<key>` against a literal for_each map, so that every instance can be inspected.
+function instances(resource, key) {
+  const value = resource.body[key];
+  const each = /^\$\{each\.value\.([a-z0-9_]+)\}$/.exec(value ?? '');
+  const forEach = resource.body.for_each;
+  if (!each) return [value];
+  if (!forEach || typeof forEach !== 'object') return [undefined];
+  return Object.values(forEach).map((item) => item?.[each[1]]);
+}
+
+function appSettings(app) {
+  return app.body.app_settings && typeof app.body.app_settings === 'object' ? app.body.app_settings : undefined;
+}
+
+const rules = [
+  {
+    id: 'CKV_AZURE_3',
+    title: 'storage accounts accept HTTPS traffic only',
+    bad: 'azurerm_storage_account.bad',
+    check: (m) => ofType(m, 'azurerm_storage_account')
+      .filter((r) => r.body.https_traffic_only_enabled !== true)
+      .map((r) => `${r.address}: https_traffic_only_enabled must be true`),
+  },
+  {
+    id: 'CKV_AZURE_44',
+    title: 'storage accounts require TLS 1.2',
+    bad: 'azurerm_storage_account.bad',
+    check: (m) => ofType(m, 'azurerm_storage_account')
+      .filter((r) => r.body.min_tls_version !== 'TLS1_2')
+      .map((r) => `${r.address}: min_tls_version must be "TLS1_2"`),
+  },
+  {
+    id: 'CKV_AZURE_190',
+    title: 'storage accounts forbid anonymous (public) blob access',
+    bad: 'azurerm_storage_account.bad',
+    check: (m) => ofType(m, 'azurerm_storage_account')
+      .filter((r) => r.body.allow_nested_items_to_be_public !== false)
+      .map((r) => `${r.address}: allow_nested_items_to_be_public must be false`),
+  },
+  {
+    id: 'CKV_AZURE_34',
+    title: 'blob containers are private',
+    bad: 'azurerm_storage_container.public',
+    check: (m) => ofType(m, 'azurerm_storage_container')
+      .filter((r) => (r.body.container_access_type ?? 'private') !== 'private')
+      .map((r) => `${r.address}: container_access_type must be "private"`),
+  },
+  {
+    id: 'CKV2_AZURE_40',
+    title: 'storage accounts disable Shared Key authorization and nothing uses an account key',
+    bad: 'azurerm_storage_account.bad',
+    check: (m) => {
+      const out = ofType(m, 'azurerm_storage_account')
+        .filter((r) => r.body.shared_access_key_enabled !== false)
+        .map((r) => `${r.address}: shared_access_key_enabled must be false`);
+      for (const r of [...m.resources, ...m.outputs]) {
+        for (const text of strings(r.body)) {
+          const key = /azurerm_storage_account\.[a-z0-9_]+\.[a-z_]*(access_key|connection_string)\b/.exec(text);
+          if (key) out.push(`${r.address ?? `output.${r.name}`}: uses the account key (${key[0]})`);
+        }
+      }
+      return out;
+    },
+  },
+  {
+    id: 'CKV2_AZURE_38',
+    title: 'blob and container soft delete are on',
+    bad: 'azurerm_storage_account.bad',
+    check: (m) => ofType(m, 'azurerm_storage_account')
+      .filter((r) => {
+        const blob = block(r.body, 'blob_properties');
+        return !block(blob, 'delete_retention_policy')?.days || !block(blob, 'container_delete_retention_policy')?.days;
+      })
+      .map((r) => `${r.address}: blob_properties needs delete_retention_policy and container_delete_retention_policy with days`),
+  },
+  {
+    id: 'AF_BLOB_VERSIONING',
+    title: 'blob versioning is on (model versions are never silently overwritten)',
+    bad: 'azurerm_storage_account.bad',
+    check: (m) => ofType(m, 'azurerm_storage_account')
+      .filter((r) => block(r.body, 'blob_properties')?.versioning_enabled !== true)
+      .map((r) => `${r.address}: blob_properties.versioning_enabled must be true`),
+  },
+  {
+    id: 'CKV_AZURE_110',
+    title: 'Key Vault purge protection is on',
+    bad: 'azurerm_key_vault.bad',
+    check: (m) => ofType(m, 'azurerm_key_vault')
+      .filter((r) => r.body.purge_protection_enabled !== true)
+      .map((r) => `${r.address}: purge_protection_enabled must be true`),
+  },
+  {
+    id: 'AZURE_POLICY_12d4fa5e',
+    title: 'Key Vault uses the RBAC permission model, not access policies',
+    bad: 'azurerm_key_vault.bad',
+    check: (m) => [
+      ...ofType(m, 'azurerm_key_vault')
+        .filter((r) => r.body.rbac_authorization_enabled !== true || r.body.access_policy !== undefined)
+        .map((r) => `${r.address}: rbac_authorization_enabled must be true and access_policy unset`),
+      ...ofType(m, 'azurerm_key_vault_access_policy').map((r) => `${r.address}: access policies are not used`),
+    ],
+  },
+  {
+    id: 'CKV_AZURE_114',
+    title: 'Key Vault secrets declare a content type',
+    bad: 'azurerm_key_vault_secret.bad',
+    check: (m) => ofType(m, 'azurerm_key_vault_secret')
+      .filter((r) => !r.body.content_type)
+      .map((r) => `${r.address}: content_type must be set`),
+  },
+  {
+    id: 'PSRULE_Azure.AppInsights.LocalAuth',
+    title: 'Application Insights has local (instrumentation key) authentication disabled',
+    bad: 'azurerm_application_insights.bad',
+    check: (m) => ofType(m, 'azurerm_application_insights')
+      .filter((r) => r.body.local_authentication_enabled !== false)
+      .map((r) => `${r.address}: local_authentication_enabled must be false`),
+  },
+  {
+    id: 'PSRULE_Azure.AppInsights.Workspace',
+    title: 'Application Insights is workspace-based',
+    bad: 'azurerm_application_insights.bad',
+    check: (m) => ofType(m, 'azurerm_application_insights')
+      .filter((r) => !/^\$\{azurerm_log_analytics_workspace\.[a-z0-9_]+\.id\}$/.test(r.body.workspace_id ?? ''))
+      .map((r) => `${r.address}: workspace_id must reference an azurerm_log_analytics_workspace`),
+  },
+  {
+    id: 'CKV_AZURE_70',
+    title: 'function apps are HTTPS only',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    check: (m) => functionApps(m)
+      .filter((r) => r.body.https_only !== true)
+      .map((r) => `${r.address}: https_only must be true`),
+  },
+  {
+    id: 'CKV_AZURE_145',
+    title: 'function apps require TLS 1.2 on the site and on SCM',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    check: (m) => functionApps(m)
+      .filter((r) => {
+        const site = block(r.body, 'site_config');
+        return site?.minimum_tls_version !== '1.2' || site?.scm_minimum_tls_version !== '1.2';
+      })
+      .map((r) => `${r.address}: site_config.minimum_tls_version and scm_minimum_tls_version must be "1.2"`),
+  },
+  {
+    id: 'CKV_AZURE_71',
+    title: 'function apps have a system-assigned managed identity',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    check: (m) => functionApps(m)
+      .filter((r) => !/\bSystemAssigned\b/.test(block(r.body, 'identity')?.type ?? ''))
+      .map((r) => `${r.address}: identity.type must include SystemAssigned`),
+  },
+  {
+    id: 'AF_FUNC_RUNTIME',
+    title: 'the function app runs dotnet-isolated 10.0',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    check: (m) => ofType(m, 'azurerm_function_app_flex_consumption')
+      .filter((r) => r.body.runtime_name !== 'dotnet-isolated' || r.body.runtime_version !== '10.0')
+      .map((r) => `${r.address}: runtime must be dotnet-isolated 10.0`),
+  },
+  {
+    id: 'AF_IDENTITY_HOST_STORAGE',
+    title: 'host storage is identity-based (AzureWebJobsStorage__accountName) with no key-bearing AzureWebJobsStorage',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    check: (m) => functionApps(m).flatMap((r) => {
+      const out = [];
+      const settings = appSettings(r) ?? {};
+      if (r.type === 'azurerm_function_app_flex_consumption' && !/AssignedIdentity$/.test(r.body.storage_authentication_type ?? '')) {
+        out.push(`${r.address}: storage_authentication_type must be SystemAssignedIdentity or UserAssignedIdentity`);
+      }
+      for (const key of ['storage_access_key', 'storage_account_access_key']) {
+        if (r.body[key] !== undefined) out.push(`${r.address}: ${key} must not be set`);
+      }
+      if (!settings.AzureWebJobsStorage__accountName && !settings.AzureWebJobsStorage__blobServiceUri) {
+        out.push(`${r.address}: app_settings needs AzureWebJobsStorage__accountName`);
+      }
+      if ('AzureWebJobsStorage' in settings) {
+        if (settings.AzureWebJobsStorage !== '') {
+          out.push(`${r.address}: AzureWebJobsStorage must not carry a connection string`);
+        } else if (!/github\.com\/hashicorp\/terraform-provider-azurerm\/issues\/\d+/.test(m.files[r.file])) {
+          out.push(`${r.address}: the empty AzureWebJobsStorage workaround needs a comment with its provider issue link`);
+        }
+      }
+      return out;
+    }),
+  },
+  {
+    id: 'AF_APP_SETTINGS_CONTRACT',
+    title: 'the app settings the application reads are all set, with the contract values',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    check: (m) => {
+      const out = [];
+      const names = (type) => ofType(m, type).map((r) => r.body.name);
+      for (const container of ['models', 'training-data']) {
+        if (!names('azurerm_storage_container').includes(container)) out.push(`container "${container}" is missing`);
+      }
+      if (!names('azurerm_storage_queue').includes('retrain-requests')) out.push('queue "retrain-requests" is missing');
+      for (const r of ofType(m, 'azurerm_function_app_flex_consumption')) {
+        const settings = appSettings(r) ?? {};
+        for (const name of REQUIRED_APP_SETTINGS) {
+          if (!settings[name]) out.push(`${r.address}: app setting ${name} is missing`);
+        }
+        const connection = settings.APPLICATIONINSIGHTS_CONNECTION_STRING ?? block(r.body, 'site_config')?.application_insights_connection_string;
+        if (!/azurerm_application_insights\.[a-z0-9_]+\.connection_string/.test(connection ?? '')) {
+          out.push(`${r.address}: APPLICATIONINSIGHTS_CONNECTION_STRING must come from Application Insights`);
+        }
+        const queue = byAddress(m, referencedAddress(settings.RetrainQueue__QueueName));
+        const queueName = queue ? queue.body.name : settings.RetrainQueue__QueueName;
+        const expected = [
+          [resolveLocal(m, settings.ModelStore__ModelName) === 'archive-forecast', 'ModelStore__ModelName must be archive-forecast'],
+          [queueName === 'retrain-requests', 'RetrainQueue__QueueName must be retrain-requests'],
+          [settings.Retraining__Schedule === expr('var.retraining_schedule'), 'Retraining__Schedule must come from var.retraining_schedule'],
+          [/\.vault_uri\}$/.test(settings.KeyVault__Uri ?? ''), 'KeyVault__Uri must be the vault URI'],
+          [settings.APPLICATIONINSIGHTS_AUTHENTICATION_STRING === 'Authorization=AAD', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING must be Authorization=AAD'],
+        ];
+        for (const [ok, message] of expected) if (!ok) out.push(`${r.address}: ${message}`);
+      }
+      const schedule = m.variables.find((v) => v.name === 'retraining_schedule');
+      if (schedule?.body.default !== '0 0 3 1 * *') out.push('variable retraining_schedule must default to "0 0 3 1 * *"');
+      return out;
+    },
+  },
+  {
+    id: 'AF_RBAC_LEAST_PRIVILEGE',
+    title: 'role assignments are named, never Owner/Contributor-like, and storage data roles are scoped to a container or queue',
+    bad: 'azurerm_role_assignment.owner',
+    check: (m) => ofType(m, 'azurerm_role_assignment').flatMap((r) => {
+      const out = [];
+      if (r.body.role_definition_id !== undefined) out.push(`${r.address}: use role_definition_name so the role can be reviewed`);
+      const roles = instances(r, 'role_definition_name');
+      const scopes = instances(r, 'scope');
+      roles.forEach((role, i) => {
+        const scope = scopes[i] ?? scopes[0] ?? '';
+        if (typeof role !== 'string' || role.startsWith('${')) {
+          out.push(`${r.address}: role_definition_name must be a literal (directly or in a literal for_each map)`);
+          return;
+        }
+        if (FORBIDDEN_ROLES.has(role)) out.push(`${r.address}: role "${role}" is broader than any identity here needs`);
+        if (/azurerm_resource_group\.|azurerm_subscription|^\/subscriptions\/[^/]+\/?$/.test(scope)) {
+          out.push(`${r.address}: scope must be a resource, not a subscription or resource group`);
+        }
+        if (role.startsWith('Storage Blob Data') && !/azurerm_storage_container\./.test(scope)) {
+          out.push(`${r.address}: "${role}" must be scoped to a blob container`);
+        }
+        if (role.startsWith('Storage Queue Data') && !/azurerm_storage_queue\./.test(scope)) {
+          out.push(`${r.address}: "${role}" must be scoped to a queue`);
+        }
+      });
+      return out;
+    }),
+  },
+  {
+    id: 'AF_APP_IDENTITY_ROLES',
+    title: 'the app identity has the data roles it needs: models, retraining queue, Key Vault secrets, telemetry',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    check: (m) => functionApps(m).flatMap((app) => {
+      const granted = [];
+      for (const r of ofType(m, 'azurerm_role_assignment')) {
+        if (!(r.body.principal_id ?? '').includes(`${app.address}.identity`)) continue;
+        const roles = instances(r, 'role_definition_name');
+        const scopes = instances(r, 'scope');
+        roles.forEach((role, i) => {
+          const target = byAddress(m, referencedAddress(scopes[i] ?? scopes[0]));
+          granted.push({ role, type: target?.type, name: target?.body.name });
+        });
+      }
+      const needs = [
+        { role: 'Storage Blob Data Contributor', type: 'azurerm_storage_container', name: 'models' },
+        { role: 'Storage Queue Data Contributor', type: 'azurerm_storage_queue', name: 'retrain-requests' },
+        { role: 'Key Vault Secrets User', type: 'azurerm_key_vault' },
+        { role: 'Monitoring Metrics Publisher', type: 'azurerm_application_insights' },
+      ];
+      return needs
+        .filter((need) => !granted.some((g) => g.role === need.role && g.type === need.type && (!need.name || g.name === need.name)))
+        .map((need) => `${app.address}: identity lacks ${need.role} on ${need.type}${need.name ? ` "${need.name}"` : ''}`);
+    }),
+  },
+  {
+    id: 'AF_TAGS',
+    title: 'every resource that takes tags gets the one tags local, built from var.tags',
+    bad: 'azurerm_storage_account.bad',
+    check: (m, ctx) => {
+      const schemas = ctx.schemas();
+      const out = [];
+      if (!/\bvar\.tags\b/.test(String(m.locals.tags ?? ''))) out.push('local.tags must exist and merge var.tags');
+      for (const r of m.resources) {
+        const spec = schemas[r.type.split('_')[0]]?.resource?.[r.type];
+        if (spec?.arguments?.tags && r.body.tags !== expr('local.tags')) out.push(`${r.address}: tags must be local.tags`);
+      }
+      return out;
+    },
+  },
+  {
+    id: 'AF_VARIABLES',
+    title: 'every variable has a type, a description, a default and a validation block',
+    bad: 'variable.untyped',
+    check: (m) => m.variables.flatMap((v) => {
+      const out = [];
+      if (!v.body.type) out.push(`variable.${v.name}: type is missing`);
+      if (!v.body.description) out.push(`variable.${v.name}: description is missing`);
+      if (!('default' in v.body)) out.push(`variable.${v.name}: default is missing`);
+      if (!v.body.validation && !(v.name in UNVALIDATED_VARIABLES)) out.push(`variable.${v.name}: validation is missing`);
+      return out;
+    }),
+  },
+  {
+    id: 'AF_OUTPUTS',
+    title: 'every output is described',
+    bad: 'output.undescribed',
+    check: (m) => m.outputs
+      .filter((o) => !o.body.description)
+      .map((o) => `output.${o.name}: description is missing`),
+  },
+  {
+    id: 'AF_PROVIDERS_PINNED',
+    title: 'Terraform and every provider in use are pinned to exact versions',
+    bad: 'required_providers',
+    check: (m) => {
+      const out = [];
+      const pins = requiredProviders(m);
+      if (!m.terraform.some((t) => t.body.required_version)) out.push('terraform.required_version is missing');
+      for (const [name, pin] of Object.entries(pins)) {
+        if (!pin?.source || !/^\d+\.\d+\.\d+$/.test(pin?.version ?? '')) {
+          out.push(`required_providers.${name}: needs a source and an exact version`);
+        }
+      }
+      for (const r of [...m.resources, ...m.data, ...m.ephemeral]) {
+        const provider = r.type.split('_')[0];
+        if (!(provider in pins)) out.push(`required_providers: ${provider} (used by ${r.address}) is not declared`);
+      }
+      return out;
+    },
+  },
+];
+
+module.exports = { rules };

@@ -1,0 +1,49 @@
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { test, before } = require('node:test');
+const assert = require('node:assert/strict');
+const { loadConfig, requiredProviders, terraformDir, badFixtureDir } = require('./lib/model');
+const { loadSchemas, checkSchema, schemaPath } = require('./lib/schema');
+
+const pinned = /azurerm\s*=\s*\{[^}]*version\s*=\s*"([^"]+)"/s.exec(
+  fs.readFileSync(path.join(terraformDir, 'terraform.tf'), 'utf8'),
+)?.[1];
+
+let good;
+let bad;
+let schemas;
+
+before(async () => {
+  good = await loadConfig(terraformDir);
+  bad = await loadConfig(badFixtureDir);
+});
+
+test(`SCHEMA: a schema file exists for every pinned provider (azurerm ${pinned})`, () => {
+  assert.equal(requiredProviders(good).azurerm?.version, pinned);
+  assert.ok(fs.existsSync(schemaPath('azurerm', pinned)), `missing ${schemaPath('azurerm', pinned)}`);
+  schemas = loadSchemas(good);
+  assert.deepEqual(Object.keys(schemas).sort(), Object.keys(requiredProviders(good)).sort());
+});
+
+test(`SCHEMA: every type, argument, block and attribute reference in terraform/ exists in azurerm ${pinned} and the other pinned providers`, () => {
+  schemas ??= loadSchemas(good);
+  assert.deepEqual(checkSchema(good, schemas), []);
+});
+
+test('SCHEMA: the bad fixture is reported: misspelled argument, removed type and argument, unknown attribute, missing required argument', () => {
+  schemas ??= loadSchemas(good);
+  const violations = checkSchema(bad, schemas);
+  const expected = [
+    'azurerm_storage_account.misspelled: unknown argument or block "https_traffic_only_enabeld"',
+    'azurerm_function_app.removed: unknown resource type for azurerm',
+    'azurerm_key_vault.legacy: unknown argument or block "enable_rbac_authorization" (removed in v5.0',
+    'azurerm_storage_account.misspelled.primary_blob_endpont: "primary_blob_endpont" is neither an argument nor an attribute',
+    'azurerm_storage_container.orphan: required "storage_account_id" is missing',
+    'azurerm_storage_account.misspelled.blob_properties: unknown argument or block "versioning"',
+  ];
+  for (const message of expected) {
+    assert.ok(violations.some((v) => v.startsWith(message)), `expected "${message}…" among ${JSON.stringify(violations, null, 1)}`);
+  }
+});
