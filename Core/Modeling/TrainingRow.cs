@@ -1,0 +1,18 @@
+using ArchiveForecast.Core.Features;
+using Microsoft.ML.Data;
+
+namespace ArchiveForecast.Core.Modeling;
+
+/// <summary>A training row as ML.NET sees it: the feature vector and both labels.</summary>
+internal sealed class TrainingRow
+{
+    [ColumnName(ModelColumns.Features)]
+    [VectorType(FeatureSchema.Count)]
+    public float[] Features { get; set; } = new float[FeatureSchema.Count];
+
+    [ColumnName(ModelColumns.ArchivedLabel)]
+    public float ArchivedGbNextPeriod { get; set; }
+
+    [ColumnName(ModelColumns.SavingsLabel)]
+    public float SavingsGbNextPeriod { get; set; }
+}
