@@ -1,13 +1,70 @@
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Training.Data;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.Training.Jobs;
 
 /// <summary>Accepts retraining requests: writes the run record as queued, then hands the request to the queue.</summary>
-// CONTRACT STUB: implemented by the training work; signatures are what other layers code against.
-public sealed class RetrainCoordinator(ModelRegistry registry, IRetrainQueue queue, TimeProvider timeProvider)
+public sealed class RetrainCoordinator(
+    ModelRegistry registry,
+    IRetrainQueue queue,
+    TimeProvider timeProvider,
+    IOptions<TrainingOptions> options,
+    ILogger<RetrainCoordinator> logger)
 {
     /// <summary>Queues a retraining of <paramref name="modelName"/> and returns its queued run record.</summary>
-    /// <exception cref="ArgumentException">The model name or dataset path is invalid.</exception>
-    public Task<RunRecord> SubmitAsync(string modelName, string? dataset, string trigger, CancellationToken cancellationToken) =>
-        throw new NotImplementedException($"{registry}{queue}{timeProvider}");
+    /// <param name="modelName">The model to train.</param>
+    /// <param name="dataset">A path in the training-data store, or null for <c>Training:DefaultDataset</c>.</param>
+    /// <param name="trigger">What asks for it (<see cref="TrainingTriggers"/>).</param>
+    /// <param name="cancellationToken">Stops the submission.</param>
+    /// <exception cref="ArgumentException">The model name or dataset path is invalid, or no dataset is named and none is configured.</exception>
+    public async Task<RunRecord> SubmitAsync(string modelName, string? dataset, string trigger, CancellationToken cancellationToken)
+    {
+        if (!ModelName.IsValid(modelName))
+        {
+            throw new ArgumentException("The model name must be lower-case letters, digits and inner hyphens (at most 63 characters).", nameof(modelName));
+        }
+
+        if (dataset is not null && !DatasetPath.IsValid(dataset))
+        {
+            throw new ArgumentException(
+                "The dataset must be a relative path inside the training data: segments of letters, digits, '-', '_' and '.', separated by '/'.",
+                nameof(dataset));
+        }
+
+        string? resolved = dataset ?? options.Value.DefaultDataset;
+        if (resolved is null)
+        {
+            throw new ArgumentException($"No dataset was named and {TrainingOptions.SectionName}:{nameof(TrainingOptions.DefaultDataset)} is not set.", nameof(dataset));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(trigger);
+        var record = new RunRecord
+        {
+            RunId = RunIds.Create(timeProvider),
+            ModelName = modelName,
+            Status = RunStatus.Queued,
+            Trigger = trigger,
+            Dataset = resolved,
+            CreatedAt = timeProvider.GetUtcNow(),
+        };
+        await registry.SaveRunAsync(record, cancellationToken);
+        try
+        {
+            await queue.EnqueueAsync(new RetrainRequest(record.RunId, modelName, dataset, trigger), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // A queued record with no message behind it would wait forever; it says what happened instead.
+            var failed = record with { Status = RunStatus.Failed, Reason = "the request could not be queued", FinishedAt = timeProvider.GetUtcNow() };
+            await registry.SaveRunAsync(failed, CancellationToken.None);
+            TrainingLog.RetrainCrashed(logger, modelName, record.RunId, ex);
+            throw;
+        }
+
+        TrainingLog.RetrainQueued(logger, modelName, record.RunId, trigger, resolved);
+        return record;
+    }
 }

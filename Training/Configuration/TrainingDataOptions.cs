@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArchiveForecast.Training.Configuration;
+
+/// <summary>
+/// Where training datasets live (section <c>TrainingData</c>): a local folder by default, or a blob container (a URL
+/// reached with managed identity in Azure, or a connection string for Azurite).
+/// </summary>
+public sealed class TrainingDataOptions : IValidatableObject
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "TrainingData";
+
+    /// <summary>The folder holding datasets. Default <c>./training-data</c>.</summary>
+    public string Path { get; set; } = "./training-data";
+
+    /// <summary>The blob container URL of the datasets (<c>https://{account}.blob.core.windows.net/training-data</c>).</summary>
+    public Uri? ContainerUri { get; set; }
+
+    /// <summary>A storage connection string, for Azurite and local development only.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The container name used with <see cref="ConnectionString"/>.</summary>
+    [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$")]
+    public string ContainerName { get; set; } = "training-data";
+
+    /// <summary>The largest dataset read, in bytes.</summary>
+    [Range(1024, 16L * 1024 * 1024 * 1024)]
+    public long MaxDatasetBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>True when the datasets are in a blob container rather than a folder.</summary>
+    public bool UsesBlobStorage => ContainerUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ContainerUri is not null && !string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                $"Set either {SectionName}:{nameof(ContainerUri)} or {SectionName}:{nameof(ConnectionString)}, not both.",
+                [nameof(ContainerUri), nameof(ConnectionString)]);
+        }
+
+        if (ContainerUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)))
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(ContainerUri)} must be an absolute https URL (http only to a loopback emulator).",
+                [nameof(ContainerUri)]);
+        }
+
+        if (!UsesBlobStorage && string.IsNullOrWhiteSpace(Path))
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(Path)} must name a folder.", [nameof(Path)]);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using ArchiveForecast.Core.Modeling;
+using ArchiveForecast.Training.Data;
+
+namespace ArchiveForecast.Training.Jobs;
+
+/// <summary>What a training run is asked to do.</summary>
+public sealed record TrainingRun
+{
+    /// <summary>The model to train (a valid model name).</summary>
+    public required string ModelName { get; init; }
+
+    /// <summary>The data to train on.</summary>
+    public required TrainingDataInput Data { get; init; }
+
+    /// <summary>The trainer and hyper-parameters; null for those of the configuration (<c>Training</c> section).</summary>
+    public TrainerSettings? Trainer { get; init; }
+
+    /// <summary>What to do with the version published.</summary>
+    public PromotePolicy Promote { get; init; } = PromotePolicy.Auto;
+
+    /// <summary>What started the run (<see cref="TrainingTriggers"/>).</summary>
+    public string Trigger { get; init; } = TrainingTriggers.Cli;
+
+    /// <summary>The run id; null for a new one. A queued run passes the id its run record was saved under.</summary>
+    public string? RunId { get; init; }
+}

@@ -1,0 +1,350 @@
+using System.Globalization;
+using ArchiveForecast.Core.Artifacts;
+using ArchiveForecast.Core.Features;
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Modeling;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Gate;
+using ArchiveForecast.Training.Modeling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.Training.Jobs;
+
+/// <summary>
+/// The one training pipeline, used by the CLI, the timer, the queue and <c>serve</c>: lock → read and validate → split →
+/// fit → evaluate the candidate and the serving version on the same holdout → gate → publish → promote per policy → run
+/// record. A run that fails publishes nothing that is served; its run record says why.
+/// </summary>
+public sealed class TrainingRunner(
+    ModelRegistry registry,
+    IOptions<TrainingOptions> options,
+    TimeProvider timeProvider,
+    ILogger<TrainingRunner> logger)
+{
+    private const int RejectionsInReason = 5;
+    private const int RejectionsInRecord = 20;
+
+    /// <summary>Runs a training to the end.</summary>
+    /// <exception cref="ArgumentException">The model name, run id or trainer settings are invalid (nothing was recorded).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the run record says so and nothing was promoted.</exception>
+    public Task<TrainingResult> RunAsync(TrainingRun request, CancellationToken cancellationToken) =>
+        RunAsync(request, progress: null, cancellationToken);
+
+    /// <summary>Runs a training to the end, reporting its stages to <paramref name="progress"/>.</summary>
+    /// <exception cref="ArgumentException">The model name, run id or trainer settings are invalid (nothing was recorded).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the run record says so and nothing was promoted.</exception>
+    public async Task<TrainingResult> RunAsync(TrainingRun request, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ModelName.IsValid(request.ModelName))
+        {
+            throw new ArgumentException(
+                "The model name must be lower-case letters, digits and inner hyphens (at most 63 characters).", nameof(request));
+        }
+
+        var settings = request.Trainer ?? options.Value.ToTrainerSettings();
+        var settingErrors = settings.Validate();
+        if (settingErrors.Count > 0)
+        {
+            throw new ArgumentException($"Invalid trainer settings: {string.Join(" ", settingErrors)}", nameof(request));
+        }
+
+        string runId = request.RunId ?? RunIds.Create(timeProvider);
+        if (!RunIds.IsValid(runId))
+        {
+            throw new ArgumentException("A run id is letters, digits and inner hyphens only (at most 64 characters).", nameof(request));
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var queued = request.RunId is null ? null : await registry.GetRunAsync(request.ModelName, runId, cancellationToken);
+        var run = new RunState(request, settings, progress)
+        {
+            Record = new RunRecord
+            {
+                RunId = runId,
+                ModelName = request.ModelName,
+                Status = RunStatus.Running,
+                Trigger = request.Trigger,
+                Dataset = request.Data.Description,
+                CreatedAt = queued?.CreatedAt ?? now,
+                StartedAt = now,
+                Trainer = TrainerKindNames.Format(settings.Kind),
+            },
+        };
+
+        run.Report(TrainingStage.Starting, $"taking the training lock of {request.ModelName}");
+        await using var trainingLock = await registry.TryAcquireTrainingLockAsync(request.ModelName, cancellationToken);
+        if (trainingLock is null)
+        {
+            TrainingLog.RunBusy(logger, request.ModelName, runId);
+            if (queued?.Status == RunStatus.Running)
+            {
+                // A redelivered request whose run is still going on elsewhere: that run owns the record.
+                return new TrainingResult(queued, TrainingFailure.Busy);
+            }
+
+            return await FailAsync(run, TrainingFailure.Busy, $"another training of {request.ModelName} is running", null, cancellationToken);
+        }
+
+        TrainingLog.RunStarted(logger, request.ModelName, runId, request.Trigger, request.Data.Description, run.Record.Trainer!);
+        await registry.SaveRunAsync(run.Record, cancellationToken);
+        try
+        {
+            return await TrainAsync(run, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            TrainingLog.RunCancelled(logger, request.ModelName, runId, run.Record.Version);
+            await FailAsync(run, TrainingFailure.Cancelled, "the run was cancelled", null, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex) when (ex is TrainingDataException or FileNotFoundException)
+        {
+            // These messages are written for users (the reader's and the data sources'), so they go to the record as they are.
+            return await FailAsync(run, TrainingFailure.InvalidData, ex.Message, ex, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Anything else may carry paths or internals: the record names the exception type, the log has the rest.
+            string published = run.Record.Version is int v ? $" after version {v} was published (it stays a candidate)" : string.Empty;
+            return await FailAsync(
+                run,
+                TrainingFailure.Error,
+                $"training failed unexpectedly{published} ({ex.GetType().Name}); the log of run {runId} has the details",
+                ex,
+                CancellationToken.None);
+        }
+    }
+
+    private async Task<TrainingResult> TrainAsync(RunState run, CancellationToken cancellationToken)
+    {
+        var settingsOptions = options.Value;
+        string modelName = run.Request.ModelName;
+        string runId = run.Record.RunId;
+
+        // Read before training: an automatic promotion only replaces this pointer, never one set while we trained.
+        var pointer = await registry.GetPointerAsync(modelName, cancellationToken);
+
+        run.Report(TrainingStage.Reading, $"reading {run.Request.Data.Description}");
+        long started = timeProvider.GetTimestamp();
+        var rowsProgress = new CallbackProgress<int>(rows => run.Report(TrainingStage.Reading, $"{rows:N0} rows read", rows));
+        var data = await run.Request.Data.ReadAsync(rowsProgress, cancellationToken);
+        double loadMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        run.Record = run.Record with
+        {
+            RowsRead = data.RowsRead,
+            RowsRejected = data.RowsRejected,
+            Rejections = data.Rejections.Count == 0 ? null : [.. data.Rejections.Take(RejectionsInRecord).Select(r => r.ToString())],
+        };
+        TrainingLog.DataRead(logger, modelName, runId, data.RowsRead, data.RowsRejected, loadMs);
+
+        if (InvalidDataReason(data, settingsOptions) is string invalid)
+        {
+            return await FailAsync(run, TrainingFailure.InvalidData, invalid, null, cancellationToken);
+        }
+
+        var split = DataSplitter.Split(data.Accepted, settingsOptions.HoldoutFraction, settingsOptions.Seed);
+
+        run.Report(TrainingStage.Fitting, $"fitting {run.Record.Trainer} on {split.Train.Count:N0} rows");
+        started = timeProvider.GetTimestamp();
+        var trained = await Task.Run(() => ForecastTrainer.Fit(split.Train, run.Settings, cancellationToken), cancellationToken);
+        double trainMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        TrainingLog.Fitted(logger, modelName, runId, run.Record.Trainer!, split.Train.Count, trainMs);
+
+        run.Report(TrainingStage.Evaluating, $"scoring {split.Holdout.Count:N0} holdout rows");
+        started = timeProvider.GetTimestamp();
+        var quantiles = QuantileCalculator.Compute([.. split.Train.Select(r => r.Input)]);
+        IReadOnlyList<ForecastInput> holdoutInputs = [.. split.Holdout.Select(r => r.Input)];
+        IReadOnlyList<ForecastTargets> holdoutActual = [.. split.Holdout.Select(r => r.Targets)];
+        using var candidate = ForecastModel.FromZip(modelName, 0, trained.ModelZip, quantiles, timeProvider);
+        var metrics = MetricsCalculator.Compute(holdoutActual, candidate.PredictBatch(holdoutInputs));
+        TrainingLog.CandidateEvaluated(logger, modelName, runId, metrics.ArchivedGbNextPeriod.Mae, metrics.ArchivedGbNextPeriod.RSquared,
+            metrics.SavingsGbNextPeriod.Mae, metrics.SavingsGbNextPeriod.RSquared);
+
+        var gate = new PromotionGate(settingsOptions.GateTolerance);
+        ModelMetrics? servingMetrics = null;
+        GateDecision decision;
+        if (pointer is null)
+        {
+            decision = gate.Decide(metrics, null, null);
+        }
+        else
+        {
+            int servingVersion = pointer.Value.Version;
+            run.Report(TrainingStage.Evaluating, $"scoring the holdout with serving version {servingVersion}");
+            (servingMetrics, string? problem) = await EvaluateServingAsync(modelName, runId, servingVersion, holdoutInputs, holdoutActual, cancellationToken);
+            decision = servingMetrics is null
+                ? PromotionGate.ServingUnusable(servingVersion, problem!)
+                : gate.Decide(metrics, servingMetrics, servingVersion);
+        }
+
+        double evaluateMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        TrainingLog.GateDecided(logger, modelName, runId, decision.Passed, decision.Reason);
+        run.Record = run.Record with { Metrics = metrics, ServingMetrics = servingMetrics, ServingVersion = pointer?.Value.Version };
+
+        var card = new ModelCard
+        {
+            ModelName = modelName,
+            RunId = runId,
+            CreatedAt = timeProvider.GetUtcNow(),
+            Trainer = run.Record.Trainer!,
+            Parameters = run.Settings.ToParameters(),
+            FeatureVersion = FeatureSchema.Version,
+            FeatureNames = FeatureSchema.Names,
+            Metrics = metrics,
+            Data = new DataFingerprint(
+                run.Request.Data.Description,
+                TrainingDataFingerprint.Compute(data.Accepted),
+                data.RowsRead,
+                data.RowsRejected,
+                split.Train.Count,
+                split.Holdout.Count),
+            Timings = new TrainingTimings(loadMs, trainMs, evaluateMs),
+            Canaries = CanarySelector.Select(data.Accepted, candidate),
+        };
+
+        run.Report(TrainingStage.Publishing, "publishing the new version");
+        var manifest = await registry.PublishAsync(modelName, new PublishRequest(trained.ModelZip, card, quantiles), cancellationToken);
+        int version = manifest.Version;
+        run.Record = run.Record with { Version = version };
+        TrainingLog.Published(logger, modelName, runId, version);
+
+        var (promoted, reason) = await PromoteAsync(run, version, decision, pointer, cancellationToken);
+        run.Record = run.Record with
+        {
+            Status = RunStatus.Succeeded,
+            Promoted = promoted,
+            Reason = reason,
+            FinishedAt = timeProvider.GetUtcNow(),
+        };
+
+        // The version exists now: its record is written even if the caller gives up at this instant.
+        await registry.SaveRunAsync(run.Record, CancellationToken.None);
+        TrainingLog.RunSucceeded(logger, modelName, runId, version, promoted, reason);
+        run.Report(TrainingStage.Finished, promoted ? $"version {version} published and promoted" : $"version {version} published as a candidate");
+        return new TrainingResult(run.Record, TrainingFailure.None, card, decision);
+    }
+
+    private static string? InvalidDataReason(TrainingDataReadResult data, TrainingOptions settings)
+    {
+        if (data.RowsRead == 0)
+        {
+            return "the data has a header but no rows";
+        }
+
+        if (data.RejectedShare > settings.MaxRejectRatio)
+        {
+            string first = string.Join("; ", data.Rejections.Take(RejectionsInReason));
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{data.RowsRejected} of {data.RowsRead} rows were rejected ({data.RejectedShare:P1}), more than the {settings.MaxRejectRatio:P1} allowed; first: {first}");
+        }
+
+        if (data.Accepted.Count < settings.MinimumRows)
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"only {data.Accepted.Count} rows were accepted; training needs at least {settings.MinimumRows}");
+        }
+
+        return null;
+    }
+
+    private async Task<(ModelMetrics? Metrics, string? Problem)> EvaluateServingAsync(
+        string modelName,
+        string runId,
+        int version,
+        IReadOnlyList<ForecastInput> inputs,
+        IReadOnlyList<ForecastTargets> actual,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var verified = await registry.LoadVersionAsync(modelName, version, cancellationToken);
+            using var serving = ForecastModel.Load(verified, timeProvider);
+            var metrics = MetricsCalculator.Compute(actual, serving.PredictBatch(inputs));
+            TrainingLog.ServingEvaluated(logger, modelName, runId, version, metrics.ArchivedGbNextPeriod.Mae, metrics.SavingsGbNextPeriod.Mae);
+            return (metrics, null);
+        }
+        catch (Exception ex) when (ex is ArtifactVerificationException or ModelSelfCheckException or NonFinitePredictionException or InvalidDataException)
+        {
+            // A served version that is corrupt or broken is no bar to its replacement.
+            TrainingLog.ServingUnusable(logger, modelName, runId, version, ex);
+            return (null, ex.Message);
+        }
+    }
+
+    private async Task<(bool Promoted, string Reason)> PromoteAsync(
+        RunState run, int version, GateDecision decision, PointerState? pointer, CancellationToken cancellationToken)
+    {
+        string modelName = run.Request.ModelName;
+        string runId = run.Record.RunId;
+        string actor = $"training run {runId} ({run.Request.Trigger})";
+        switch (run.Request.Promote)
+        {
+            case PromotePolicy.Never:
+                TrainingLog.KeptAsCandidate(logger, modelName, runId, version, "promote policy never");
+                return (false, $"version {version} kept as a candidate (promote policy: never); gate: {decision.Reason}");
+            case PromotePolicy.Auto when !decision.Passed:
+                TrainingLog.KeptAsCandidate(logger, modelName, runId, version, decision.Reason);
+                return (false, $"version {version} kept as a candidate by the gate: {decision.Reason}");
+        }
+
+        run.Report(TrainingStage.Promoting, $"promoting version {version}");
+        bool forced = run.Request.Promote == PromotePolicy.Force;
+        var result = forced
+            ? await registry.PromoteAsync(modelName, version, null, actor, $"forced promotion; gate: {decision.Reason}", cancellationToken)
+            : await registry.PromoteAsync(modelName, version, pointer?.ETag, actor, decision.Reason, cancellationToken);
+        switch (result.Status)
+        {
+            case PointerChangeStatus.Changed:
+                TrainingLog.Promoted(logger, modelName, runId, version, forced);
+                return (true, forced
+                    ? $"version {version} promoted by force; gate: {decision.Reason}"
+                    : $"version {version} promoted: {decision.Reason}");
+            case PointerChangeStatus.Conflict:
+                TrainingLog.PromotionConflict(logger, modelName, runId, version);
+                return (false,
+                    $"version {version} kept as a candidate: the gate passed, but the pointer changed during training " +
+                    $"(someone promoted meanwhile), so it was not promoted over that; gate: {decision.Reason}");
+            default:
+                TrainingLog.KeptAsCandidate(logger, modelName, runId, version, result.Detail);
+                return (false, $"version {version} kept as a candidate: promotion failed ({result.Detail})");
+        }
+    }
+
+    private async Task<TrainingResult> FailAsync(
+        RunState run, TrainingFailure failure, string reason, Exception? exception, CancellationToken cancellationToken)
+    {
+        run.Record = run.Record with { Status = RunStatus.Failed, Reason = reason, FinishedAt = timeProvider.GetUtcNow() };
+        TrainingLog.RunFailed(logger, run.Request.ModelName, run.Record.RunId, run.Record.Version, failure, reason, exception);
+        try
+        {
+            await registry.SaveRunAsync(run.Record, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The failure is what the caller must hear about; a store that cannot take the record is logged.
+            TrainingLog.RunRecordNotSaved(logger, run.Request.ModelName, run.Record.RunId, ex);
+        }
+
+        run.Report(TrainingStage.Finished, $"failed: {reason}");
+        return new TrainingResult(run.Record, failure);
+    }
+
+    private sealed class RunState(TrainingRun request, TrainerSettings settings, IProgress<TrainingProgress>? progress)
+    {
+        public TrainingRun Request => request;
+
+        public TrainerSettings Settings => settings;
+
+        public required RunRecord Record { get; set; }
+
+        public void Report(TrainingStage stage, string message, int? rowsRead = null) =>
+            progress?.Report(new TrainingProgress(stage, message, rowsRead));
+    }
+}

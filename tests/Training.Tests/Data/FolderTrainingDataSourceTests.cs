@@ -1,0 +1,49 @@
+using System.Text;
+using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Training.Data;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.Training.Tests.Data;
+
+[TestFixture]
+public sealed class FolderTrainingDataSourceTests
+{
+    private string root = null!;
+    private FolderTrainingDataSource source = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        root = Directory.CreateTempSubdirectory("af-data-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "2026"));
+        File.WriteAllText(Path.Combine(root, "2026", "archive.csv"), "month\n");
+        source = new FolderTrainingDataSource(Options.Create(new TrainingDataOptions { Path = root }));
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(root, recursive: true);
+
+    [Test]
+    public async Task Open_DatasetInTheFolder_ReadsIt()
+    {
+        await using var stream = await source.OpenAsync("2026/archive.csv", CancellationToken.None);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+
+        Assert.That(await reader.ReadToEndAsync(), Is.EqualTo("month\n"));
+    }
+
+    [Test]
+    public void Open_MissingDataset_ThrowsFileNotFoundNamingOnlyTheDataset()
+    {
+        var ex = Assert.ThrowsAsync<FileNotFoundException>(() => source.OpenAsync("2026/none.csv", CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("'2026/none.csv'").And.Not.Contain(root));
+    }
+
+    [TestCase("../outside.csv")]
+    [TestCase("%2e%2e/outside.csv")]
+    [TestCase("/etc/passwd")]
+    [TestCase("https://example.com/a.csv")]
+    public void Open_PathLeavingTheFolder_IsRefused(string dataset) =>
+        Assert.ThrowsAsync<ArgumentException>(() => source.OpenAsync(dataset, CancellationToken.None));
+}
