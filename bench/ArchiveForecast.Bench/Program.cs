@@ -1,10 +1,15 @@
 using ArchiveForecast.Bench.Memory;
 using BenchmarkDotNet.Running;
 
-if (args.Length > 0 && args[0] == PeakMemoryHarness.Command)
+return args switch
 {
-    return PeakMemoryHarness.Run(args[1..]);
-}
+    [PeakMemoryHarness.Command, .. var rest] => PeakMemoryHarness.Run(rest),
+    [HeapMonitor.Command, .. var rest] => HeapMonitor.Run(rest),
+    _ => RunBenchmarks(args),
+};
 
-BenchmarkSwitcher.FromAssembly(typeof(PeakMemoryHarness).Assembly).Run(args);
-return 0;
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(PeakMemoryHarness).Assembly).Run(args);
+    return 0;
+}
