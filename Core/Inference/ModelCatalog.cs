@@ -1,23 +1,72 @@
+using System.Collections.Concurrent;
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Core.Registry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
 namespace ArchiveForecast.Core.Inference;
 
 /// <summary>The served models by name: the default model, and any named model of the registry on first use.</summary>
-// CONTRACT STUB: implemented by the inference work; signatures are what other layers code against.
 public sealed class ModelCatalog
 {
-    private ModelCatalog() => throw new NotImplementedException();
+    private readonly ConcurrentDictionary<string, ServedModel> models = new(StringComparer.Ordinal);
+    private readonly ModelRegistry registry;
+    private readonly TimeProvider timeProvider;
+    private readonly ILoggerFactory loggerFactory;
+
+    /// <summary>Creates the catalog with the (not yet loaded) default model of <see cref="ModelStoreOptions.ModelName"/>.</summary>
+    public ModelCatalog(ModelRegistry registry, IOptions<ModelStoreOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
+    {
+        this.registry = registry;
+        this.timeProvider = timeProvider;
+        this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        Default = Create(options.Value.ModelName);
+        models[Default.Name] = Default;
+    }
 
     /// <summary>The default model (<c>ModelStore:ModelName</c>, normally <c>archive-forecast</c>).</summary>
-    public ServedModel Default => throw new NotImplementedException();
+    public ServedModel Default { get; }
 
     /// <summary>The served models so far.</summary>
-    public IReadOnlyCollection<ServedModel> Loaded => throw new NotImplementedException();
+    public IReadOnlyCollection<ServedModel> Loaded => [.. models.Values];
 
     /// <summary>
     /// The served model of a name, loading it on first use. Null when the name is invalid or the registry has no such
     /// model; a model that exists but failed to load is returned with a null <see cref="ServedModel.Current"/>.
     /// </summary>
-    public Task<ServedModel?> GetAsync(string modelName, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>The default model is always returned (it may not be loaded yet). Concurrent first calls load once.</remarks>
+    /// <exception cref="Exception">The store could not be read to find out whether a named model exists (its own exception).</exception>
+    public async Task<ServedModel?> GetAsync(string modelName, CancellationToken cancellationToken)
+    {
+        if (!ModelName.IsValid(modelName))
+        {
+            return null;
+        }
 
-    /// <summary>Reloads every served model (the poller and the hosts call this).</summary>
-    public Task ReloadAllAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+        if (!models.TryGetValue(modelName, out var served))
+        {
+            if (!await registry.ModelExistsAsync(modelName, cancellationToken))
+            {
+                return null;
+            }
+
+            served = models.GetOrAdd(modelName, Create);
+        }
+
+        await served.EnsureLoadAttemptedAsync(cancellationToken);
+        return served;
+    }
+
+    /// <summary>Reloads every served model (the poller and the hosts call this). Failures stay in each model's load state.</summary>
+    public async Task ReloadAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var served in models.Values)
+        {
+            await served.ReloadAsync(force: false, cancellationToken);
+        }
+    }
+
+    private ServedModel Create(string modelName) =>
+        new(modelName, registry, timeProvider, loggerFactory.CreateLogger<ServedModel>());
 }

@@ -1,23 +1,177 @@
+using System.Diagnostics.CodeAnalysis;
+using ArchiveForecast.Core.Registry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace ArchiveForecast.Core.Inference;
 
 /// <summary>
 /// Holds the served version of one model name. <see cref="Current"/> is swapped atomically only after a new version
 /// loaded, verified and passed its self-check; any failure keeps the last good model and records why.
 /// </summary>
-// CONTRACT STUB: implemented by the inference work; signatures are what other layers code against.
+/// <remarks>
+/// Reloads of one model are serialized. A version that failed verification or its self-check is not downloaded again
+/// while the pointer stays the same (unless forced); a failure of the store is retried on the next reload. Replaced
+/// models are not disposed: a request may still hold one, and they hold no native resources, so the garbage collector
+/// reclaims them once the last request lets go.
+/// </remarks>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim never allocates its wait handle (AvailableWaitHandle is not used), so there is nothing to dispose.")]
 public sealed class ServedModel
 {
-    private ServedModel() => throw new NotImplementedException();
+    private readonly ModelRegistry registry;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private ForecastModel? current;
+    private ModelLoadState loadState = new(null, null, 0);
+    private string? servedETag;
+    private string? knownBadETag;
+    private string? knownBadError;
+
+    /// <summary>Creates the holder of <paramref name="name"/>; nothing is loaded until <see cref="ReloadAsync"/>.</summary>
+    /// <exception cref="ArgumentException">The name is not a valid model name.</exception>
+    public ServedModel(string name, ModelRegistry registry, TimeProvider timeProvider, ILogger<ServedModel>? logger = null)
+    {
+        if (!ModelName.IsValid(name))
+        {
+            throw new ArgumentException($"'{name}' is not a valid model name.", nameof(name));
+        }
+
+        Name = name;
+        this.registry = registry;
+        this.timeProvider = timeProvider;
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
+    }
 
     /// <summary>The model name.</summary>
-    public string Name => throw new NotImplementedException();
+    public string Name { get; }
 
     /// <summary>The model served now, or null when none has ever loaded. Read it once per request.</summary>
-    public ForecastModel? Current => throw new NotImplementedException();
+    public ForecastModel? Current => Volatile.Read(ref current);
 
     /// <summary>What the last load attempt did.</summary>
-    public ModelLoadState LoadState => throw new NotImplementedException();
+    public ModelLoadState LoadState => Volatile.Read(ref loadState);
 
     /// <summary>Reads the pointer and loads the version it names if that is not the one served (or always, with <paramref name="force"/>).</summary>
-    public Task<ReloadResult> ReloadAsync(bool force, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>Never throws for a failed load (the result says <see cref="ReloadOutcome.Failed"/>); only cancellation escapes.</remarks>
+    public async Task<ReloadResult> ReloadAsync(bool force, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReloadCoreAsync(force, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Loads once if no load was ever attempted; waits for a load in progress.</summary>
+    internal async Task EnsureLoadAttemptedAsync(CancellationToken cancellationToken)
+    {
+        if (LoadState.LastAttemptAt is not null)
+        {
+            return;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (LoadState.LastAttemptAt is null)
+            {
+                await ReloadCoreAsync(force: false, cancellationToken);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static bool IsCancellation(Exception ex, CancellationToken cancellationToken) =>
+        ex is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    private async Task<ReloadResult> ReloadCoreAsync(bool force, CancellationToken cancellationToken)
+    {
+        var served = Current;
+        PointerState? pointer;
+        try
+        {
+            pointer = await registry.GetPointerAsync(Name, cancellationToken);
+        }
+        catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
+        {
+            // Every failure keeps the last good model; the message avoids store internals (paths, URLs), the log has them.
+            var message = ex is InvalidDataException
+                ? ex.Message
+                : $"Reading the pointer of '{Name}' failed: the model store could not be read ({ex.GetType().Name}).";
+            return Fail(null, ex, message);
+        }
+
+        if (pointer is null)
+        {
+            var message = served is null
+                ? $"No version of '{Name}' has been promoted yet."
+                : $"The pointer of '{Name}' is missing; still serving version {served.Version}.";
+            SetState(new ModelLoadState(timeProvider.GetUtcNow(), message, 0));
+            CoreLog.NoPromotedVersion(logger, Name, served?.Version);
+            return new ReloadResult(ReloadOutcome.NoPointer, served?.Version, message);
+        }
+
+        int version = pointer.Value.Version;
+        if (!force && served is not null && (pointer.ETag == servedETag || version == served.Version))
+        {
+            servedETag = pointer.ETag;
+            SetState(new ModelLoadState(timeProvider.GetUtcNow(), null, 0));
+            return new ReloadResult(ReloadOutcome.Unchanged, served.Version, null);
+        }
+
+        if (!force && pointer.ETag == knownBadETag)
+        {
+            CoreLog.KnownBadVersionSkipped(logger, Name, version);
+            return new ReloadResult(ReloadOutcome.Failed, served?.Version, knownBadError);
+        }
+
+        ForecastModel loaded;
+        try
+        {
+            var verified = await registry.LoadVersionAsync(Name, version, cancellationToken);
+            loaded = ForecastModel.Load(verified, timeProvider);
+        }
+        catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
+        {
+            // Verification and self-check failures are properties of the immutable version: retrying cannot fix them.
+            bool permanent = ex is ArtifactVerificationException or ModelSelfCheckException or InvalidDataException;
+            var message = permanent
+                ? ex.Message
+                : $"Loading '{Name}' version {version} failed: the model store could not be read ({ex.GetType().Name}).";
+            if (permanent)
+            {
+                knownBadETag = pointer.ETag;
+                knownBadError = message;
+            }
+
+            return Fail(version, ex, message);
+        }
+
+        Volatile.Write(ref current, loaded);
+        servedETag = pointer.ETag;
+        knownBadETag = null;
+        knownBadError = null;
+        SetState(new ModelLoadState(timeProvider.GetUtcNow(), null, 0));
+        CoreLog.ModelSwapped(logger, Name, loaded.Version, served?.Version);
+        return new ReloadResult(ReloadOutcome.Swapped, loaded.Version, null);
+    }
+
+    private ReloadResult Fail(int? version, Exception exception, string message)
+    {
+        int failures = LoadState.ConsecutiveFailures + 1;
+        SetState(new ModelLoadState(timeProvider.GetUtcNow(), message, failures));
+        var served = Current;
+        CoreLog.ModelLoadFailed(logger, Name, version, failures, served?.Version, exception);
+        return new ReloadResult(ReloadOutcome.Failed, served?.Version, message);
+    }
+
+    private void SetState(ModelLoadState state) => Volatile.Write(ref loadState, state);
 }

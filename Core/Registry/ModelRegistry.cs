@@ -1,4 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using ArchiveForecast.Core.Artifacts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArchiveForecast.Core.Registry;
 
@@ -7,45 +15,639 @@ namespace ArchiveForecast.Core.Registry;
 /// Versions are integers claimed exclusively (create-only writes) and never rewritten; the served version is the
 /// <c>current.json</c> pointer, replaced only by compare-and-swap.
 /// </summary>
-// CONTRACT STUB: implemented by the registry work; signatures are what other layers code against.
-public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvider)
+/// <remarks>
+/// Every method checks the model name with <see cref="ModelName.IsValid"/> and run ids with <see cref="IsValidRunId"/>
+/// and throws <see cref="ArgumentException"/> otherwise, so no caller input reaches a store path unchecked. Failures of
+/// the store itself (unreachable, denied) surface as the store's exceptions.
+/// </remarks>
+/// <param name="store">The store holding the registry tree.</param>
+/// <param name="timeProvider">The clock of publish and pointer times.</param>
+/// <param name="logger">The logger; none when null.</param>
+public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider timeProvider, ILogger<ModelRegistry>? logger = null)
 {
+    /// <summary>How many version numbers a publish tries past the highest it saw before it gives up.</summary>
+    public const int MaxPublishAttempts = 64;
+
+    /// <summary>The longest actor recorded in the pointer; longer ones are cut.</summary>
+    public const int MaxActorLength = 200;
+
+    /// <summary>The longest reason recorded in the pointer; longer ones are cut.</summary>
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>The largest JSON document the registry reads (pointer, manifest, card, quantiles, run record).</summary>
+    public const long MaxJsonBytes = 16L * 1024 * 1024;
+
+    /// <summary>How long the training lock survives a holder that died without releasing it.</summary>
+    public static readonly TimeSpan TrainingLockDuration = TimeSpan.FromSeconds(60);
+
+    private const int ListingConcurrency = 8;
+    private const int HashPrefixShown = 12;
+
+    private static readonly string[] RequiredFiles = [ArtifactFiles.Model, ArtifactFiles.ModelCard, ArtifactFiles.FeatureQuantiles];
+
+    private static readonly Lazy<string> MlNetVersionText = new(() =>
+    {
+        var informational = typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var version = informational ?? typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString() ?? "unknown";
+        int metadata = version.IndexOf('+', StringComparison.Ordinal);
+        return metadata < 0 ? version : version[..metadata];
+    });
+
+    private readonly ILogger log = logger ?? NullLogger<ModelRegistry>.Instance;
+
     /// <summary>The store under the registry.</summary>
     public IArtifactStore Store => store;
 
+    /// <summary>The largest model.zip (or other version file) that is published or loaded; <c>ModelStore:MaxArtifactBytes</c>.</summary>
+    public long MaxArtifactBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>The ML.NET version this build writes into manifests.</summary>
+    public static string MlNetVersion => MlNetVersionText.Value;
+
     internal TimeProvider Time => timeProvider;
 
+    /// <summary>True when <paramref name="runId"/> is a valid run id: 1 to 80 ASCII letters, digits and hyphens.</summary>
+    public static bool IsValidRunId([NotNullWhen(true)] string? runId) => runId is not null && RunIdPattern().IsMatch(runId);
+
     /// <summary>The names of the models in the store.</summary>
-    public Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var path in store.ListAsync(string.Empty, cancellationToken))
+        {
+            int slash = path.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0 && path[..slash] is var name && ModelName.IsValid(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return [.. names];
+    }
+
+    /// <summary>True when the store holds a pointer or any version of <paramref name="modelName"/>.</summary>
+    /// <exception cref="ArgumentException">The model name is invalid.</exception>
+    public async Task<bool> ModelExistsAsync(string modelName, CancellationToken cancellationToken)
+    {
+        CheckModelName(modelName);
+        if (await store.GetETagAsync(RegistryPaths.Pointer(modelName), cancellationToken) is not null)
+        {
+            return true;
+        }
+
+        await foreach (var path in store.ListAsync(RegistryPaths.VersionsPrefix(modelName), cancellationToken))
+        {
+            if (RegistryPaths.TryParseVersionFile(modelName, path, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Publishes a new immutable version (model.zip, card, quantiles, then the manifest last) and returns its manifest.</summary>
-    public Task<Manifest> PublishAsync(string modelName, PublishRequest request, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// The version number is claimed by creating its model.zip with a create-only write, so concurrent publishers each
+    /// get their own number. A publish that stops halfway leaves a version without a manifest: incomplete, never served.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The name is invalid, model.zip is empty or too large, or the card names another model or an invalid run id.</exception>
+    /// <exception cref="InvalidOperationException">No version number could be claimed in <see cref="MaxPublishAttempts"/> tries.</exception>
+    public async Task<Manifest> PublishAsync(string modelName, PublishRequest request, CancellationToken cancellationToken)
+    {
+        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Card);
+        ArgumentNullException.ThrowIfNull(request.Quantiles);
+        if (request.ModelZip.IsEmpty)
+        {
+            throw new ArgumentException("model.zip is empty.", nameof(request));
+        }
+
+        if (request.ModelZip.Length > MaxArtifactBytes)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"model.zip is {request.ModelZip.Length} bytes, above the limit of {MaxArtifactBytes} bytes that loading allows."),
+                nameof(request));
+        }
+
+        if (!string.Equals(request.Card.ModelName, modelName, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The model card names model '{request.Card.ModelName}', not '{modelName}'.", nameof(request));
+        }
+
+        CheckRunId(request.Card.RunId);
+        byte[] card = JsonSerializer.SerializeToUtf8Bytes(request.Card, ArtifactJson.Options);
+        byte[] quantiles = JsonSerializer.SerializeToUtf8Bytes(request.Quantiles, ArtifactJson.Options);
+
+        int candidate = await HighestVersionAsync(modelName, cancellationToken) + 1;
+        int version = 0;
+        for (int attempt = 0; attempt < MaxPublishAttempts; attempt++, candidate++)
+        {
+            var path = RegistryPaths.VersionFile(modelName, candidate, ArtifactFiles.Model);
+            if (await store.WriteAsync(path, request.ModelZip, WritePrecondition.CreateOnly, cancellationToken) is not null)
+            {
+                version = candidate;
+                break;
+            }
+
+            CoreLog.VersionNumberTaken(log, modelName, candidate);
+        }
+
+        if (version == 0)
+        {
+            throw new InvalidOperationException(
+                $"Could not claim a version number of '{modelName}' in {MaxPublishAttempts} attempts: too many concurrent publishers.");
+        }
+
+        await CreateVersionFileAsync(modelName, version, ArtifactFiles.ModelCard, card, cancellationToken);
+        await CreateVersionFileAsync(modelName, version, ArtifactFiles.FeatureQuantiles, quantiles, cancellationToken);
+        var manifest = new Manifest
+        {
+            SchemaVersion = Manifest.CurrentSchemaVersion,
+            ModelName = modelName,
+            Version = version,
+            MlNetVersion = MlNetVersion,
+            CreatedAt = timeProvider.GetUtcNow(),
+            RunId = request.Card.RunId,
+            Files = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal)
+            {
+                [ArtifactFiles.Model] = EntryOf(request.ModelZip.Span),
+                [ArtifactFiles.ModelCard] = EntryOf(card),
+                [ArtifactFiles.FeatureQuantiles] = EntryOf(quantiles),
+            },
+        };
+
+        // Written last: its presence is what makes the version complete.
+        await CreateVersionFileAsync(modelName, version, ArtifactFiles.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, ArtifactJson.Options), cancellationToken);
+        CoreLog.VersionPublished(log, modelName, version, manifest.RunId, request.ModelZip.Length);
+        return manifest;
+    }
 
     /// <summary>The pointer with its ETag, or null when no version was ever promoted.</summary>
-    public Task<PointerState?> GetPointerAsync(string modelName, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <exception cref="ArgumentException">The model name is invalid.</exception>
+    /// <exception cref="InvalidDataException">current.json exists but is not a valid pointer.</exception>
+    public async Task<PointerState?> GetPointerAsync(string modelName, CancellationToken cancellationToken)
+    {
+        CheckModelName(modelName);
+        var (pointer, etag, problem) = await ReadPointerAsync(modelName, cancellationToken);
+        if (problem is not null)
+        {
+            throw new InvalidDataException(problem);
+        }
+
+        return pointer is null ? null : new PointerState(pointer, etag!);
+    }
 
     /// <summary>Points <c>current.json</c> at <paramref name="version"/>; with <paramref name="expectedETag"/> only if the pointer is still at that ETag.</summary>
-    public Task<PointerChangeResult> PromoteAsync(string modelName, int version, string? expectedETag, string actor, string reason, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// Without <paramref name="expectedETag"/> the pointer is still replaced by compare-and-swap on the ETag just read,
+    /// so of two racing promotes exactly one changes it and the other gets <see cref="PointerChangeStatus.Conflict"/>.
+    /// The previous version becomes the one the pointer named before. A pointer that cannot be parsed is replaced.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The model name is invalid, or <paramref name="actor"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is below 1.</exception>
+    public async Task<PointerChangeResult> PromoteAsync(string modelName, int version, string? expectedETag, string actor, string reason, CancellationToken cancellationToken)
+    {
+        const string Change = "Promote";
+        CheckModelName(modelName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (!await IsCompleteAsync(modelName, version, cancellationToken))
+        {
+            CoreLog.PointerChangeRefused(log, Change, modelName, version, nameof(PointerChangeStatus.VersionNotFound));
+            return new PointerChangeResult(PointerChangeStatus.VersionNotFound, null, VersionMissing(modelName, version));
+        }
 
-    /// <summary>Points <c>current.json</c> back at its previous version.</summary>
-    public Task<PointerChangeResult> RollbackAsync(string modelName, string actor, string reason, CancellationToken cancellationToken) => throw new NotImplementedException();
+        var (current, etag, _) = await ReadPointerAsync(modelName, cancellationToken);
+        if (expectedETag is not null && !string.Equals(expectedETag, etag, StringComparison.Ordinal))
+        {
+            CoreLog.PointerConflict(log, Change, modelName, version);
+            return Conflict(modelName);
+        }
 
-    /// <summary>Every version of a model, newest first.</summary>
-    public Task<IReadOnlyList<VersionSummary>> ListVersionsAsync(string modelName, CancellationToken cancellationToken) => throw new NotImplementedException();
+        int? previous = current is null ? null
+            : current.Version == version ? current.PreviousVersion
+            : current.Version;
+        return await WritePointerAsync(Change, modelName, version, previous, etag, actor, reason, cancellationToken);
+    }
+
+    /// <summary>Points <c>current.json</c> back at its previous version (compare-and-swap on the pointer just read).</summary>
+    /// <remarks>The version rolled back from becomes the previous one, so a second rollback undoes the first.</remarks>
+    /// <exception cref="ArgumentException">The model name is invalid, or <paramref name="actor"/> is empty.</exception>
+    public async Task<PointerChangeResult> RollbackAsync(string modelName, string actor, string reason, CancellationToken cancellationToken)
+    {
+        const string Change = "Rollback";
+        CheckModelName(modelName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var (current, etag, problem) = await ReadPointerAsync(modelName, cancellationToken);
+        if (current?.PreviousVersion is not int previous)
+        {
+            var detail = problem ?? (current is null
+                ? $"No version of '{modelName}' has been promoted, so there is nothing to roll back to."
+                : string.Create(CultureInfo.InvariantCulture, $"'{modelName}' version {current.Version} has no previous version to roll back to."));
+            CoreLog.PointerChangeRefused(log, Change, modelName, current?.Version, nameof(PointerChangeStatus.NoPreviousVersion));
+            return new PointerChangeResult(PointerChangeStatus.NoPreviousVersion, null, detail);
+        }
+
+        if (!await IsCompleteAsync(modelName, previous, cancellationToken))
+        {
+            CoreLog.PointerChangeRefused(log, Change, modelName, previous, nameof(PointerChangeStatus.VersionNotFound));
+            return new PointerChangeResult(PointerChangeStatus.VersionNotFound, null, VersionMissing(modelName, previous));
+        }
+
+        return await WritePointerAsync(Change, modelName, previous, current.Version, etag, actor, reason, cancellationToken);
+    }
+
+    /// <summary>Every version of a model, newest first; an unknown model has none.</summary>
+    /// <remarks>Metrics, trainer and run id come from each version's model card and manifest, when they can be read.</remarks>
+    /// <exception cref="ArgumentException">The model name is invalid.</exception>
+    public async Task<IReadOnlyList<VersionSummary>> ListVersionsAsync(string modelName, CancellationToken cancellationToken)
+    {
+        CheckModelName(modelName);
+        var files = new Dictionary<int, HashSet<string>>();
+        await foreach (var path in store.ListAsync(RegistryPaths.VersionsPrefix(modelName), cancellationToken))
+        {
+            if (RegistryPaths.TryParseVersionFile(modelName, path, out int version, out string fileName))
+            {
+                if (!files.TryGetValue(version, out var names))
+                {
+                    files[version] = names = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                names.Add(fileName);
+            }
+        }
+
+        var (pointer, _, _) = await ReadPointerAsync(modelName, cancellationToken);
+        var versions = files.Keys.OrderDescending().ToArray();
+        var summaries = new VersionSummary[versions.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, versions.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = ListingConcurrency, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                int version = versions[i];
+                var names = files[version];
+                bool complete = names.Contains(ArtifactFiles.Manifest);
+                var manifest = complete ? await TryReadJsonAsync<Manifest>(RegistryPaths.VersionFile(modelName, version, ArtifactFiles.Manifest), token) : null;
+                var card = names.Contains(ArtifactFiles.ModelCard)
+                    ? await TryReadJsonAsync<ModelCard>(RegistryPaths.VersionFile(modelName, version, ArtifactFiles.ModelCard), token)
+                    : null;
+                var status = !complete ? VersionStatus.Incomplete
+                    : pointer?.Version == version ? VersionStatus.Current
+                    : VersionStatus.Candidate;
+                summaries[i] = new VersionSummary(
+                    version,
+                    status,
+                    pointer?.PreviousVersion == version,
+                    manifest?.CreatedAt ?? card?.CreatedAt,
+                    manifest?.RunId ?? card?.RunId,
+                    card?.Trainer,
+                    card?.Metrics);
+            });
+        return summaries;
+    }
 
     /// <summary>Reads a version and verifies every file against its manifest.</summary>
-    /// <exception cref="ArtifactVerificationException">A file is missing, too large, or differs from the manifest.</exception>
-    public Task<VerifiedVersion> LoadVersionAsync(string modelName, int version, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// The manifest must exist (else the version does not exist or is incomplete), be valid, name this model and
+    /// version, and list model.zip, model_card.json and feature_quantiles.json. Every file it lists must exist with
+    /// the recorded size and SHA-256, and the card and quantiles must parse. Files are read no larger than the manifest
+    /// records, and never above <see cref="MaxArtifactBytes"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The model name is invalid.</exception>
+    /// <exception cref="ArtifactVerificationException">A file is missing, too large, or differs from the manifest; the message names the file and why.</exception>
+    public async Task<VerifiedVersion> LoadVersionAsync(string modelName, int version, CancellationToken cancellationToken)
+    {
+        CheckModelName(modelName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        var manifest = await ReadManifestAsync(modelName, version, cancellationToken);
+        var contents = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        foreach (var (fileName, entry) in manifest.Files)
+        {
+            contents[fileName] = await ReadVerifiedAsync(modelName, version, fileName, entry, cancellationToken);
+        }
 
-    /// <summary>Writes (or overwrites) a run record.</summary>
-    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) => throw new NotImplementedException();
+        var card = ParseVerified<ModelCard>(modelName, version, ArtifactFiles.ModelCard, contents[ArtifactFiles.ModelCard]);
+        var quantiles = ParseVerified<FeatureQuantiles>(modelName, version, ArtifactFiles.FeatureQuantiles, contents[ArtifactFiles.FeatureQuantiles]);
+        if (quantiles.Features is null)
+        {
+            throw Failure(modelName, version, ArtifactFiles.FeatureQuantiles, "has no features");
+        }
+
+        return new VerifiedVersion(manifest, card, quantiles, contents[ArtifactFiles.Model]);
+    }
+
+    /// <summary>Writes (or overwrites) a run record at <c>{model}/runs/{run_id}.json</c>.</summary>
+    /// <exception cref="ArgumentException">The model name or run id is invalid.</exception>
+    public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        CheckModelName(run.ModelName);
+        CheckRunId(run.RunId);
+        var content = JsonSerializer.SerializeToUtf8Bytes(run, ArtifactJson.Options);
+        await store.WriteAsync(RegistryPaths.Run(run.ModelName, run.RunId), content, WritePrecondition.None, cancellationToken);
+        CoreLog.RunSaved(log, run.ModelName, run.RunId, run.Status.ToString());
+    }
 
     /// <summary>Reads a run record of a model, or null.</summary>
-    public Task<RunRecord?> GetRunAsync(string modelName, string runId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <exception cref="ArgumentException">The model name or run id is invalid.</exception>
+    /// <exception cref="InvalidDataException">The record exists but is not valid.</exception>
+    public async Task<RunRecord?> GetRunAsync(string modelName, string runId, CancellationToken cancellationToken)
+    {
+        CheckModelName(modelName);
+        CheckRunId(runId);
+        var path = RegistryPaths.Run(modelName, runId);
+        var stored = await store.ReadAsync(path, MaxJsonBytes, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<RunRecord>(stored.Content.Span, ArtifactJson.Options)
+                ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path} is not a valid run record: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>Finds a run record by id in any model, or null.</summary>
-    public Task<RunRecord?> FindRunAsync(string runId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <exception cref="ArgumentException">The run id is invalid.</exception>
+    public async Task<RunRecord?> FindRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        CheckRunId(runId);
+        foreach (var modelName in await ListModelsAsync(cancellationToken))
+        {
+            if (await GetRunAsync(modelName, runId, cancellationToken) is { } run)
+            {
+                return run;
+            }
+        }
 
-    /// <summary>Takes the single-flight training lock of a model, or returns null when a training holds it.</summary>
-    public Task<IAsyncDisposable?> TryAcquireTrainingLockAsync(string modelName, CancellationToken cancellationToken) => throw new NotImplementedException();
+        return null;
+    }
+
+    /// <summary>
+    /// Takes the single-flight training lock of a model (a lease at <c>{model}/training.lock</c>, renewed while held),
+    /// or returns null when a training holds it. Dispose the result to release it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model name is invalid.</exception>
+    public Task<IAsyncDisposable?> TryAcquireTrainingLockAsync(string modelName, CancellationToken cancellationToken)
+    {
+        CheckModelName(modelName);
+        return store.TryAcquireLeaseAsync(RegistryPaths.TrainingLock(modelName), TrainingLockDuration, cancellationToken);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,80}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex RunIdPattern();
+
+    private static void CheckModelName(string modelName)
+    {
+        if (!ModelName.IsValid(modelName))
+        {
+            throw new ArgumentException(
+                "A model name is 1 to 63 lower-case letters, digits and inner hyphens.", nameof(modelName));
+        }
+    }
+
+    private static void CheckRunId(string runId)
+    {
+        if (!IsValidRunId(runId))
+        {
+            throw new ArgumentException("A run id is 1 to 80 ASCII letters, digits and hyphens.", nameof(runId));
+        }
+    }
+
+    private static string Clip(string? text, int max) =>
+        text is null ? string.Empty : text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    private static string Sha256Hex(ReadOnlySpan<byte> content)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(content, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private static ManifestEntry EntryOf(ReadOnlySpan<byte> content) => new(Sha256Hex(content), content.Length);
+
+    private static string VersionMissing(string modelName, int version) =>
+        string.Create(CultureInfo.InvariantCulture, $"'{modelName}' version {version} does not exist or its publish did not finish (no manifest).");
+
+    private static PointerChangeResult Conflict(string modelName) =>
+        new(PointerChangeStatus.Conflict, null, $"The pointer of '{modelName}' changed meanwhile; read it again and retry.");
+
+    private static string Short(string hash) => hash.Length <= HashPrefixShown ? hash : string.Concat(hash.AsSpan(0, HashPrefixShown), "…");
+
+    private static bool IsPlainFileName(string fileName) =>
+        FolderArtifactStore.IsValidPath(fileName) && !fileName.Contains('/', StringComparison.Ordinal);
+
+    private async Task<int> HighestVersionAsync(string modelName, CancellationToken cancellationToken)
+    {
+        int highest = 0;
+        await foreach (var path in store.ListAsync(RegistryPaths.VersionsPrefix(modelName), cancellationToken))
+        {
+            if (RegistryPaths.TryParseVersionFile(modelName, path, out int version, out _))
+            {
+                highest = Math.Max(highest, version);
+            }
+        }
+
+        return highest;
+    }
+
+    private async Task CreateVersionFileAsync(string modelName, int version, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        var path = RegistryPaths.VersionFile(modelName, version, fileName);
+        if (await store.WriteAsync(path, content, WritePrecondition.CreateOnly, cancellationToken) is null)
+        {
+            // Only this publisher claimed the version, so another writer in its folder means the store was tampered with.
+            throw new IOException($"{path} already exists in {store.Location}; version folders are never rewritten.");
+        }
+    }
+
+    private async Task<bool> IsCompleteAsync(string modelName, int version, CancellationToken cancellationToken) =>
+        await store.GetETagAsync(RegistryPaths.VersionFile(modelName, version, ArtifactFiles.Manifest), cancellationToken) is not null;
+
+    /// <summary>The pointer and its ETag; a pointer that exists but cannot be parsed gives its ETag and the problem.</summary>
+    private async Task<(ModelPointer? Pointer, string? ETag, string? Problem)> ReadPointerAsync(string modelName, CancellationToken cancellationToken)
+    {
+        var path = RegistryPaths.Pointer(modelName);
+        var stored = await store.ReadAsync(path, MaxJsonBytes, cancellationToken);
+        if (stored is null)
+        {
+            return (null, null, null);
+        }
+
+        try
+        {
+            var pointer = JsonSerializer.Deserialize<ModelPointer>(stored.Content.Span, ArtifactJson.Options);
+            if (pointer is not null && pointer.Version >= 1)
+            {
+                return (pointer, stored.ETag, null);
+            }
+
+            return (null, stored.ETag, $"{path} does not name a version.");
+        }
+        catch (JsonException ex)
+        {
+            return (null, stored.ETag, $"{path} is not a valid pointer: {ex.Message}");
+        }
+    }
+
+    private async Task<PointerChangeResult> WritePointerAsync(
+        string change, string modelName, int version, int? previous, string? currentETag, string actor, string reason, CancellationToken cancellationToken)
+    {
+        var pointer = new ModelPointer(
+            modelName, version, previous, timeProvider.GetUtcNow(), Clip(actor, MaxActorLength), Clip(reason, MaxReasonLength));
+        var precondition = currentETag is null ? WritePrecondition.CreateOnly : WritePrecondition.Matches(currentETag);
+        var content = JsonSerializer.SerializeToUtf8Bytes(pointer, ArtifactJson.Options);
+        var etag = await store.WriteAsync(RegistryPaths.Pointer(modelName), content, precondition, cancellationToken);
+        if (etag is null)
+        {
+            CoreLog.PointerConflict(log, change, modelName, version);
+            return Conflict(modelName);
+        }
+
+        CoreLog.PointerChanged(log, change, modelName, version, previous, pointer.UpdatedBy);
+        var detail = previous is null
+            ? string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now serves version {version}.")
+            : string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now serves version {version} (previous {previous}).");
+        return new PointerChangeResult(PointerChangeStatus.Changed, new PointerState(pointer, etag), detail);
+    }
+
+    private async Task<T?> TryReadJsonAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var stored = await store.ReadAsync(path, MaxJsonBytes, cancellationToken);
+            return stored is null ? null : JsonSerializer.Deserialize<T>(stored.Content.Span, ArtifactJson.Options);
+        }
+        catch (Exception ex) when (ex is JsonException or ArtifactTooLargeException)
+        {
+            // A listing shows what it can; loading the version reports exactly what is wrong with it.
+            return null;
+        }
+    }
+
+    private async Task<Manifest> ReadManifestAsync(string modelName, int version, CancellationToken cancellationToken)
+    {
+        const string File = ArtifactFiles.Manifest;
+        StoredObject? stored;
+        try
+        {
+            stored = await store.ReadAsync(RegistryPaths.VersionFile(modelName, version, File), MaxJsonBytes, cancellationToken);
+        }
+        catch (ArtifactTooLargeException)
+        {
+            throw Failure(modelName, version, File, string.Create(CultureInfo.InvariantCulture, $"is larger than {MaxJsonBytes} bytes"));
+        }
+
+        if (stored is null)
+        {
+            throw Failure(modelName, version, File, "is missing: the version does not exist or its publish did not finish");
+        }
+
+        var manifest = ParseVerified<Manifest>(modelName, version, File, stored.Content);
+        if (!string.Equals(manifest.SchemaVersion, Manifest.CurrentSchemaVersion, StringComparison.Ordinal))
+        {
+            throw Failure(modelName, version, File, $"has schema version '{manifest.SchemaVersion}'; this build reads '{Manifest.CurrentSchemaVersion}'");
+        }
+
+        if (!string.Equals(manifest.ModelName, modelName, StringComparison.Ordinal) || manifest.Version != version)
+        {
+            throw Failure(modelName, version, File, string.Create(CultureInfo.InvariantCulture, $"describes '{manifest.ModelName}' version {manifest.Version}"));
+        }
+
+        if (manifest.Files is null)
+        {
+            throw Failure(modelName, version, File, "lists no files");
+        }
+
+        foreach (var required in RequiredFiles)
+        {
+            if (!manifest.Files.ContainsKey(required))
+            {
+                throw Failure(modelName, version, File, $"does not list {required}");
+            }
+        }
+
+        foreach (var (fileName, entry) in manifest.Files)
+        {
+            if (!IsPlainFileName(fileName) || fileName == File)
+            {
+                throw Failure(modelName, version, File, "lists a file name that is not a plain file of the version folder");
+            }
+
+            if (entry is null || entry.Sha256 is null || entry.Bytes < 0)
+            {
+                throw Failure(modelName, version, File, $"has no valid sha256 and size for {fileName}");
+            }
+        }
+
+        return manifest;
+    }
+
+    private async Task<ReadOnlyMemory<byte>> ReadVerifiedAsync(string modelName, int version, string fileName, ManifestEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Bytes > MaxArtifactBytes)
+        {
+            throw Failure(modelName, version, fileName,
+                string.Create(CultureInfo.InvariantCulture, $"is {entry.Bytes} bytes per the manifest, above the limit of {MaxArtifactBytes} bytes (ModelStore:MaxArtifactBytes)"));
+        }
+
+        StoredObject? stored;
+        try
+        {
+            // Never read more than the manifest records: a file that grew is refused without holding all of it.
+            stored = await store.ReadAsync(RegistryPaths.VersionFile(modelName, version, fileName), entry.Bytes, cancellationToken);
+        }
+        catch (ArtifactTooLargeException)
+        {
+            throw Failure(modelName, version, fileName, string.Create(CultureInfo.InvariantCulture, $"is larger than the {entry.Bytes} bytes the manifest records"));
+        }
+
+        if (stored is null)
+        {
+            throw Failure(modelName, version, fileName, "is missing");
+        }
+
+        if (stored.Content.Length != entry.Bytes)
+        {
+            throw Failure(modelName, version, fileName,
+                string.Create(CultureInfo.InvariantCulture, $"size mismatch: manifest {entry.Bytes} bytes, file {stored.Content.Length} bytes (truncated)"));
+        }
+
+        var actual = Sha256Hex(stored.Content.Span);
+        if (!string.Equals(actual, entry.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Failure(modelName, version, fileName, $"sha256 mismatch: manifest {Short(entry.Sha256.ToLowerInvariant())}, file {Short(actual)}");
+        }
+
+        return stored.Content;
+    }
+
+    private T ParseVerified<T>(string modelName, int version, string fileName, ReadOnlyMemory<byte> content)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(content.Span, ArtifactJson.Options) ?? throw Failure(modelName, version, fileName, "is empty (null)");
+        }
+        catch (JsonException ex)
+        {
+            throw Failure(modelName, version, fileName, $"is not valid JSON for its kind: {ex.Message}");
+        }
+    }
+
+    private ArtifactVerificationException Failure(string modelName, int version, string fileName, string reason)
+    {
+        CoreLog.VerificationFailed(log, modelName, version, fileName, reason);
+        return new ArtifactVerificationException(modelName, version, fileName, reason);
+    }
 }

@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ArchiveForecast.Core.Configuration;
+
+/// <summary>How <see cref="ModelStoreOptions"/> choose a store: exactly one of Path, ContainerUri or ConnectionString; Path by default.</summary>
+public static class ModelStoreSelection
+{
+    /// <summary>The folder used when no store is configured.</summary>
+    public const string DefaultPath = "./models";
+
+    /// <summary>Sets <see cref="ModelStoreOptions.Path"/> to <see cref="DefaultPath"/> when no store is configured at all.</summary>
+    public static void ApplyDefault(ModelStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (ConfiguredSettings(options).Count == 0)
+        {
+            options.Path = DefaultPath;
+        }
+    }
+
+    /// <summary>The store kind the options choose, or false with a message naming the settings when they choose none or several.</summary>
+    public static bool TryGetKind(ModelStoreOptions options, out ModelStoreKind kind, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var configured = ConfiguredSettings(options);
+        kind = options.ContainerUri is null && string.IsNullOrWhiteSpace(options.ConnectionString) ? ModelStoreKind.Folder : ModelStoreKind.Blob;
+        error = configured.Count switch
+        {
+            1 => null,
+            0 => $"Set one of {Setting(nameof(ModelStoreOptions.Path))}, {Setting(nameof(ModelStoreOptions.ContainerUri))} or {Setting(nameof(ModelStoreOptions.ConnectionString))}.",
+            _ => $"Set only one of {Setting(nameof(ModelStoreOptions.Path))}, {Setting(nameof(ModelStoreOptions.ContainerUri))} or {Setting(nameof(ModelStoreOptions.ConnectionString))}; found {string.Join(" and ", configured.Select(Setting))}.",
+        };
+        return error is null;
+    }
+
+    private static string Setting(string property) => $"{ModelStoreOptions.SectionName}:{property}";
+
+    private static List<string> ConfiguredSettings(ModelStoreOptions options)
+    {
+        List<string> configured = [];
+        if (!string.IsNullOrWhiteSpace(options.Path))
+        {
+            configured.Add(nameof(ModelStoreOptions.Path));
+        }
+
+        if (options.ContainerUri is not null)
+        {
+            configured.Add(nameof(ModelStoreOptions.ContainerUri));
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            configured.Add(nameof(ModelStoreOptions.ConnectionString));
+        }
+
+        return configured;
+    }
+}
