@@ -25,10 +25,13 @@ public sealed class BenchModel : IDisposable
     public IReadOnlyList<TrainingExample> Rows { get; }
 
     /// <summary>Fits the default trainer on <paramref name="rows"/> generated rows.</summary>
-    public static BenchModel Train(int rows)
+    public static BenchModel Train(int rows) => Train(rows, TrainingDefaults.Settings(TrainingDefaults.Trainer));
+
+    /// <summary>Fits <paramref name="settings"/> on <paramref name="rows"/> generated rows.</summary>
+    public static BenchModel Train(int rows, TrainerSettings settings)
     {
         var data = BenchData.TrainingRows(rows);
-        var trained = ForecastTrainer.Fit(data, TrainingDefaults.Settings(TrainingDefaults.Trainer), CancellationToken.None);
+        var trained = ForecastTrainer.Fit(data, settings, CancellationToken.None);
         var quantiles = QuantileCalculator.Compute([.. data.Select(r => r.Input)]);
         var model = ForecastModel.FromZip("archive-forecast", 1, trained.ModelZip, quantiles, TimeProvider.System);
         return new BenchModel(trained, model, data);
