@@ -71,7 +71,8 @@ public sealed class ForecastModel : IDisposable
 
     /// <summary>Loads a verified published version and checks it on its canary rows.</summary>
     /// <exception cref="ModelSelfCheckException">
-    /// The card names another feature version, has no canaries, the canaries do not reproduce, or a prediction is not finite.
+    /// The card belongs to another model, names another feature version or other feature names, has no canaries, the
+    /// canaries do not reproduce, or a prediction is not finite.
     /// </exception>
     /// <exception cref="InvalidDataException">model.zip is not a two-target forecast model.</exception>
     public static ForecastModel Load(VerifiedVersion version, TimeProvider timeProvider)
@@ -81,6 +82,11 @@ public sealed class ForecastModel : IDisposable
         var card = version.Card;
         string name = version.Manifest.ModelName;
         string who = Describe(name, version.Manifest.Version);
+        if (!string.Equals(card.ModelName, name, StringComparison.Ordinal))
+        {
+            throw new ModelSelfCheckException($"{who} carries the model card of '{card.ModelName}'.");
+        }
+
         if (!string.Equals(card.FeatureVersion, FeatureSchema.Version, StringComparison.Ordinal))
         {
             throw new ModelSelfCheckException(
@@ -182,8 +188,9 @@ public sealed class ForecastModel : IDisposable
     }
 
     /// <summary>
-    /// Per-feature contributions to both targets' predictions of one input, keyed by <see cref="FeatureSchema.Names"/>,
-    /// in the model's units (not normalized).
+    /// Per-feature contributions to both targets' predictions of one input, keyed by <see cref="FeatureSchema.Names"/>:
+    /// ML.NET's tree contribution scores, not normalized. Signs and relative sizes rank the features for this input;
+    /// they are not an additive decomposition of the prediction (a forest's are summed over its trees, not averaged).
     /// </summary>
     /// <exception cref="InvalidOperationException">The model's regressors do not support contributions.</exception>
     public ForecastExplanation Explain(ForecastInput input)
@@ -224,21 +231,37 @@ public sealed class ForecastModel : IDisposable
         string name, int version, ReadOnlyMemory<byte> modelZip, ModelCard? card, Manifest? manifest, FeatureQuantiles? quantiles,
         TimeProvider timeProvider)
     {
-        string who = Describe(name, version);
         var mlContext = new MLContext(seed: 0);
         ITransformer transformer;
-        DataViewSchema outputSchema;
         try
         {
             using var stream = MemoryMarshal.TryGetArray(modelZip, out var segment) && segment.Array is not null
                 ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
                 : new MemoryStream(modelZip.ToArray(), writable: false);
             transformer = mlContext.Model.Load(stream, out _);
-            outputSchema = transformer.GetOutputSchema(FeatureRowSchema(mlContext));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new InvalidDataException($"{who}: model.zip is not an ML.NET model that scores {FeatureSchema.Version} features.", ex);
+            throw new InvalidDataException($"{Describe(name, version)}: model.zip is not a readable ML.NET model.", ex);
+        }
+
+        return FromTransformer(name, version, mlContext, transformer, card, manifest, quantiles, timeProvider);
+    }
+
+    /// <summary>Wraps a transformer that maps <see cref="FeatureRow"/> to both score columns (also the seam for tests).</summary>
+    internal static ForecastModel FromTransformer(
+        string name, int version, MLContext mlContext, ITransformer transformer, ModelCard? card, Manifest? manifest,
+        FeatureQuantiles? quantiles, TimeProvider timeProvider)
+    {
+        string who = Describe(name, version);
+        DataViewSchema outputSchema;
+        try
+        {
+            outputSchema = transformer.GetOutputSchema(mlContext.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()).Schema);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"{who}: model.zip does not score {FeatureSchema.Version} feature vectors.", ex);
         }
 
         if (!IsScore(outputSchema, ModelColumns.ArchivedScore) || !IsScore(outputSchema, ModelColumns.SavingsScore))
@@ -273,9 +296,6 @@ public sealed class ForecastModel : IDisposable
         }
     }
 
-    private static DataViewSchema FeatureRowSchema(MLContext mlContext) =>
-        mlContext.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()).Schema;
-
     private static bool IsScore(DataViewSchema schema, string column) =>
         schema.GetColumnOrNull(column) is { } found && found.Type == NumberDataViewType.Single;
 
@@ -298,7 +318,7 @@ public sealed class ForecastModel : IDisposable
         return new EnginePool<ContributionRow>(() => _mlContext.Model.CreatePredictionEngine<FeatureRow, ContributionRow>(explainer));
     }
 
-    private void CheckCanaries(IReadOnlyList<CanaryRow> canaries)
+    internal void CheckCanaries(IReadOnlyList<CanaryRow> canaries)
     {
         List<string>? problems = null;
         for (int i = 0; i < canaries.Count; i++)

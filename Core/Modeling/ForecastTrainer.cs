@@ -13,6 +13,17 @@ public static class ForecastTrainer
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static TrainedModel Fit(IReadOnlyList<TrainingExample> rows, TrainerSettings settings, CancellationToken cancellationToken)
     {
+        var (mlContext, model, inputSchema) = FitTransformer(rows, settings, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var stream = new MemoryStream();
+        mlContext.Model.Save(model, inputSchema, stream);
+        return new TrainedModel(ModelZip.Normalize(stream.GetBuffer().AsSpan(0, (int)stream.Length)), settings, rows.Count);
+    }
+
+    /// <summary>The fit itself: the context, the fitted chain and its input schema (tests compare it with the saved zip).</summary>
+    internal static (MLContext MlContext, ITransformer Model, DataViewSchema InputSchema) FitTransformer(
+        IReadOnlyList<TrainingExample> rows, TrainerSettings settings, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(settings);
         if (rows.Count == 0)
@@ -55,10 +66,6 @@ public static class ForecastTrainer
             fitted.Add(transformer);
         }
 
-        var model = new TransformerChain<ITransformer>([.. fitted]);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var stream = new MemoryStream();
-        mlContext.Model.Save(model, data.Schema, stream);
-        return new TrainedModel(ModelZip.Normalize(stream.GetBuffer().AsSpan(0, (int)stream.Length)), settings, rows.Count);
+        return (mlContext, new TransformerChain<ITransformer>([.. fitted]), data.Schema);
     }
 }
