@@ -1,0 +1,89 @@
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Tests.TestData;
+using ArchiveForecast.Core.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.Core.Tests.Inference;
+
+[TestFixture]
+public sealed class ModelReloadServiceTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    private TempFolder folder = null!;
+    private ManualTimeProvider clock = null!;
+    private InterceptingArtifactStore store = null!;
+    private ModelRegistry registry = null!;
+    private ModelCatalog catalog = null!;
+    private ModelReloadService service = null!;
+
+    [SetUp]
+    public void CreateService()
+    {
+        folder = new TempFolder();
+        clock = new ManualTimeProvider();
+        store = new InterceptingArtifactStore(new FolderArtifactStore(folder.Path, clock));
+        registry = new ModelRegistry(store, clock);
+        var options = Options.Create(new ModelStoreOptions { ReloadInterval = Interval });
+        catalog = new ModelCatalog(registry, options, clock);
+        service = new ModelReloadService(catalog, options, clock, NullLogger<ModelReloadService>.Instance);
+    }
+
+    [TearDown]
+    public async Task StopService()
+    {
+        await service.StopAsync(CancellationToken.None);
+        service.Dispose();
+        folder.Dispose();
+    }
+
+    [Test]
+    public async Task Start_LoadsTheDefaultModel()
+    {
+        await PublishAndPromoteAsync(PublishableModels.First(ModelName.Default, "run-1"));
+
+        await service.StartAsync(CancellationToken.None);
+
+        Assert.That(await Eventually.TrueAsync(() => catalog.Default.Current is not null), Is.True);
+    }
+
+    [Test]
+    public async Task Poll_AfterTheInterval_LoadsANewPromotion()
+    {
+        await PublishAndPromoteAsync(PublishableModels.First(ModelName.Default, "run-1"));
+        await service.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => catalog.Default.Current is not null);
+        await PublishAndPromoteAsync(PublishableModels.Second(ModelName.Default, "run-2"));
+
+        clock.Advance(Interval);
+
+        Assert.That(await Eventually.TrueAsync(() => catalog.Default.Current?.Version == 2), Is.True);
+    }
+
+    [Test]
+    public async Task Start_WithStoreDown_KeepsRunning_AndLoadsOnceTheStoreIsBack()
+    {
+        await PublishAndPromoteAsync(PublishableModels.First(ModelName.Default, "run-1"));
+        store.IsDown = true;
+        await service.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => catalog.Default.LoadState.ConsecutiveFailures > 0);
+
+        store.IsDown = false;
+        clock.Advance(Interval);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Eventually.TrueAsync(() => catalog.Default.Current is not null), Is.True);
+            Assert.That(service.ExecuteTask!.IsFaulted, Is.False);
+        });
+    }
+
+    private async Task PublishAndPromoteAsync(PublishRequest request)
+    {
+        var manifest = await registry.PublishAsync(ModelName.Default, request, CancellationToken.None);
+        await registry.PromoteAsync(ModelName.Default, manifest.Version, null, "test", "arrange", CancellationToken.None);
+    }
+}
