@@ -1,1 +1,25 @@
-return 0;
+using System.CommandLine;
+using ArchiveForecast.Cli.Commands;
+
+namespace ArchiveForecast.Cli;
+
+/// <summary>The <c>archive-forecast</c> command line.</summary>
+public static class Program
+{
+    /// <summary>The commands, in the order help lists them. Adding a command is one line here.</summary>
+    internal static IReadOnlyList<Func<CliContext, Command>> Commands { get; } =
+    [
+        GenerateCommand.Create,
+        TrainCommand.Create,
+        EvaluateCommand.Create,
+        CompareCommand.Create,
+        VersionsCommand.Create,
+        PromoteCommand.Create,
+        RollbackCommand.Create,
+        PredictCommand.Create,
+    ];
+
+    /// <summary>Runs the command line on the console.</summary>
+    public static Task<int> Main(string[] args) =>
+        CliApp.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected, CancellationToken.None);
+}

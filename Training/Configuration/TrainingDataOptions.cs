@@ -24,6 +24,9 @@ public sealed class TrainingDataOptions : IValidatableObject
     [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$")]
     public string ContainerName { get; set; } = "training-data";
 
+    /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
     /// <summary>The largest dataset read, in bytes.</summary>
     [Range(1024, 16L * 1024 * 1024 * 1024)]
     public long MaxDatasetBytes { get; set; } = 2L * 1024 * 1024 * 1024;

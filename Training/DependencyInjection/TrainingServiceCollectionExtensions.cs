@@ -30,7 +30,7 @@ public static class TrainingServiceCollectionExtensions
         services.TryAddSingleton<TrainingRunner>();
         services.TryAddSingleton<RetrainCoordinator>();
         services.TryAddSingleton<RetrainJobHandler>();
-        services.TryAddSingleton(CreateDataSource);
+        services.TryAddSingleton(sp => TrainingDataSourceFactory.Create(sp.GetRequiredService<IOptions<TrainingDataOptions>>()));
 
         if (useInProcessQueue)
         {
@@ -40,16 +40,5 @@ public static class TrainingServiceCollectionExtensions
         }
 
         return services;
-    }
-
-    private static ITrainingDataSource CreateDataSource(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<TrainingDataOptions>>();
-        return options.Value.UsesBlobStorage
-            ? throw new OptionsValidationException(
-                TrainingDataOptions.SectionName,
-                typeof(TrainingDataOptions),
-                [$"{TrainingDataOptions.SectionName}:ContainerUri/ConnectionString name a blob container, but this build reads training data from a folder only; set {TrainingDataOptions.SectionName}:Path instead."])
-            : new FolderTrainingDataSource(options);
     }
 }

@@ -56,7 +56,7 @@ public sealed class TrainingRunner(
         string runId = request.RunId ?? RunIds.Create(timeProvider);
         if (!RunIds.IsValid(runId))
         {
-            throw new ArgumentException("A run id is letters, digits and inner hyphens only (at most 64 characters).", nameof(request));
+            throw new ArgumentException("A run id is ASCII letters, digits and hyphens only (at most 80 characters).", nameof(request));
         }
 
         var now = timeProvider.GetUtcNow();
@@ -296,9 +296,21 @@ public sealed class TrainingRunner(
 
         run.Report(TrainingStage.Promoting, $"promoting version {version}");
         bool forced = run.Request.Promote == PromotePolicy.Force;
-        var result = forced
-            ? await registry.PromoteAsync(modelName, version, null, actor, $"forced promotion; gate: {decision.Reason}", cancellationToken)
-            : await registry.PromoteAsync(modelName, version, pointer?.ETag, actor, decision.Reason, cancellationToken);
+        PointerChangeResult result;
+        if (forced)
+        {
+            result = await registry.PromoteAsync(modelName, version, null, actor, $"forced promotion; gate: {decision.Reason}", cancellationToken);
+        }
+        else if (pointer is null && await registry.GetPointerAsync(modelName, cancellationToken) is not null)
+        {
+            // There was no pointer to compare-and-swap on, so a first promotion made during training is found by looking again.
+            result = new PointerChangeResult(PointerChangeStatus.Conflict, null, "a version was promoted during training");
+        }
+        else
+        {
+            result = await registry.PromoteAsync(modelName, version, pointer?.ETag, actor, decision.Reason, cancellationToken);
+        }
+
         switch (result.Status)
         {
             case PointerChangeStatus.Changed:

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using ArchiveForecast.Cli.Output;
+
+namespace ArchiveForecast.Cli;
+
+/// <summary>Builds the command tree and runs one command line against the given writers (the console, or a test's).</summary>
+public static class CliApp
+{
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (see README, "Exit codes").</summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="output">Standard output: results (human, or one JSON document with <c>--json</c>).</param>
+    /// <param name="error">Standard error: messages, warnings, progress.</param>
+    /// <param name="interactive">True when <paramref name="error"/> is a terminal, so progress may redraw one line.</param>
+    /// <param name="cancellationToken">Cancels the command (Ctrl+C is wired to it as well).</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken)
+    {
+        var context = new CliContext(output, error, interactive);
+        var root = CreateRootCommand(context);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && !IsHelpRequest(args))
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            var command = parseResult.CommandResult.Command;
+            await error.WriteLineAsync($"Run 'archive-forecast {(command is RootCommand ? string.Empty : command.Name + " ")}--help' for usage.");
+            if (args.Contains("--json"))
+            {
+                await output.WriteLineAsync(CliJson.Serialize(
+                    new { Error = new { ExitCode = ExitCodes.BadInput, Message = string.Join(" ", parseResult.Errors.Select(e => e.Message)) } }));
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>The root command with every command of <see cref="Program.Commands"/>.</summary>
+    internal static RootCommand CreateRootCommand(CliContext context)
+    {
+        var root = new RootCommand("archive-forecast: train, evaluate, publish and score ArchiveForecast models.")
+        {
+            context.Json,
+            context.Verbose,
+        };
+        foreach (var create in Program.Commands)
+        {
+            root.Subcommands.Add(create(context));
+        }
+
+        return root;
+    }
+
+    private static bool IsHelpRequest(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h" or "-?");
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using ArchiveForecast.Cli.Hosting;
+using ArchiveForecast.Cli.Output;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArchiveForecast.Cli;
+
+/// <summary>One invocation of a command: its parsed values, its output, and the services of the store it names.</summary>
+internal sealed class CommandRun(CliContext context, ParseResult parseResult) : IAsyncDisposable
+{
+    private ServiceProvider? services;
+
+    /// <summary>True with <c>--json</c>: stdout gets exactly one JSON document.</summary>
+    public bool Json => parseResult.GetValue(context.Json);
+
+    public bool Verbose => parseResult.GetValue(context.Verbose);
+
+    public TextWriter Error => context.Error;
+
+    public T Get<T>(Option<T> option) => parseResult.GetValue(option)!;
+
+    /// <summary>True when the option was given on the command line (not defaulted).</summary>
+    public bool Has(Option option) => parseResult.GetResult(option) is { Implicit: false };
+
+    /// <summary>The services over the store named by <c>--store</c> (built once per command).</summary>
+    public IServiceProvider Services(string? store) => services ??= CliServices.Build(store, context.Error, Verbose);
+
+    /// <summary>Writes a line of human output on stdout (nothing with <c>--json</c>).</summary>
+    public void Line(string text = "")
+    {
+        if (!Json)
+        {
+            context.Output.WriteLine(text);
+        }
+    }
+
+    /// <summary>Writes the JSON document of the command on stdout (only with <c>--json</c>).</summary>
+    public void WriteJson<T>(T document)
+    {
+        if (Json)
+        {
+            context.Output.WriteLine(CliJson.Serialize(document));
+        }
+    }
+
+    /// <summary>A warning on stderr.</summary>
+    public void Warn(string message) => context.Error.WriteLine($"warning: {message}");
+
+    /// <summary>A progress display on stderr for long work; silent with <c>--json</c>.</summary>
+    public ProgressDisplay Progress() => new(Json ? TextWriter.Null : context.Error, context.Interactive && !Json);
+
+    /// <summary>Reports a failure: the message on stderr and, with <c>--json</c>, an error document on stdout.</summary>
+    public async Task<int> FailAsync(int exitCode, string message, Exception? exception)
+    {
+        await context.Error.WriteLineAsync($"error: {message}");
+        if (exception is not null && Verbose)
+        {
+            await context.Error.WriteLineAsync(exception.ToString());
+        }
+
+        WriteJson(new { Error = new { ExitCode = exitCode, Message = message } });
+        return exitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (services is not null)
+        {
+            await services.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Modeling;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArchiveForecast.Cli.Commands;
+
+/// <summary><c>evaluate --data file.csv</c>: MAE, RMSE and R² per target of a version (default: the served one) on labelled data.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Option<string> data = new("--data") { Description = "A labelled CSV (the training format)", HelpName = "FILE", Required = true };
+        Option<int?> version = new("--version") { Description = "The version to evaluate (default: the served one)", HelpName = "N" };
+        var model = CliContext.ModelOption();
+        var store = CliContext.StoreOption();
+        var command = new Command("evaluate", "Score a labelled CSV with a version and report MAE, RMSE and R² per target") { data, model, version, store };
+
+        return context.WithAction(command, async (run, cancellationToken) =>
+        {
+            string modelName = Inputs.ModelName(run.Get(model));
+            string file = Inputs.ExistingFile(run.Get(data), "--data");
+            var services = run.Services(run.Get(store));
+            var registry = services.GetRequiredService<ModelRegistry>();
+            int chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), cancellationToken);
+
+            var rows = await ReadAsync(file, cancellationToken);
+            foreach (var rejection in rows.Rejections.Take(10))
+            {
+                run.Warn($"rejected {rejection}");
+            }
+
+            if (rows.Accepted.Count == 0)
+            {
+                throw CliException.BadInput($"{file} has no usable rows ({rows.RowsRejected} of {rows.RowsRead} rejected).");
+            }
+
+            var verified = await registry.LoadVersionAsync(modelName, chosen, cancellationToken);
+            using var loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
+            var metrics = MetricsCalculator.Compute(
+                [.. rows.Accepted.Select(r => r.Targets)],
+                loaded.PredictBatch([.. rows.Accepted.Select(r => r.Input)]));
+
+            run.Line($"{modelName} version {chosen} on {file}: {rows.Accepted.Count:N0} rows scored, {rows.RowsRejected:N0} rejected");
+            run.Line(TrainCommand.MetricsTable(metrics).ToString());
+            run.WriteJson(new
+            {
+                Model = new { Name = modelName, Version = chosen },
+                Data = file,
+                Rows = rows.Accepted.Count,
+                RowsRejected = rows.RowsRejected,
+                Metrics = metrics,
+            });
+            return ExitCodes.Ok;
+        });
+    }
+
+    internal static async Task<TrainingDataReadResult> ReadAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            return await CsvTrainingDataReader.ReadAsync(stream, null, cancellationToken);
+        }
+        catch (TrainingDataException ex)
+        {
+            throw CliException.BadInput($"{file}: {ex.Message}");
+        }
+    }
+}

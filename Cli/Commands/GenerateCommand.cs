@@ -1,0 +1,67 @@
+using System.CommandLine;
+using ArchiveForecast.Cli.Output;
+using ArchiveForecast.Training.Data;
+
+namespace ArchiveForecast.Cli.Commands;
+
+/// <summary><c>generate --rows N --seed S --out file.csv [--sources K]</c>: deterministic synthetic training data.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Option<int> rows = new("--rows") { Description = "How many rows", HelpName = "N", Required = true };
+        rows.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10_000_000)
+            {
+                result.AddError("--rows must be between 1 and 10000000.");
+            }
+        });
+        Option<int> seed = new("--seed") { Description = "The seed; the same seed gives the same file", HelpName = "S", DefaultValueFactory = _ => 42 };
+        Option<string> output = new("--out") { Description = "The CSV file to write", HelpName = "FILE", Required = true };
+        Option<int?> sources = new("--sources") { Description = "How many archive sources (default: one per 36 rows)", HelpName = "K" };
+        sources.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--sources must be 1 or more.");
+            }
+        });
+
+        var command = new Command("generate", "Write deterministic synthetic training data (seasonality, growth and file-type effects) to a CSV file")
+        {
+            rows, seed, output, sources,
+        };
+        return context.WithAction(command, async (run, cancellationToken) =>
+        {
+            int count = run.Get(rows);
+            int sourceCount = Math.Min(run.Get(sources) ?? SyntheticDataGenerator.DefaultSources(count), count);
+            string path = run.Get(output);
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                throw CliException.BadInput($"the folder of {path} does not exist.");
+            }
+
+            // Written beside the target and moved over it, so an interrupted run never leaves half a file behind.
+            string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            try
+            {
+                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+                {
+                    await TrainingDataCsvWriter.WriteAsync(SyntheticDataGenerator.Generate(count, run.Get(seed), sourceCount), stream, cancellationToken);
+                }
+
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+
+            run.Line($"Wrote {TextTable.Number(count)} rows from {TextTable.Number(sourceCount)} sources (seed {run.Get(seed)}) to {path}");
+            run.WriteJson(new { Rows = count, Sources = sourceCount, Seed = run.Get(seed), Out = path });
+            return ExitCodes.Ok;
+        });
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using ArchiveForecast.Cli.Scoring;
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArchiveForecast.Cli.Commands;
+
+/// <summary>
+/// <c>predict --input file.csv-or-json --out file</c>: batch scoring. Every input is checked first; one bad row or
+/// instance fails the command (exit code 2, each problem by line or JSON pointer) and nothing is written.
+/// </summary>
+internal static class PredictCommand
+{
+    private const int ProblemsShown = 20;
+
+    public static Command Create(CliContext context)
+    {
+        Option<string> input = new("--input") { Description = "A CSV with the Instance columns, or a .json file {\"instances\":[...]}", HelpName = "FILE", Required = true };
+        Option<string> output = new("--out") { Description = "Where to write the predictions: .json gives the API's response shape, anything else CSV", HelpName = "FILE", Required = true };
+        Option<int?> version = new("--version") { Description = "The version to score with (default: the served one)", HelpName = "N" };
+        var model = CliContext.ModelOption();
+        var store = CliContext.StoreOption();
+        var command = new Command("predict", "Score a file of inputs with a model version") { input, output, model, store, version };
+
+        return context.WithAction(command, async (run, cancellationToken) =>
+        {
+            string modelName = Inputs.ModelName(run.Get(model));
+            string file = Inputs.ExistingFile(run.Get(input), "--input");
+            string target = run.Get(output);
+            ScoringInput inputs;
+            try
+            {
+                inputs = await ScoringFiles.ReadAsync(file, cancellationToken);
+            }
+            catch (TrainingDataException ex)
+            {
+                throw CliException.BadInput($"{file}: {ex.Message}");
+            }
+
+            if (inputs.ProblemCount > 0)
+            {
+                foreach (var problem in inputs.Problems.Take(ProblemsShown))
+                {
+                    await run.Error.WriteLineAsync($"  {problem}");
+                }
+
+                if (inputs.ProblemCount > ProblemsShown)
+                {
+                    await run.Error.WriteLineAsync($"  ... and {inputs.ProblemCount - ProblemsShown} more");
+                }
+
+                await run.Error.WriteLineAsync($"error: {file} has {inputs.ProblemCount} invalid input{(inputs.ProblemCount == 1 ? string.Empty : "s")}; nothing was scored.");
+                run.WriteJson(new
+                {
+                    Error = new { ExitCode = ExitCodes.BadInput, Message = $"{file} has invalid inputs; nothing was scored" },
+                    Errors = inputs.Problems.Select(p => new { p.Line, p.Pointer, p.Detail }),
+                    ErrorCount = inputs.ProblemCount,
+                });
+                return ExitCodes.BadInput;
+            }
+
+            var services = run.Services(run.Get(store));
+            var registry = services.GetRequiredService<ModelRegistry>();
+            int chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), cancellationToken);
+            var verified = await registry.LoadVersionAsync(modelName, chosen, cancellationToken);
+            using var loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
+            var predictions = loaded.PredictBatch(inputs.Inputs);
+            await ScoringFiles.WriteAsync(target, modelName, chosen, inputs, predictions, cancellationToken);
+
+            int outOfRange = predictions.Count(p => p.OutOfRange.Count > 0);
+            run.Line($"Scored {predictions.Count:N0} inputs with {modelName} version {chosen} into {target} ({outOfRange:N0} with inputs outside the training range).");
+            run.WriteJson(new { Model = new { Name = modelName, Version = chosen }, Rows = predictions.Count, OutOfRangeRows = outOfRange, Out = target });
+            return ExitCodes.Ok;
+        });
+    }
+}

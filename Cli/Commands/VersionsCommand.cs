@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using ArchiveForecast.Cli.Output;
+using ArchiveForecast.Core.Registry;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArchiveForecast.Cli.Commands;
+
+/// <summary><c>versions</c>: every version of a model with its metrics, which one is served and which are candidates.</summary>
+internal static class VersionsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = CliContext.ModelOption();
+        var store = CliContext.StoreOption();
+        var command = new Command("versions", "List the versions of a model: which is served, which are candidates, their holdout metrics") { model, store };
+
+        return context.WithAction(command, async (run, cancellationToken) =>
+        {
+            string modelName = Inputs.ModelName(run.Get(model));
+            var registry = run.Services(run.Get(store)).GetRequiredService<ModelRegistry>();
+            var versions = await registry.ListVersionsAsync(modelName, cancellationToken);
+            var pointer = await registry.GetPointerAsync(modelName, cancellationToken);
+
+            if (versions.Count == 0)
+            {
+                run.Line($"{modelName} has no versions in this store.");
+            }
+            else
+            {
+                run.Line($"{modelName}: {(pointer is null ? "nothing served" : $"version {pointer.Value.Version} served")}");
+                var table = new TextTable("version", "status", "created", "trainer", "archived MAE", "archived R²", "savings MAE", "savings R²", "run");
+                foreach (var v in versions)
+                {
+                    string status = v.Status.ToString().ToLowerInvariant() + (v.IsPrevious ? " (previous)" : string.Empty);
+                    table.Add(
+                        v.Version.ToString(CultureInfo.InvariantCulture),
+                        status,
+                        v.CreatedAt?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty,
+                        v.Trainer ?? string.Empty,
+                        Metric(v.Metrics?.ArchivedGbNextPeriod.Mae),
+                        Metric(v.Metrics?.ArchivedGbNextPeriod.RSquared),
+                        Metric(v.Metrics?.SavingsGbNextPeriod.Mae),
+                        Metric(v.Metrics?.SavingsGbNextPeriod.RSquared),
+                        v.RunId ?? string.Empty);
+                }
+
+                run.Line(table.ToString());
+            }
+
+            run.WriteJson(new { Model = modelName, Current = pointer?.Value.Version, Previous = pointer?.Value.PreviousVersion, Versions = versions });
+            return ExitCodes.Ok;
+        });
+    }
+
+    private static string Metric(double? value) => value is double v ? TextTable.Number(v) : string.Empty;
+}

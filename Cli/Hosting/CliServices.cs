@@ -1,0 +1,61 @@
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Core.DependencyInjection;
+using ArchiveForecast.Training.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.Cli.Hosting;
+
+/// <summary>
+/// The services of a command, built the way the hosts build them (one <c>AddArchiveForecast…</c> call per layer) from
+/// environment variables (<c>ModelStore__ConnectionString</c>, <c>Training__Trainer</c>, ...) overlaid with the flags.
+/// </summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(string? store, TextWriter log, bool verbose)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(StoreSettings(store))
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging
+            .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
+            .AddProvider(new TextWriterLoggerProvider(log)));
+
+        services.AddArchiveForecastCore(configuration, enableReloadPolling: false);
+        services.AddArchiveForecastTraining(configuration);
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+
+        // No host runs here to validate options on start, so they are validated now: a wrong setting fails before any work.
+        provider.GetService<IStartupValidator>()?.Validate();
+        return provider;
+    }
+
+    /// <summary>
+    /// The <c>ModelStore</c> settings of <paramref name="store"/>: a URL is a blob container, anything else a folder.
+    /// A flag replaces whatever store the environment names (null values hide the environment's keys); without one,
+    /// the environment decides, and Core falls back to <c>./models</c>.
+    /// </summary>
+    public static Dictionary<string, string?> StoreSettings(string? store)
+    {
+        if (store is null)
+        {
+            return [];
+        }
+
+        const string Section = ModelStoreOptions.SectionName;
+        bool isUrl = Uri.TryCreate(store, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        return new()
+        {
+            [$"{Section}:{nameof(ModelStoreOptions.Path)}"] = isUrl ? null : store,
+            [$"{Section}:{nameof(ModelStoreOptions.ContainerUri)}"] = isUrl ? store : null,
+            [$"{Section}:{nameof(ModelStoreOptions.ConnectionString)}"] = null,
+        };
+    }
+}

@@ -1,0 +1,46 @@
+using ArchiveForecast.Training.Jobs;
+
+namespace ArchiveForecast.Cli.Output;
+
+/// <summary>
+/// Progress of long work on stderr: on a terminal one line redrawn in place, otherwise one line per message (so logs of
+/// a script stay readable). Cleared when disposed.
+/// </summary>
+internal sealed class ProgressDisplay(TextWriter writer, bool interactive) : IProgress<TrainingProgress>, IProgress<string>, IDisposable
+{
+    private readonly Lock gate = new();
+    private int width;
+
+    public void Report(TrainingProgress value) => Report($"[{value.Stage.ToString().ToLowerInvariant()}] {value.Message}");
+
+    public void Report(string value)
+    {
+        lock (gate)
+        {
+            if (interactive)
+            {
+                writer.Write($"\r{value.PadRight(width)}");
+                width = value.Length;
+            }
+            else
+            {
+                writer.WriteLine(value);
+            }
+
+            writer.Flush();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (interactive && width > 0)
+            {
+                writer.Write($"\r{new string(' ', width)}\r");
+                writer.Flush();
+                width = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Tests.Builders;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.Training.Tests.Jobs;
+
+[TestFixture]
+public sealed class RetrainTests
+{
+    private TrainingHarness harness = null!;
+    private string dataRoot = null!;
+    private InProcessRetrainQueue queue = null!;
+    private RetrainCoordinator coordinator = null!;
+    private RetrainJobHandler handler = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        harness = new TrainingHarness();
+        harness.Options.NumberOfTrees = 40;
+        harness.Options.Trainer = Core.Modeling.TrainerKind.LightGbm;
+        dataRoot = Directory.CreateTempSubdirectory("af-datasets-").FullName;
+        Directory.CreateDirectory(Path.Combine(dataRoot, "2026"));
+        File.WriteAllText(Path.Combine(dataRoot, "2026", "archive.csv"), TrainingHarness.CsvText());
+        var options = Options.Create(harness.Options);
+        queue = new InProcessRetrainQueue();
+        coordinator = new RetrainCoordinator(harness.Registry, queue, TimeProvider.System, options, NullLogger<RetrainCoordinator>.Instance);
+        var source = new FolderTrainingDataSource(Options.Create(new TrainingDataOptions { Path = dataRoot }));
+        handler = new RetrainJobHandler(harness.Registry, harness.Runner(), source, options, TimeProvider.System, NullLogger<RetrainJobHandler>.Instance);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        harness.Dispose();
+        Directory.Delete(dataRoot, recursive: true);
+    }
+
+    [Test]
+    public async Task Submit_SavesAQueuedRecordAndEnqueuesTheRequest()
+    {
+        var record = await coordinator.SubmitAsync(TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None);
+
+        var saved = await harness.Registry.GetRunAsync(TrainingHarness.Model, record.RunId, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.Status, Is.EqualTo(RunStatus.Queued));
+            Assert.That(record.RunId, Does.Match("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}$"));
+            Assert.That(saved!.Status, Is.EqualTo(RunStatus.Queued));
+            Assert.That(saved.Dataset, Is.EqualTo("2026/archive.csv"));
+            Assert.That(queue.Reader.TryRead(out var request), Is.True);
+            Assert.That(request, Is.EqualTo(new RetrainRequest(record.RunId, TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Http)));
+        });
+    }
+
+    [TestCase("../secrets.csv")]
+    [TestCase("%2e%2e/secrets.csv")]
+    [TestCase("https://evil.example/a.csv")]
+    [TestCase("/etc/passwd")]
+    public void Submit_DatasetOutsideTheTrainingData_IsRefused(string dataset) =>
+        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(TrainingHarness.Model, dataset, TrainingTriggers.Http, CancellationToken.None));
+
+    [TestCase("../x")]
+    [TestCase("Upper")]
+    [TestCase("")]
+    public void Submit_InvalidModelName_IsRefused(string model) =>
+        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(model, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None));
+
+    [Test]
+    public void Submit_NoDatasetAndNoDefault_IsRefused() =>
+        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(TrainingHarness.Model, null, TrainingTriggers.Timer, CancellationToken.None));
+
+    [Test]
+    public async Task Submit_NoDataset_UsesTheConfiguredDefault()
+    {
+        harness.Options.DefaultDataset = "2026/archive.csv";
+
+        var record = await coordinator.SubmitAsync(TrainingHarness.Model, null, TrainingTriggers.Timer, CancellationToken.None);
+        queue.Reader.TryRead(out var request);
+        var result = await handler.HandleAsync(request!, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.Dataset, Is.EqualTo("2026/archive.csv"));
+            Assert.That(result.Run.Status, Is.EqualTo(RunStatus.Succeeded));
+        });
+    }
+
+    [Test]
+    public async Task Worker_RunsASubmittedRequestToANewVersion()
+    {
+        using var worker = new RetrainWorker(queue, handler, NullLogger<RetrainWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+
+        var queued = await coordinator.SubmitAsync(TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None);
+        var finished = await WaitForFinishAsync(queued.RunId);
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(finished.Status, Is.EqualTo(RunStatus.Succeeded));
+            Assert.That(finished.Version, Is.EqualTo(1));
+            Assert.That(finished.Promoted, Is.True);
+            Assert.That(finished.Trigger, Is.EqualTo(TrainingTriggers.Http));
+            Assert.That(finished.CreatedAt, Is.EqualTo(queued.CreatedAt), "the queued record's acceptance time is kept");
+        });
+    }
+
+    [Test]
+    public async Task Handle_RunAlreadyFinished_DoesNotTrainAgain()
+    {
+        var queued = await coordinator.SubmitAsync(TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Queue, CancellationToken.None);
+        queue.Reader.TryRead(out var request);
+        await handler.HandleAsync(request!, CancellationToken.None);
+
+        var again = await handler.HandleAsync(request!, CancellationToken.None);
+
+        var versions = await harness.VersionsAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.Run.RunId, Is.EqualTo(queued.RunId));
+            Assert.That(again.Run.Version, Is.EqualTo(1));
+            Assert.That(versions, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Handle_MissingDataset_FailsTheRunSayingWhich()
+    {
+        var queued = await coordinator.SubmitAsync(TrainingHarness.Model, "2026/none.csv", TrainingTriggers.Queue, CancellationToken.None);
+        queue.Reader.TryRead(out var request);
+
+        var result = await handler.HandleAsync(request!, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Failure, Is.EqualTo(TrainingFailure.InvalidData));
+            Assert.That(result.Run.RunId, Is.EqualTo(queued.RunId));
+            Assert.That(result.Run.Reason, Does.Contain("'2026/none.csv' does not exist"));
+        });
+    }
+
+    [Test]
+    public async Task Handle_TraversalInAQueueMessage_FailsTheRunWithoutOpeningAnything()
+    {
+        var request = new RetrainRequest("20260101T000000Z-0000abcd", TrainingHarness.Model, "../../etc/passwd", TrainingTriggers.Queue);
+
+        var result = await handler.HandleAsync(request, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Failure, Is.EqualTo(TrainingFailure.InvalidData));
+            Assert.That(result.Run.Status, Is.EqualTo(RunStatus.Failed));
+            Assert.That(result.Run.Reason, Does.Contain("not a plain relative path"));
+        });
+    }
+
+    [Test]
+    public void Handle_InvalidRunId_IsRefused() =>
+        Assert.ThrowsAsync<ArgumentException>(() =>
+            handler.HandleAsync(new RetrainRequest("../x", TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Queue), CancellationToken.None));
+
+    [Test]
+    public async Task Enqueue_FullQueue_Throws()
+    {
+        for (int i = 0; i < InProcessRetrainQueue.Capacity; i++)
+        {
+            await queue.EnqueueAsync(new RetrainRequest($"run-{i}", TrainingHarness.Model, null, TrainingTriggers.Http), CancellationToken.None);
+        }
+
+        Assert.ThrowsAsync<InvalidOperationException>(() =>
+            queue.EnqueueAsync(new RetrainRequest("run-x", TrainingHarness.Model, null, TrainingTriggers.Http), CancellationToken.None));
+    }
+
+    private async Task<RunRecord> WaitForFinishAsync(string runId)
+    {
+        // Polls the record the worker writes; the bound only stops a broken worker from hanging the suite.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var record = await harness.Registry.GetRunAsync(TrainingHarness.Model, runId, timeout.Token);
+            if (record is { Status: RunStatus.Succeeded or RunStatus.Failed })
+            {
+                return record;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}
