@@ -20,16 +20,9 @@ internal static class CompareCommand
     public static Command Create(CliContext context)
     {
         Option<string?> data = new("--data") { Description = "The training CSV", HelpName = "FILE" };
-        Option<int?> synthetic = new("--synthetic") { Description = "Compare on N generated rows instead of a file", HelpName = "N" };
-        Option<int?> sources = new("--sources") { Description = "Sources of --synthetic (default: one per 36 rows)", HelpName = "K" };
-        Option<int> folds = new("--folds") { Description = "Cross-validation folds", HelpName = "K", DefaultValueFactory = _ => 5 };
-        folds.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 2 or > 20)
-            {
-                result.AddError("--folds must be between 2 and 20.");
-            }
-        });
+        var synthetic = new Option<int?>("--synthetic") { Description = "Compare on N generated rows instead of a file", HelpName = "N" }.InRange(1, 10_000_000);
+        var sources = new Option<int?>("--sources") { Description = "Sources of --synthetic (default: one per 36 rows)", HelpName = "K" }.InRange(1, 10_000_000);
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds", HelpName = "K", DefaultValueFactory = _ => 5 }.InRange(2, 20);
         Option<int> seed = new("--seed") { Description = "The seed of the folds (and of --synthetic)", HelpName = "S", DefaultValueFactory = _ => 42 };
         Option<string[]> trainers = new Option<string[]>("--trainer")
         {

@@ -9,24 +9,10 @@ internal static class GenerateCommand
 {
     public static Command Create(CliContext context)
     {
-        Option<int> rows = new("--rows") { Description = "How many rows", HelpName = "N", Required = true };
-        rows.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 10_000_000)
-            {
-                result.AddError("--rows must be between 1 and 10000000.");
-            }
-        });
+        var rows = new Option<int>("--rows") { Description = "How many rows", HelpName = "N", Required = true }.InRange(1, 10_000_000);
         Option<int> seed = new("--seed") { Description = "The seed; the same seed gives the same file", HelpName = "S", DefaultValueFactory = _ => 42 };
         Option<string> output = new("--out") { Description = "The CSV file to write", HelpName = "FILE", Required = true };
-        Option<int?> sources = new("--sources") { Description = "How many archive sources (default: one per 36 rows)", HelpName = "K" };
-        sources.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--sources must be 1 or more.");
-            }
-        });
+        var sources = new Option<int?>("--sources") { Description = "How many archive sources (default: one per 36 rows)", HelpName = "K" }.InRange(1, 10_000_000);
 
         var command = new Command("generate", "Write deterministic synthetic training data (seasonality, growth and file-type effects) to a CSV file")
         {

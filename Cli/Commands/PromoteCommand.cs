@@ -9,14 +9,7 @@ internal static class PromoteCommand
 {
     public static Command Create(CliContext context)
     {
-        Option<int> version = new("--version") { Description = "The version to serve", HelpName = "N", Required = true };
-        version.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--version must be 1 or more.");
-            }
-        });
+        var version = new Option<int>("--version") { Description = "The version to serve", HelpName = "N", Required = true }.InRange(1, int.MaxValue);
         var model = CliContext.ModelOption();
         var store = CliContext.StoreOption();
         var command = new Command("promote", "Point the model at a version (it is served from the next reload)") { version, model, store };

@@ -18,14 +18,7 @@ internal static class TrainCommand
     public static Command Create(CliContext context)
     {
         Option<string?> data = new("--data") { Description = "The training CSV (header row; the Instance columns and both targets)", HelpName = "FILE" };
-        Option<int?> synthetic = new("--synthetic") { Description = "Train on N generated rows instead of a file", HelpName = "N" };
-        synthetic.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 10_000_000)
-            {
-                result.AddError("--synthetic must be between 1 and 10000000.");
-            }
-        });
+        var synthetic = new Option<int?>("--synthetic") { Description = "Train on N generated rows instead of a file", HelpName = "N" }.InRange(1, 10_000_000);
         Option<int> seed = new("--seed") { Description = "The seed of --synthetic", HelpName = "S", DefaultValueFactory = _ => 42 };
         var model = CliContext.ModelOption();
         var store = CliContext.StoreOption();

@@ -7,11 +7,11 @@ namespace ArchiveForecast.Cli.Commands;
 /// <summary>The hyper-parameter flags shared by <c>train</c> and <c>compare</c>; unset flags keep the configured values.</summary>
 internal sealed class TrainerFlags
 {
-    public Option<int?> Trees { get; } = new("--trees") { Description = "Trees per target (boosting iterations for fasttree and lightgbm)", HelpName = "N" };
+    public Option<int?> Trees { get; } = new Option<int?>("--trees") { Description = "Trees per target (boosting iterations for fasttree and lightgbm)", HelpName = "N" }.InRange(1, 10_000);
 
-    public Option<int?> Leaves { get; } = new("--leaves") { Description = "Maximum leaves per tree", HelpName = "N" };
+    public Option<int?> Leaves { get; } = new Option<int?>("--leaves") { Description = "Maximum leaves per tree", HelpName = "N" }.InRange(2, 1_024);
 
-    public Option<int?> MinLeaf { get; } = new("--min-leaf") { Description = "Minimum training rows in a leaf", HelpName = "N" };
+    public Option<int?> MinLeaf { get; } = new Option<int?>("--min-leaf") { Description = "Minimum training rows in a leaf", HelpName = "N" }.InRange(1, 1_000_000);
 
     public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "Learning rate of fasttree and lightgbm", HelpName = "RATE" };
 

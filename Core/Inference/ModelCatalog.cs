@@ -35,8 +35,11 @@ public sealed class ModelCatalog
     /// The served model of a name, loading it on first use. Null when the name is invalid or the registry has no such
     /// model; a model that exists but failed to load is returned with a null <see cref="ServedModel.Current"/>.
     /// </summary>
-    /// <remarks>The default model is always returned (it may not be loaded yet). Concurrent first calls load once.</remarks>
-    /// <exception cref="Exception">The store could not be read to find out whether a named model exists (its own exception).</exception>
+    /// <remarks>
+    /// The default model is always returned (it may not be loaded yet). Concurrent first calls load once. When the store
+    /// cannot be read while looking up a model that is not served yet, the store's exception (such as an
+    /// <see cref="IOException"/>) propagates: the model may exist, so "not found" would be wrong.
+    /// </remarks>
     public async Task<ServedModel?> GetAsync(string modelName, CancellationToken cancellationToken)
     {
         if (!ModelName.IsValid(modelName))

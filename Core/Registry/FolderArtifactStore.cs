@@ -120,6 +120,9 @@ public sealed class FolderArtifactStore : IArtifactStore
         }
 
         var folder = folderPart.Length == 0 ? root : FullPath(folderPart);
+
+        // Directory enumeration is synchronous I/O: run it on the thread pool, not on the caller's thread.
+        await Task.Yield();
         if (!Directory.Exists(folder))
         {
             yield break;
@@ -141,8 +144,6 @@ public sealed class FolderArtifactStore : IArtifactStore
                 yield return relative;
             }
         }
-
-        await Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -226,7 +227,8 @@ public sealed class FolderArtifactStore : IArtifactStore
         }
 
         var full = Path.GetFullPath(Path.Combine(root, path.Replace('/', Path.DirectorySeparatorChar)));
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var inside = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(inside, StringComparison.Ordinal))
         {
             throw new ArgumentException($"'{path}' leaves the store.", nameof(path));
         }

@@ -66,7 +66,7 @@ public sealed class ModelCatalogTests
     [Test]
     public async Task Get_OfPublishedModel_LoadsItOnFirstUse_AndReturnsTheSameHolderAfter()
     {
-        await PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
+        await registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
 
         var first = await catalog.GetAsync(Named, CancellationToken.None);
         var second = await catalog.GetAsync(Named, CancellationToken.None);
@@ -83,7 +83,7 @@ public sealed class ModelCatalogTests
     [Test]
     public async Task Get_ManyAtOnce_LoadsOnce_AndEveryCallerSeesTheLoadedModel()
     {
-        await PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
+        await registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             Task.Run(() => catalog.GetAsync(Named, CancellationToken.None))));
@@ -113,12 +113,12 @@ public sealed class ModelCatalogTests
     [Test]
     public async Task ReloadAll_PicksUpNewPromotionsOfEveryServedModel()
     {
-        await PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
-        await PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-2"));
+        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
+        await registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-2"));
         var named = await catalog.GetAsync(Named, CancellationToken.None);
         await catalog.Default.ReloadAsync(force: false, CancellationToken.None);
-        await PublishAndPromoteAsync(ModelName.Default, PublishableModels.Second(ModelName.Default, "run-3"));
-        await PublishAndPromoteAsync(Named, PublishableModels.Second(Named, "run-4"));
+        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.Second(ModelName.Default, "run-3"));
+        await registry.PublishAndPromoteAsync(Named, PublishableModels.Second(Named, "run-4"));
 
         await catalog.ReloadAllAsync(CancellationToken.None);
 
@@ -127,12 +127,5 @@ public sealed class ModelCatalogTests
             Assert.That(catalog.Default.Current!.Version, Is.EqualTo(2));
             Assert.That(named!.Current!.Version, Is.EqualTo(2));
         });
-    }
-
-    private async Task PublishAndPromoteAsync(string modelName, PublishRequest request)
-    {
-        var manifest = await registry.PublishAsync(modelName, request, CancellationToken.None);
-        var result = await registry.PromoteAsync(modelName, manifest.Version, null, "test", "arrange", CancellationToken.None);
-        Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), "arranging a promote");
     }
 }

@@ -43,7 +43,7 @@ public sealed class ModelReloadServiceTests
     [Test]
     public async Task Start_LoadsTheDefaultModel()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(ModelName.Default, "run-1"));
+        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
 
         await service.StartAsync(CancellationToken.None);
 
@@ -53,10 +53,10 @@ public sealed class ModelReloadServiceTests
     [Test]
     public async Task Poll_AfterTheInterval_LoadsANewPromotion()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(ModelName.Default, "run-1"));
+        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => catalog.Default.Current is not null);
-        await PublishAndPromoteAsync(PublishableModels.Second(ModelName.Default, "run-2"));
+        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.Second(ModelName.Default, "run-2"));
 
         clock.Advance(Interval);
 
@@ -66,7 +66,7 @@ public sealed class ModelReloadServiceTests
     [Test]
     public async Task Start_WithStoreDown_KeepsRunning_AndLoadsOnceTheStoreIsBack()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(ModelName.Default, "run-1"));
+        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
         store.IsDown = true;
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => catalog.Default.LoadState.ConsecutiveFailures > 0);
@@ -79,11 +79,5 @@ public sealed class ModelReloadServiceTests
             Assert.That(await Eventually.TrueAsync(() => catalog.Default.Current is not null), Is.True);
             Assert.That(service.ExecuteTask!.IsFaulted, Is.False);
         });
-    }
-
-    private async Task PublishAndPromoteAsync(PublishRequest request)
-    {
-        var manifest = await registry.PublishAsync(ModelName.Default, request, CancellationToken.None);
-        await registry.PromoteAsync(ModelName.Default, manifest.Version, null, "test", "arrange", CancellationToken.None);
     }
 }

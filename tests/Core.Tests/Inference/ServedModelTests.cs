@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
@@ -47,7 +45,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_First_LoadsThePromotedVersion()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -65,7 +63,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_WithPointerUnchanged_IsUnchanged_AndDownloadsNothing()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var loaded = served.Current;
 
@@ -82,7 +80,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_Forced_LoadsTheSameVersionAgain()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var loaded = served.Current;
 
@@ -99,9 +97,9 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_AfterPromotingANewVersion_SwapsToIt()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        await PublishAndPromoteAsync(PublishableModels.Second(Model, "run-2"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.Second(Model, "run-2"));
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -115,12 +113,12 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfCorruptNewerVersion_FailsAndKeepsServingTheOldOne()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var good = served.Current;
         await registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
-        await FlipByteAsync(ModelZip(2));
-        await PromoteAsync(2);
+        await store.FlipByteAsync(ModelZip(2));
+        await registry.PromoteForTestAsync(Model, 2);
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -138,8 +136,8 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfTheSameCorruptVersionAgain_DoesNotDownloadItAgain()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
-        await FlipByteAsync(ModelZip(1));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await store.FlipByteAsync(ModelZip(1));
         await served.ReloadAsync(force: false, CancellationToken.None);
         int readsAfterFirstAttempt = store.ReadsOf(ModelZip(1));
 
@@ -157,10 +155,10 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfPointerToMissingVersion_FailsAndKeepsServingTheOldOne()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var pointer = new ModelPointer(Model, 7, 1, DateTimeOffset.UnixEpoch, "someone", "hand-edited");
-        await store.WriteAsync($"{Model}/current.json", JsonSerializer.SerializeToUtf8Bytes(pointer, ArtifactJson.Options), WritePrecondition.None, CancellationToken.None);
+        await store.WriteJsonAsync($"{Model}/current.json", pointer);
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -175,7 +173,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_WhileStoreIsDownAtStart_ServesNothing_ThenRecoversWhenItComesBack()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         store.IsDown = true;
 
         var whileDown = await served.ReloadAsync(force: false, CancellationToken.None);
@@ -199,9 +197,9 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_WhenStoreFailsMidLoad_KeepsTheOldModel_AndRetriesNextTime()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        await PublishAndPromoteAsync(PublishableModels.Second(Model, "run-2"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.Second(Model, "run-2"));
         store.IsDown = true;
 
         var failed = await served.ReloadAsync(force: false, CancellationToken.None);
@@ -220,11 +218,11 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfVersionFailingItsSelfCheck_IsRefused()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         await registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
         await AlterCanariesAsync(2);
-        await PromoteAsync(2);
+        await registry.PromoteForTestAsync(Model, 2);
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -239,7 +237,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_ManyAtOnce_LoadsTheVersionOnce()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             Task.Run(() => served.ReloadAsync(force: false, CancellationToken.None))));
@@ -255,8 +253,8 @@ public sealed class ServedModelTests
     [Test]
     public async Task Readers_DuringSwaps_NeverSeeNoModelOnceOneIsLoaded()
     {
-        await PublishAndPromoteAsync(PublishableModels.First(Model, "run-1"));
-        await PublishAndPromoteAsync(PublishableModels.Second(Model, "run-2"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await registry.PublishAndPromoteAsync(Model, PublishableModels.Second(Model, "run-2"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         using var stop = new CancellationTokenSource();
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
@@ -281,7 +279,7 @@ public sealed class ServedModelTests
 
         for (int i = 0; i < 6; i++)
         {
-            await PromoteAsync(i % 2 == 0 ? 1 : 2);
+            await registry.PromoteForTestAsync(Model, i % 2 == 0 ? 1 : 2);
             await served.ReloadAsync(force: false, CancellationToken.None);
         }
 
@@ -297,45 +295,17 @@ public sealed class ServedModelTests
 
     private static ForecastInput SampleInput() => new ForecastInputBuilder().Build();
 
-    private static string ModelZip(int version) => $"{Model}/versions/{version}/{ArtifactFiles.Model}";
+    private static string ModelZip(int version) => RegistryArrangements.VersionPath(Model, version, ArtifactFiles.Model);
 
-    private async Task PublishAndPromoteAsync(PublishRequest request)
-    {
-        var manifest = await registry.PublishAsync(Model, request, CancellationToken.None);
-        await PromoteAsync(manifest.Version);
-    }
-
-    private async Task PromoteAsync(int version)
-    {
-        var result = await registry.PromoteAsync(Model, version, null, "test", "arrange", CancellationToken.None);
-        Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), "arranging a promote");
-    }
-
-    private async Task FlipByteAsync(string path)
-    {
-        var bytes = (await store.ReadAsync(path, long.MaxValue, CancellationToken.None))!.Content.ToArray();
-        bytes[bytes.Length / 2] ^= 0x01;
-        await store.WriteAsync(path, bytes, WritePrecondition.None, CancellationToken.None);
-    }
-
-    /// <summary>Doubles every canary's expected output and re-hashes the manifest: the files verify, the model does not reproduce its card.</summary>
+    /// <summary>Changes every canary's expected output and re-hashes the manifest: the files verify, the model does not reproduce its card.</summary>
     private async Task AlterCanariesAsync(int version)
     {
-        var cardPath = $"{Model}/versions/{version}/{ArtifactFiles.ModelCard}";
-        var manifestPath = $"{Model}/versions/{version}/{ArtifactFiles.Manifest}";
-        var card = Deserialize<ModelCard>((await store.ReadAsync(cardPath, long.MaxValue, CancellationToken.None))!);
-        var altered = card with
+        var cardPath = RegistryArrangements.VersionPath(Model, version, ArtifactFiles.ModelCard);
+        var card = await store.ReadJsonAsync<ModelCard>(cardPath);
+        await store.WriteJsonAsync(cardPath, card with
         {
-            Canaries = [.. card.Canaries.Select(c => c with { Expected = new ForecastTargets(c.Expected.ArchivedGbNextPeriod * 2 + 1, c.Expected.SavingsGbNextPeriod) })],
-        };
-        var cardBytes = JsonSerializer.SerializeToUtf8Bytes(altered, ArtifactJson.Options);
-        await store.WriteAsync(cardPath, cardBytes, WritePrecondition.None, CancellationToken.None);
-
-        var manifest = Deserialize<Manifest>((await store.ReadAsync(manifestPath, long.MaxValue, CancellationToken.None))!);
-        var files = manifest.Files.ToDictionary();
-        files[ArtifactFiles.ModelCard] = new ManifestEntry(Convert.ToHexStringLower(SHA256.HashData(cardBytes)), cardBytes.Length);
-        await store.WriteAsync(manifestPath, JsonSerializer.SerializeToUtf8Bytes(manifest with { Files = files }, ArtifactJson.Options), WritePrecondition.None, CancellationToken.None);
+            Canaries = [.. card.Canaries.Select(c => c with { Expected = new ForecastTargets((c.Expected.ArchivedGbNextPeriod * 2) + 1, c.Expected.SavingsGbNextPeriod) })],
+        });
+        await store.RehashManifestAsync(Model, version);
     }
-
-    private static T Deserialize<T>(StoredObject stored) => JsonSerializer.Deserialize<T>(stored.Content.Span, ArtifactJson.Options)!;
 }

@@ -225,6 +225,24 @@ public sealed class FolderArtifactStoreTests
     }
 
     [Test]
+    public async Task Write_WhileAnotherProcessHoldsTheFolderLock_WaitsThenFailsClearly()
+    {
+        await store.WriteAsync("m/current.json", Bytes("1"), WritePrecondition.None, CancellationToken.None);
+        var impatient = new FolderArtifactStore(folder.Path, clock, lockTimeout: TimeSpan.FromMilliseconds(200));
+
+        // The folder lock is an OS file lock: holding it here is what another process's write holds.
+        using (new FileStream(Path.Combine(folder.Path, "m", ".lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            Assert.That(
+                () => impatient.WriteAsync("m/current.json", Bytes("2"), WritePrecondition.None, CancellationToken.None),
+                Throws.InstanceOf<IOException>().With.Message.Contains("waiting for the write lock"));
+        }
+
+        var afterRelease = await impatient.WriteAsync("m/current.json", Bytes("3"), WritePrecondition.None, CancellationToken.None);
+        Assert.That(afterRelease, Is.Not.Null);
+    }
+
+    [Test]
     public async Task Read_AboveTheCap_ThrowsTooLarge()
     {
         await store.WriteAsync("m/a.bin", new byte[2000], WritePrecondition.None, CancellationToken.None);

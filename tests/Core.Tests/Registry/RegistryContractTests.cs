@@ -61,7 +61,7 @@ public abstract class RegistryContractTests
     {
         var manifest = await Registry.PublishAsync(Model, Request("run-a"), CancellationToken.None);
 
-        var stored = await ReadJsonAsync<Manifest>(VersionPath(1, ArtifactFiles.Manifest));
+        var stored = await Store.ReadJsonAsync<Manifest>(VersionPath(1, ArtifactFiles.Manifest));
         Assert.Multiple(() =>
         {
             Assert.That(stored, Is.EqualTo(manifest).Using<Manifest>(SameManifest));
@@ -393,7 +393,7 @@ public abstract class RegistryContractTests
     public async Task LoadVersion_WithOneByteFlipped_FailsNamingTheFile(string fileName)
     {
         await PublishAsync(1);
-        await TamperAsync(VersionPath(1, fileName), bytes => bytes[bytes.Length / 2] ^= 0x01);
+        await Store.FlipByteAsync(VersionPath(1, fileName));
 
         var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
@@ -460,7 +460,7 @@ public abstract class RegistryContractTests
     {
         await PublishAsync(1);
         await Store.WriteAsync(VersionPath(1, ArtifactFiles.ModelCard), Encoding.UTF8.GetBytes("{ not json"), WritePrecondition.None, CancellationToken.None);
-        await RehashManifestAsync(1);
+        await Store.RehashManifestAsync(Model, 1);
 
         var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
@@ -475,9 +475,9 @@ public abstract class RegistryContractTests
     public async Task LoadVersion_WithManifestNotListingQuantiles_FailsNamingTheManifest()
     {
         await PublishAsync(1);
-        var manifest = await ReadJsonAsync<Manifest>(VersionPath(1, ArtifactFiles.Manifest));
+        var manifest = await Store.ReadJsonAsync<Manifest>(VersionPath(1, ArtifactFiles.Manifest));
         var files = manifest.Files.Where(f => f.Key != ArtifactFiles.FeatureQuantiles).ToDictionary();
-        await WriteJsonAsync(VersionPath(1, ArtifactFiles.Manifest), manifest with { Files = files });
+        await Store.WriteJsonAsync(VersionPath(1, ArtifactFiles.Manifest), manifest with { Files = files });
 
         var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
@@ -589,7 +589,7 @@ public abstract class RegistryContractTests
 
     protected static PublishRequest Request(string runId) => new PublishRequestBuilder().WithRunId(runId).Build();
 
-    protected static string VersionPath(int version, string fileName) => $"{Model}/versions/{version}/{fileName}";
+    protected static string VersionPath(int version, string fileName) => RegistryArrangements.VersionPath(Model, version, fileName);
 
     protected static RunRecord RunBuilder(string runId, string modelName, RunStatus status) => new()
     {
@@ -608,37 +608,11 @@ public abstract class RegistryContractTests
         }
     }
 
-    protected async Task<PointerChangeResult> PromoteAsync(int version)
-    {
-        var result = await Registry.PromoteAsync(Model, version, null, "test", $"promote {version}", CancellationToken.None);
-        Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), "arranging a promote");
-        return result;
-    }
+    protected Task<PointerChangeResult> PromoteAsync(int version) => Registry.PromoteForTestAsync(Model, version);
 
     /// <summary>What a publisher that crashed after claiming the number leaves behind: model.zip and no manifest.</summary>
     protected Task WriteIncompleteVersionAsync(int version) =>
         Store.WriteAsync(VersionPath(version, ArtifactFiles.Model), PublishRequestBuilder.PlaceholderZip("crashed"), WritePrecondition.CreateOnly, CancellationToken.None);
-
-    protected async Task TamperAsync(string path, Action<byte[]> change)
-    {
-        var bytes = (await Store.ReadAsync(path, long.MaxValue, CancellationToken.None))!.Content.ToArray();
-        change(bytes);
-        await Store.WriteAsync(path, bytes, WritePrecondition.None, CancellationToken.None);
-    }
-
-    /// <summary>Rewrites a version's manifest to match its files as they are now (a tampering that hashing cannot see).</summary>
-    protected async Task RehashManifestAsync(int version)
-    {
-        var manifest = await ReadJsonAsync<Manifest>(VersionPath(version, ArtifactFiles.Manifest));
-        var files = new Dictionary<string, ManifestEntry>();
-        foreach (var fileName in manifest.Files.Keys)
-        {
-            var content = (await Store.ReadAsync(VersionPath(version, fileName), long.MaxValue, CancellationToken.None))!.Content;
-            files[fileName] = new ManifestEntry(Convert.ToHexStringLower(SHA256.HashData(content.Span)), content.Length);
-        }
-
-        await WriteJsonAsync(VersionPath(version, ArtifactFiles.Manifest), manifest with { Files = files });
-    }
 
     protected async Task WriteVersionByHandAsync(int version, PublishRequest request, bool includeModelZip)
     {
@@ -651,7 +625,7 @@ public abstract class RegistryContractTests
 
         await Store.WriteAsync(VersionPath(version, ArtifactFiles.ModelCard), card, WritePrecondition.None, CancellationToken.None);
         await Store.WriteAsync(VersionPath(version, ArtifactFiles.FeatureQuantiles), quantiles, WritePrecondition.None, CancellationToken.None);
-        await WriteJsonAsync(VersionPath(version, ArtifactFiles.Manifest), new Manifest
+        await Store.WriteJsonAsync(VersionPath(version, ArtifactFiles.Manifest), new Manifest
         {
             SchemaVersion = Manifest.CurrentSchemaVersion,
             ModelName = Model,
@@ -667,15 +641,6 @@ public abstract class RegistryContractTests
             },
         });
     }
-
-    protected async Task<T> ReadJsonAsync<T>(string path)
-    {
-        var stored = await Store.ReadAsync(path, long.MaxValue, CancellationToken.None);
-        return JsonSerializer.Deserialize<T>(stored!.Content.Span, ArtifactJson.Options)!;
-    }
-
-    protected Task WriteJsonAsync<T>(string path, T value) =>
-        Store.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(value, ArtifactJson.Options), WritePrecondition.None, CancellationToken.None);
 
     private static bool SameManifest(Manifest a, Manifest b) =>
         a with { Files = b.Files } == b && a.Files.Count == b.Files.Count && a.Files.All(f => b.Files.TryGetValue(f.Key, out var e) && e == f.Value);

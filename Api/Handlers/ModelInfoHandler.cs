@@ -1,0 +1,38 @@
+using ArchiveForecast.Api.Responses;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ArchiveForecast.Api.Handlers;
+
+/// <summary><c>GET /api/model/info</c> and <c>GET /api/models/{name}</c>: the served version's card and manifest.</summary>
+public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandler> logger)
+{
+    /// <summary>Describes the served version of the default model (<paramref name="modelName"/> null) or a named one.</summary>
+    public Task<IResult> HandleAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken) =>
+        HandlerGuard.RunAsync(request, logger, () => DescribeAsync(request, modelName, cancellationToken), cancellationToken);
+
+    private async Task<IResult> DescribeAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken)
+    {
+        var served = await models.FindAsync(modelName, cancellationToken);
+        if (served is null)
+        {
+            return ModelLookup.UnknownModel(request, modelName);
+        }
+
+        var model = served.Current;
+        if (model is null)
+        {
+            return models.Unavailable(request, served);
+        }
+
+        var state = served.LoadState;
+        return new ApiJsonResult<ModelInfoResponse>(
+            StatusCodes.Status200OK,
+            new ModelInfoResponse(
+                new ServedModelInfo(model.Name, model.Version, model.LoadedAt),
+                model.Card,
+                model.Manifest,
+                model.Quantiles,
+                new LoadStateInfo(state.LastAttemptAt, state.ConsecutiveFailures > 0, state.ConsecutiveFailures)));
+    }
+}

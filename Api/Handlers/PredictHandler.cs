@@ -1,0 +1,97 @@
+using ArchiveForecast.Api.Input;
+using ArchiveForecast.Api.Problems;
+using ArchiveForecast.Api.Responses;
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Schema;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ArchiveForecast.Api.Handlers;
+
+/// <summary>
+/// <c>POST /api/predict</c> and <c>POST /api/models/{name}/predict</c>. The served model is read once, so every
+/// prediction of a response comes from the one version the response names, even while a reload swaps it.
+/// </summary>
+public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> logger)
+{
+    /// <summary>The query parameter that asks for feature contributions.</summary>
+    public const string ExplainParameter = "explain";
+
+    /// <summary>Predicts with the default model (<paramref name="modelName"/> null) or a named one.</summary>
+    public Task<IResult> HandleAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken) =>
+        HandlerGuard.RunAsync(request, logger, () => PredictAsync(request, modelName, cancellationToken), cancellationToken);
+
+    private async Task<IResult> PredictAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken)
+    {
+        if (!TryReadExplain(request, out bool explain))
+        {
+            return ApiProblems.Create(request, ProblemTypes.MalformedRequest, "The explain parameter must be true or false.");
+        }
+
+        var served = await models.FindAsync(modelName, cancellationToken);
+        if (served is null)
+        {
+            return ModelLookup.UnknownModel(request, modelName);
+        }
+
+        IReadOnlyList<ForecastInput> inputs;
+        using (var body = await JsonBodyReader.ReadAsync(request, cancellationToken))
+        {
+            if (body.Problem is { } refused)
+            {
+                return refused;
+            }
+
+            var parsed = PredictRequestParser.Parse(body.Span);
+            if (!parsed.Succeeded)
+            {
+                return parsed.ToProblem(request);
+            }
+
+            inputs = parsed.Value!;
+        }
+
+        var model = served.Current;
+        if (model is null)
+        {
+            ApiLog.ModelUnavailable(logger, served.Name);
+            return models.Unavailable(request, served);
+        }
+
+        IReadOnlyList<ForecastPrediction> predictions;
+        try
+        {
+            predictions = inputs.Count == 1 ? [model.Predict(inputs[0])] : model.PredictBatch(inputs);
+        }
+        catch (NonFinitePredictionException)
+        {
+            ApiLog.NonFinitePrediction(logger, model.Name, model.Version);
+            return ApiProblems.Unexpected(request);
+        }
+
+        var items = new Prediction[predictions.Count];
+        for (int i = 0; i < items.Length; i++)
+        {
+            var prediction = predictions[i];
+            items[i] = new Prediction(
+                prediction.ArchivedGbNextPeriod,
+                prediction.SavingsGbNextPeriod,
+                prediction.OutOfRange,
+                explain ? model.Explain(inputs[i]) : null);
+        }
+
+        return new ApiJsonResult<PredictResponse>(StatusCodes.Status200OK, new PredictResponse(new ModelRef(model.Name, model.Version), items));
+    }
+
+    private static bool TryReadExplain(HttpRequest request, out bool explain)
+    {
+        explain = false;
+        var values = request.Query[ExplainParameter];
+        return values.Count switch
+        {
+            0 => true,
+            1 => bool.TryParse(values[0], out explain),
+            _ => false,
+        };
+    }
+}

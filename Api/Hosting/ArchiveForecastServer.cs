@@ -1,0 +1,122 @@
+using ArchiveForecast.Api.Input;
+using ArchiveForecast.Api.Security;
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Core.DependencyInjection;
+using ArchiveForecast.Training.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.Api.Hosting;
+
+/// <summary>
+/// The API on Kestrel, as <c>archive-forecast serve</c> runs it: Core with reload polling, Training with the in-process
+/// retraining queue and its worker, the API with key checks. Listens on 127.0.0.1:8080 unless told otherwise and
+/// refuses to start without a key unless anonymous access is asked for explicitly.
+/// </summary>
+public sealed class ArchiveForecastServer : IAsyncDisposable
+{
+    // Kestrel's own cap sits above the API's so that the API's reader, which counts bytes, answers first with its problem.
+    private const long KestrelBodyLimit = 2L * RequestLimits.MaxBodyBytes;
+
+    private readonly WebApplication _app;
+
+    private ArchiveForecastServer(WebApplication app) => _app = app;
+
+    /// <summary>The services of the running host.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The addresses Kestrel listens on, once started (with the real port when port 0 was asked for).</summary>
+    public IReadOnlyList<string> Urls =>
+        [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    /// <summary>Builds the host; nothing listens until <see cref="StartAsync"/>.</summary>
+    public static ArchiveForecastServer Create(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. options.Args] });
+        builder.Configuration.AddInMemoryCollection(Overrides(options));
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = KestrelBodyLimit;
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        options.ConfigureLogging?.Invoke(builder.Logging);
+
+        builder.Services.AddArchiveForecastCore(builder.Configuration);
+        builder.Services.AddArchiveForecastTraining(builder.Configuration, useInProcessQueue: true);
+        builder.Services.AddArchiveForecastApi(builder.Configuration);
+        builder.Services.AddArchiveForecastApiKeys(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseArchiveForecastApi();
+        app.MapArchiveForecastApi();
+        return new ArchiveForecastServer(app);
+    }
+
+    /// <summary>Starts listening. Fails with <see cref="OptionsValidationException"/> when a setting is wrong (no key, say).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _app.StartAsync(cancellationToken);
+        var logger = _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ArchiveForecastServer>();
+        string urls = string.Join(", ", Urls);
+        var store = _app.Services.GetRequiredService<IOptions<ModelStoreOptions>>().Value;
+        string location = store.ContainerUri?.GetLeftPart(UriPartial.Path) ?? store.Path ?? "(connection string)";
+        ApiLog.Listening(logger, urls, store.ModelName, location);
+        if (_app.Services.GetRequiredService<KeyAuthorizer>().AllowAnonymous)
+        {
+            ApiLog.AnonymousAccess(logger, urls);
+        }
+    }
+
+    /// <summary>Waits until the host is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops gracefully: requests in flight finish, within the shutdown timeout.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var logger = _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ArchiveForecastServer>();
+        ApiLog.Stopping(logger);
+        await _app.StopAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    /// <summary>The configuration the command-line flags stand for; flags win over every other source.</summary>
+    public static IReadOnlyDictionary<string, string?> Overrides(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(options.Store))
+        {
+            bool isUrl = Uri.TryCreate(options.Store, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+            settings[$"{ModelStoreOptions.SectionName}:{(isUrl ? nameof(ModelStoreOptions.ContainerUri) : nameof(ModelStoreOptions.Path))}"] = options.Store;
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ModelName))
+        {
+            settings[$"{ModelStoreOptions.SectionName}:{nameof(ModelStoreOptions.ModelName)}"] = options.ModelName;
+        }
+
+        if (options.AllowAnonymous)
+        {
+            settings[$"{AuthOptions.SectionName}:{nameof(AuthOptions.AllowAnonymous)}"] = "true";
+        }
+
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}

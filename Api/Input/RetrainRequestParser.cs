@@ -1,0 +1,88 @@
+using System.Text.Json;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Data;
+
+namespace ArchiveForecast.Api.Input;
+
+/// <summary>
+/// Reads <c>{"model":"name","dataset":"path"}</c> strictly. The model name must be a valid name (a model that does not
+/// exist yet may be trained: that creates it); the dataset must be a plain relative path of the training-data store.
+/// </summary>
+public static class RetrainRequestParser
+{
+    /// <summary>Parses a retrain body.</summary>
+    public static ParseResult<RetrainBody> Parse(ReadOnlySpan<byte> body) =>
+        JsonInput.Parse<RetrainBody>(body, ParseRoot);
+
+    private static ParseResult<RetrainBody> ParseRoot(ref Utf8JsonReader reader)
+    {
+        var errors = new ParseErrors();
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            errors.Shape(string.Empty, $"The body must be a JSON object with model and dataset, not {JsonInput.Describe(reader.TokenType)}.");
+            JsonInput.Skip(ref reader);
+            return errors.Result<RetrainBody>(() => null!);
+        }
+
+        string? model = null;
+        string? dataset = null;
+        bool seenModel = false;
+        bool seenDataset = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isModel = reader.ValueTextEquals("model"u8);
+            if (!isModel && !reader.ValueTextEquals("dataset"u8))
+            {
+                errors.Shape("/" + JsonInput.Escape(reader.GetString() ?? string.Empty), "Unknown property; the body holds model and dataset.");
+                JsonInput.ReadValue(ref reader);
+                JsonInput.Skip(ref reader);
+                continue;
+            }
+
+            string field = isModel ? "model" : "dataset";
+            JsonInput.ReadValue(ref reader);
+            ref bool seen = ref isModel ? ref seenModel : ref seenDataset;
+            if (seen)
+            {
+                errors.Shape("/" + field, $"{field} appears more than once.");
+                JsonInput.Skip(ref reader);
+                continue;
+            }
+
+            seen = true;
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                string expected = isModel ? "a model name" : "a path in the training-data store (leave it out for the default dataset)";
+                errors.Shape("/" + field, JsonInput.WrongType(field, expected, reader.TokenType));
+                JsonInput.Skip(ref reader);
+                continue;
+            }
+
+            string value = reader.GetString()!;
+            if (isModel)
+            {
+                model = value;
+                if (!ModelName.IsValid(value))
+                {
+                    errors.Value("/model", "model must be 1 to 63 lower-case letters, digits and inner hyphens.");
+                }
+            }
+            else
+            {
+                dataset = value;
+                if (!DatasetPath.IsValid(value))
+                {
+                    errors.Value("/dataset", "dataset must be a plain relative path in the training-data store (no '..', no URL, no escapes).");
+                }
+            }
+        }
+
+        if (!seenModel)
+        {
+            errors.Shape("/model", "model is required.");
+        }
+
+        return errors.Result(() => new RetrainBody(model!, dataset));
+    }
+}

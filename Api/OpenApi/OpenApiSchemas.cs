@@ -1,0 +1,239 @@
+using System.Text.Json.Nodes;
+using ArchiveForecast.Api.Input;
+using ArchiveForecast.Api.Routing;
+using ArchiveForecast.Core.Schema;
+
+namespace ArchiveForecast.Api.OpenApi;
+
+/// <summary>The component schemas of the OpenAPI document (JSON Schema 2020-12, as OpenAPI 3.1 uses it).</summary>
+internal static class OpenApiSchemas
+{
+    private const string ModelNamePattern = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
+
+    public static JsonObject All() => new()
+    {
+        [SchemaNames.Instance] = Instance(),
+        [SchemaNames.PredictRequest] = Closed(
+            new() { ["instances"] = new JsonObject { ["type"] = "array", ["items"] = Ref(SchemaNames.Instance), ["minItems"] = RequestLimits.MinInstances, ["maxItems"] = RequestLimits.MaxInstances } },
+            "instances"),
+        [SchemaNames.ModelRef] = Object(new() { ["name"] = String(), ["version"] = Integer() }, "name", "version"),
+        [SchemaNames.Explanation] = Object(
+            new()
+            {
+                [FieldNames.ArchivedGbNextPeriod] = Contributions(),
+                [FieldNames.SavingsGbNextPeriod] = Contributions(),
+            },
+            FieldNames.ArchivedGbNextPeriod,
+            FieldNames.SavingsGbNextPeriod),
+        [SchemaNames.Prediction] = Object(
+            new()
+            {
+                [FieldNames.ArchivedGbNextPeriod] = Number(minimum: 0),
+                [FieldNames.SavingsGbNextPeriod] = Number(minimum: 0),
+                ["out_of_range"] = new JsonObject { ["type"] = "array", ["items"] = String(), ["description"] = "Input fields outside the training data's p01..p99." },
+                ["explanation"] = Ref(SchemaNames.Explanation),
+            },
+            FieldNames.ArchivedGbNextPeriod,
+            FieldNames.SavingsGbNextPeriod,
+            "out_of_range"),
+        [SchemaNames.PredictResponse] = Object(
+            new() { ["model"] = Ref(SchemaNames.ModelRef), ["predictions"] = ArrayOf(Ref(SchemaNames.Prediction)) },
+            "model",
+            "predictions"),
+        [SchemaNames.Health] = Object(
+            new()
+            {
+                ["status"] = Enum("healthy", "unhealthy"),
+                ["model"] = Object(new() { ["name"] = String(), ["version"] = Integer(), ["loaded_at"] = DateTime() }, "name", "version", "loaded_at"),
+                ["reason"] = String(),
+            },
+            "status"),
+        [SchemaNames.ModelInfo] = Object(
+            new()
+            {
+                ["model"] = Object(new() { ["name"] = String(), ["version"] = Integer(), ["loaded_at"] = DateTime() }, "name", "version", "loaded_at"),
+                ["card"] = new JsonObject { ["type"] = "object", ["description"] = "The model card: trainer, parameters, metrics, data fingerprint, timings, canary rows." },
+                ["manifest"] = new JsonObject { ["type"] = "object", ["description"] = "SHA-256 and size of every file of the version." },
+                ["feature_quantiles"] = new JsonObject { ["type"] = "object" },
+                ["load_state"] = Object(new() { ["last_attempt_at"] = Nullable("string"), ["last_attempt_failed"] = Boolean(), ["consecutive_failures"] = Integer() }),
+            },
+            "model"),
+        [SchemaNames.VersionEntry] = Object(
+            new()
+            {
+                ["version"] = Integer(),
+                ["status"] = Enum("current", "candidate", "incomplete"),
+                ["is_previous"] = Boolean(),
+                ["created_at"] = DateTime(),
+                ["run_id"] = String(),
+                ["trainer"] = String(),
+                ["metrics"] = new JsonObject { ["type"] = "object" },
+            },
+            "version",
+            "status"),
+        [SchemaNames.Versions] = Object(
+            new()
+            {
+                ["model"] = String(),
+                ["current"] = Integer(),
+                ["previous"] = Integer(),
+                ["served"] = Integer(),
+                ["candidates"] = ArrayOf(Integer()),
+                ["versions"] = ArrayOf(Ref(SchemaNames.VersionEntry)),
+            },
+            "model",
+            "candidates",
+            "versions"),
+        [SchemaNames.Reload] = Object(
+            new() { ["model"] = String(), ["version"] = Integer(), ["outcome"] = Enum("swapped", "unchanged"), ["changed"] = Boolean() },
+            "model",
+            "version",
+            "outcome",
+            "changed"),
+        [SchemaNames.PromoteRequest] = Closed(new() { ["version"] = Integer(minimum: 1) }, "version"),
+        [SchemaNames.PointerChange] = Object(
+            new()
+            {
+                ["model"] = String(),
+                ["version"] = Integer(),
+                ["previous_version"] = Integer(),
+                ["served_version"] = Integer(),
+                ["reload"] = Enum("swapped", "unchanged", "no_pointer", "failed"),
+            },
+            "model",
+            "version",
+            "reload"),
+        [SchemaNames.RetrainRequest] = Closed(
+            new()
+            {
+                ["model"] = new JsonObject { ["type"] = "string", ["pattern"] = ModelNamePattern },
+                ["dataset"] = new JsonObject { ["type"] = "string", ["description"] = "A relative path in the training-data store; leave it out for the configured default dataset." },
+            },
+            "model"),
+        [SchemaNames.RetrainAccepted] = Object(new() { ["run_id"] = String(), ["status_url"] = String() }, "run_id", "status_url"),
+        [SchemaNames.Run] = Object(
+            new()
+            {
+                ["run_id"] = String(),
+                ["model_name"] = String(),
+                ["status"] = Enum("queued", "running", "succeeded", "failed"),
+                ["reason"] = String(),
+                ["trigger"] = String(),
+                ["dataset"] = String(),
+                ["created_at"] = DateTime(),
+                ["started_at"] = DateTime(),
+                ["finished_at"] = DateTime(),
+                ["trainer"] = String(),
+                ["version"] = Integer(),
+                ["promoted"] = Boolean(),
+                ["metrics"] = new JsonObject { ["type"] = "object" },
+            },
+            "run_id",
+            "model_name",
+            "status",
+            "created_at"),
+        [SchemaNames.ValidationError] = Object(
+            new()
+            {
+                ["pointer"] = new JsonObject { ["type"] = "string", ["description"] = "A JSON pointer (RFC 6901) into the request body, such as /instances/3/pct_pdf." },
+                ["detail"] = String(),
+            },
+            "pointer",
+            "detail"),
+        [SchemaNames.Problem] = Object(
+            new()
+            {
+                ["type"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
+                ["title"] = String(),
+                ["status"] = Integer(),
+                ["detail"] = String(),
+                ["instance"] = String(),
+                ["trace_id"] = String(),
+                ["errors"] = ArrayOf(Ref(SchemaNames.ValidationError)),
+                ["errors_truncated"] = Boolean(),
+                ["served_version"] = Integer(),
+            },
+            "type",
+            "title",
+            "status",
+            "detail",
+            "instance",
+            "trace_id"),
+    };
+
+    public static JsonObject Ref(string schema) => new() { ["$ref"] = $"#/components/schemas/{schema}" };
+
+    public static JsonObject String() => new() { ["type"] = "string" };
+
+    private static JsonObject Instance() => Closed(
+        new()
+        {
+            [FieldNames.Month] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{4}-(0[1-9]|1[0-2])-01$", ["examples"] = new JsonArray("2025-07-01") },
+            [FieldNames.TotalFiles] = Integer(minimum: 0),
+            [FieldNames.AvgFileSizeMb] = Number(minimum: 0),
+            [FieldNames.PctPdf] = Number(minimum: 0, maximum: 1),
+            [FieldNames.PctDocx] = Number(minimum: 0, maximum: 1),
+            [FieldNames.PctXlsx] = Number(minimum: 0, maximum: 1),
+            [FieldNames.ArchiveFrequencyPerDay] = Number(minimum: 0),
+        },
+        [.. FieldNames.Inputs]);
+
+    private static JsonObject Object(JsonObject properties, params string[] required)
+    {
+        var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
+        if (required.Length > 0)
+        {
+            schema["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]);
+        }
+
+        return schema;
+    }
+
+    private static JsonObject Closed(JsonObject properties, params string[] required)
+    {
+        var schema = Object(properties, required);
+        schema["additionalProperties"] = false;
+        return schema;
+    }
+
+    private static JsonObject Integer(long? minimum = null)
+    {
+        var schema = new JsonObject { ["type"] = "integer" };
+        if (minimum is { } min)
+        {
+            schema["minimum"] = min;
+        }
+
+        return schema;
+    }
+
+    private static JsonObject Number(double? minimum = null, double? maximum = null)
+    {
+        var schema = new JsonObject { ["type"] = "number" };
+        if (minimum is { } min)
+        {
+            schema["minimum"] = min;
+        }
+
+        if (maximum is { } max)
+        {
+            schema["maximum"] = max;
+        }
+
+        return schema;
+    }
+
+    private static JsonObject Boolean() => new() { ["type"] = "boolean" };
+
+    private static JsonObject DateTime() => new() { ["type"] = "string", ["format"] = "date-time" };
+
+    private static JsonObject Nullable(string type) => new() { ["type"] = new JsonArray(type, "null") };
+
+    private static JsonObject Enum(params string[] values) =>
+        new() { ["type"] = "string", ["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v)]) };
+
+    private static JsonObject ArrayOf(JsonObject items) => new() { ["type"] = "array", ["items"] = items };
+
+    private static JsonObject Contributions() =>
+        new() { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "number" }, ["description"] = "Feature name to contribution, in GB." };
+}

@@ -1,0 +1,139 @@
+using static ArchiveForecast.Api.Routing.ApiResponseSpec;
+
+namespace ArchiveForecast.Api.Routing;
+
+/// <summary>
+/// Every route of the contract, once. The Kestrel mapping, the OpenAPI document and the Functions parity test all read
+/// this table, so a route cannot exist in one place and not in another.
+/// </summary>
+public static class ApiRoutes
+{
+    private static readonly ApiResponseSpec BadRequest = new(400, "The body is not valid JSON or has the wrong shape.", SchemaNames.Problem, Problem);
+    private static readonly ApiResponseSpec Unauthorized = new(401, "No key, a wrong key, or a function key on an admin route.", SchemaNames.Problem, Problem);
+    private static readonly ApiResponseSpec ModelNotFound = new(404, "No such model.", SchemaNames.Problem, Problem);
+    private static readonly ApiResponseSpec TooLarge = new(413, "The body is larger than 1 MiB.", SchemaNames.Problem, Problem);
+    private static readonly ApiResponseSpec UnsupportedMediaType = new(415, "The body is not application/json.", SchemaNames.Problem, Problem);
+    private static readonly ApiResponseSpec Invalid = new(422, "Well-formed, but values break the contract's rules.", SchemaNames.Problem, Problem);
+    private static readonly ApiResponseSpec NoModel = new(503, "No model is loaded yet; retry after the Retry-After delay.", SchemaNames.Problem, Problem);
+    private static readonly ApiResponseSpec Unexpected = new(500, "An unexpected error; the body holds no internals.", SchemaNames.Problem, Problem);
+
+    private static readonly ApiResponseSpec[] PredictResponses =
+    [
+        new(200, "One prediction per instance, in order, naming the model version that made them.", SchemaNames.PredictResponse),
+        BadRequest, Unauthorized, ModelNotFound, TooLarge, UnsupportedMediaType, Invalid, NoModel, Unexpected,
+    ];
+
+    private static readonly ApiResponseSpec[] ModelInfoResponses =
+    [
+        new(200, "The served version's model card and manifest.", SchemaNames.ModelInfo),
+        Unauthorized, ModelNotFound, NoModel, Unexpected,
+    ];
+
+    /// <summary><c>POST /api/predict</c>: forecasts with the default model.</summary>
+    public static ApiRoute Predict { get; } = new(
+        "Predict", "POST", "predict", KeyLevel.Function,
+        "Forecast with the default model (1 to 1000 instances; ?explain=true adds feature contributions).",
+        SchemaNames.PredictRequest, PredictResponses);
+
+    /// <summary><c>POST /api/models/{name}/predict</c>: forecasts with a named model.</summary>
+    public static ApiRoute PredictNamed { get; } = new(
+        "PredictModel", "POST", "models/{name}/predict", KeyLevel.Function,
+        "Forecast with a named model.", SchemaNames.PredictRequest, PredictResponses);
+
+    /// <summary><c>GET /api/health</c>: whether the default model is served.</summary>
+    public static ApiRoute Health { get; } = new(
+        "Health", "GET", "health", KeyLevel.Anonymous,
+        "Whether the default model is served, and which version.", null,
+        [
+            new(200, "A model is served.", SchemaNames.Health),
+            new(503, "No model is served; the body says why in general terms.", SchemaNames.Health),
+        ]);
+
+    /// <summary><c>GET /api/model/info</c>: the default model's card and manifest.</summary>
+    public static ApiRoute ModelInfo { get; } = new(
+        "ModelInfo", "GET", "model/info", KeyLevel.Function,
+        "The default model's served version: model card and manifest.", null, ModelInfoResponses);
+
+    /// <summary><c>GET /api/models/{name}</c>: a named model's card and manifest.</summary>
+    public static ApiRoute ModelInfoNamed { get; } = new(
+        "NamedModelInfo", "GET", "models/{name}", KeyLevel.Function,
+        "A named model's served version: model card and manifest.", null, ModelInfoResponses);
+
+    /// <summary><c>GET /api/models/{name}/versions</c>: every version of a model.</summary>
+    public static ApiRoute Versions { get; } = new(
+        "ModelVersions", "GET", "models/{name}/versions", KeyLevel.Function,
+        "Every version of a model with its metrics, the current one and the candidates.", null,
+        [new(200, "The versions, newest first.", SchemaNames.Versions), Unauthorized, ModelNotFound, Unexpected]);
+
+    /// <summary><c>POST /api/model/reload</c>: re-reads the default model's pointer now.</summary>
+    public static ApiRoute Reload { get; } = new(
+        "ReloadModel", "POST", "model/reload", KeyLevel.Admin,
+        "Re-read the default model's pointer now and serve the version it names.", null,
+        [
+            new(200, "The version now served, and whether it changed.", SchemaNames.Reload),
+            Unauthorized,
+            new(503, "Nothing could be loaded; the last good model, if any, is still served.", SchemaNames.Problem, Problem),
+            Unexpected,
+        ]);
+
+    /// <summary><c>POST /api/models/{name}/promote</c>: points a model at a version.</summary>
+    public static ApiRoute Promote { get; } = new(
+        "PromoteModel", "POST", "models/{name}/promote", KeyLevel.Admin,
+        "Serve a version of a model (compare-and-swap of the pointer; If-Match is honoured).", SchemaNames.PromoteRequest,
+        [
+            new(200, "The pointer now names the version; the served model was reloaded.", SchemaNames.PointerChange),
+            BadRequest, Unauthorized,
+            new(404, "No such model or version.", SchemaNames.Problem, Problem),
+            new(409, "The pointer changed meanwhile; read it again and retry.", SchemaNames.Problem, Problem),
+            TooLarge, UnsupportedMediaType, Invalid, Unexpected,
+        ]);
+
+    /// <summary><c>POST /api/models/{name}/rollback</c>: points a model back at its previous version.</summary>
+    public static ApiRoute Rollback { get; } = new(
+        "RollbackModel", "POST", "models/{name}/rollback", KeyLevel.Admin,
+        "Serve the previous version of a model again.", null,
+        [
+            new(200, "The pointer now names the previous version; the served model was reloaded.", SchemaNames.PointerChange),
+            Unauthorized, ModelNotFound,
+            new(409, "There is no previous version, or the pointer changed meanwhile.", SchemaNames.Problem, Problem),
+            Unexpected,
+        ]);
+
+    /// <summary><c>POST /api/retrain</c>: queues a training run.</summary>
+    public static ApiRoute Retrain { get; } = new(
+        "Retrain", "POST", "retrain", KeyLevel.Admin,
+        "Queue a training run of a model on a dataset of the training-data store.", SchemaNames.RetrainRequest,
+        [
+            new(202, "Queued; poll status_url for the run record.", SchemaNames.RetrainAccepted),
+            BadRequest, Unauthorized, TooLarge, UnsupportedMediaType, Invalid, Unexpected,
+        ]);
+
+    /// <summary><c>GET /api/runs/{run_id}</c>: a training run's record.</summary>
+    public static ApiRoute Run { get; } = new(
+        "GetRun", "GET", "runs/{run_id}", KeyLevel.Function,
+        "A training run's record.", null,
+        [
+            new(200, "The run record.", SchemaNames.Run),
+            Unauthorized,
+            new(404, "No such run.", SchemaNames.Problem, Problem),
+            Unexpected,
+        ]);
+
+    /// <summary><c>GET /api/openapi.json</c>: this API's OpenAPI document.</summary>
+    public static ApiRoute OpenApi { get; } = new(
+        "OpenApi", "GET", "openapi.json", KeyLevel.Anonymous,
+        "This OpenAPI document.", null, [new(200, "The OpenAPI 3.1 document.", null)]);
+
+    /// <summary><c>GET /api/ui</c>: the scenario planner page.</summary>
+    public static ApiRoute Ui { get; } = new(
+        "Ui", "GET", "ui", KeyLevel.Anonymous,
+        "The scenario planner page (static; it asks for a key and calls the API).", null,
+        [new(200, "The page.", null, Html)]);
+
+    /// <summary>Every route, in contract order.</summary>
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        Predict, PredictNamed, Health, ModelInfo, ModelInfoNamed, Versions, Reload, Promote, Rollback, Retrain, Run,
+        OpenApi, Ui,
+    ];
+}

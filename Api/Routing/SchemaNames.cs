@@ -1,0 +1,24 @@
+namespace ArchiveForecast.Api.Routing;
+
+/// <summary>The names of the component schemas of the OpenAPI document, shared by the route table and the document.</summary>
+public static class SchemaNames
+{
+    public const string Instance = "Instance";
+    public const string PredictRequest = "PredictRequest";
+    public const string PredictResponse = "PredictResponse";
+    public const string Prediction = "Prediction";
+    public const string Explanation = "Explanation";
+    public const string ModelRef = "ModelRef";
+    public const string Health = "Health";
+    public const string ModelInfo = "ModelInfo";
+    public const string Versions = "Versions";
+    public const string VersionEntry = "VersionEntry";
+    public const string Reload = "Reload";
+    public const string PromoteRequest = "PromoteRequest";
+    public const string PointerChange = "PointerChange";
+    public const string RetrainRequest = "RetrainRequest";
+    public const string RetrainAccepted = "RetrainAccepted";
+    public const string Run = "Run";
+    public const string Problem = "Problem";
+    public const string ValidationError = "ValidationError";
+}

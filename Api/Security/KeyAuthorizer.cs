@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using ArchiveForecast.Api.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.Api.Security;
+
+/// <summary>
+/// Checks keys the way the Azure Functions host does: from the <c>x-functions-key</c> header, else the <c>code</c>
+/// query parameter; admin keys satisfy function level. Keys are compared as SHA-256 digests with a fixed-time
+/// comparison against every configured key, so neither the content nor the length of a key leaks through timing.
+/// </summary>
+public sealed class KeyAuthorizer
+{
+    /// <summary>The header that carries a key.</summary>
+    public const string HeaderName = "x-functions-key";
+
+    /// <summary>The query parameter that carries a key.</summary>
+    public const string QueryName = "code";
+
+    private readonly byte[][] _functionKeys;
+    private readonly byte[][] _adminKeys;
+
+    /// <summary>Creates the authorizer over the configured keys.</summary>
+    public KeyAuthorizer(IOptions<AuthOptions> options)
+    {
+        var value = options.Value;
+        _functionKeys = [.. value.FunctionKeys.Select(Digest)];
+        _adminKeys = [.. value.AdminKeys.Select(Digest)];
+        AllowAnonymous = value.AllowAnonymous;
+    }
+
+    /// <summary>True when the host serves every route without a key.</summary>
+    public bool AllowAnonymous { get; }
+
+    /// <summary>Checks the key of <paramref name="request"/> against <paramref name="level"/>.</summary>
+    public KeyCheck Check(HttpRequest request, KeyLevel level)
+    {
+        if (level == KeyLevel.Anonymous || AllowAnonymous)
+        {
+            return KeyCheck.Allowed;
+        }
+
+        string? key = request.Headers[HeaderName].FirstOrDefault();
+        if (string.IsNullOrEmpty(key))
+        {
+            key = request.Query[QueryName].FirstOrDefault();
+        }
+
+        if (string.IsNullOrEmpty(key))
+        {
+            return KeyCheck.Missing;
+        }
+
+        byte[] digest = Digest(key);
+        bool admin = MatchesAny(digest, _adminKeys);
+        bool function = MatchesAny(digest, _functionKeys);
+        return admin ? KeyCheck.Allowed
+            : !function ? KeyCheck.Invalid
+            : level == KeyLevel.Function ? KeyCheck.Allowed
+            : KeyCheck.Insufficient;
+    }
+
+    private static bool MatchesAny(byte[] digest, byte[][] keys)
+    {
+        bool match = false;
+        foreach (byte[] key in keys)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(digest, key);
+        }
+
+        return match;
+    }
+
+    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json;
+using ArchiveForecast.Api.Routing;
+
+namespace ArchiveForecast.Api.Tests.Http;
+
+/// <summary>Every route with no key, a wrong key, a function key and an admin key, in the header and in <c>?code=</c>.</summary>
+[TestFixture]
+[Category("Http")]
+public sealed class KeyLevelTests
+{
+    private ApiServer _server = null!;
+    private string _runId = null!;
+
+    public enum Key
+    {
+        None,
+        Wrong,
+        Function,
+        Admin,
+    }
+
+    [OneTimeSetUp]
+    public async Task StartServer()
+    {
+        _server = await ApiServer.StartAsync();
+        using var versions = await _server.SendAsync(HttpMethod.Get, $"/api/models/{TrainedStore.DefaultModel}/versions", TestKeys.Admin);
+        using var json = JsonDocument.Parse(await versions.Content.ReadAsStringAsync());
+        _runId = json.RootElement.GetProperty("versions")[0].GetProperty("run_id").GetString()!;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopServer() => await _server.DisposeAsync();
+
+    public static IEnumerable<TestCaseData> Cases()
+    {
+        foreach (var route in ApiRoutes.All)
+        {
+            foreach (var key in Enum.GetValues<Key>())
+            {
+                foreach (var place in key == Key.None ? [KeyPlace.Header] : Enum.GetValues<KeyPlace>())
+                {
+                    bool allowed = route.Level switch
+                    {
+                        KeyLevel.Anonymous => true,
+                        KeyLevel.Function => key is Key.Function or Key.Admin,
+                        _ => key == Key.Admin,
+                    };
+                    int expected = allowed ? SuccessStatus(route) : 401;
+                    string where = key == Key.None ? string.Empty : place == KeyPlace.Header ? "InHeader" : "InQuery";
+                    yield return new TestCaseData(route.Name, key, place, expected)
+                        .SetName($"{route.Name}_With{key}Key{where}_Returns{expected}");
+                }
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Route_WithKey_ReturnsTheDocumentedStatus(string routeName, Key key, KeyPlace place, int expected)
+    {
+        var route = ApiRoutes.All.Single(r => r.Name == routeName);
+        var (path, body) = ValidCall(route);
+        using var request = ApiServer.Request(new HttpMethod(route.Method), path, KeyOf(key), place, body);
+
+        using var response = await _server.Client.SendAsync(request);
+
+        if (expected == 401)
+        {
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        }
+        else
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Test]
+    public async Task FunctionKeyOnAdminRoute_SaysAnAdminKeyIsNeeded()
+    {
+        using var response = await _server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Function);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("admin key"));
+    }
+
+    [Test]
+    public async Task RefusedKeys_AreLoggedWithoutKeyMaterial()
+    {
+        using (await _server.SendAsync(HttpMethod.Get, "/api/model/info", TestKeys.Wrong))
+        using (await _server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Function))
+        {
+        }
+
+        var entries = _server.Logs.Entries;
+        Assert.Multiple(() =>
+        {
+            Assert.That(entries.Count(e => e.EventId == 3001), Is.GreaterThanOrEqualTo(2));
+            Assert.That(
+                entries.Select(e => e.Message),
+                Has.None.Contains(TestKeys.Wrong).And.None.Contains(TestKeys.Function).And.None.Contains(TestKeys.Admin));
+        });
+    }
+
+    private static int SuccessStatus(ApiRoute route) =>
+        route.Responses.First(r => r.Status is >= 200 and < 300).Status;
+
+    private static string? KeyOf(Key key) => key switch
+    {
+        Key.Wrong => TestKeys.Wrong,
+        Key.Function => TestKeys.Function,
+        Key.Admin => TestKeys.Admin,
+        _ => null,
+    };
+
+    private (string Path, string? Body) ValidCall(ApiRoute route)
+    {
+        const string Instance = """{"instances":[{"month":"2025-07-01","total_files":120000,"avg_file_size_mb":1.2,"pct_pdf":0.4,"pct_docx":0.3,"pct_xlsx":0.2,"archive_frequency_per_day":15}]}""";
+        string name = route == ApiRoutes.PredictNamed || route == ApiRoutes.ModelInfoNamed ? TrainedStore.SecondModel : TrainedStore.DefaultModel;
+        string path = route.Path.Replace("{name}", name, StringComparison.Ordinal).Replace("{run_id}", _runId, StringComparison.Ordinal);
+        string? body = route == ApiRoutes.Predict || route == ApiRoutes.PredictNamed ? Instance
+            : route == ApiRoutes.Promote ? $$"""{"version":{{TrainedStore.CurrentVersion}}}"""
+            : route == ApiRoutes.Retrain ? $$"""{"model":"keyed-retrain","dataset":"{{TrainedStore.Dataset}}"}"""
+            : null;
+        return (path, body);
+    }
+}

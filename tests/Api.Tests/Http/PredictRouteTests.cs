@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using ArchiveForecast.Api.Tests.Builders;
+
+namespace ArchiveForecast.Api.Tests.Http;
+
+[TestFixture]
+[Category("Http")]
+public sealed class PredictRouteTests
+{
+    private const string PythonEraRequest =
+        """{"instances":[{"month":"2025-07-01","total_files":120000,"avg_file_size_mb":1.2,"pct_pdf":0.4,"pct_docx":0.3,"pct_xlsx":0.2,"archive_frequency_per_day":15}]}""";
+
+    private ApiServer _server = null!;
+
+    [OneTimeSetUp]
+    public async Task StartServer() => _server = await ApiServer.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopServer() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task Predict_PythonEraRequest_AnswersInTheContractsSnakeCase()
+    {
+        using var response = await _server.PredictAsync(PythonEraRequest);
+
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        using var json = JsonDocument.Parse(text);
+        var root = json.RootElement;
+        var prediction = root.GetProperty("predictions").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
+            Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "model", "predictions" }));
+            Assert.That(root.GetProperty("model").GetProperty("name").GetString(), Is.EqualTo(TrainedStore.DefaultModel));
+            Assert.That(root.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(TrainedStore.CurrentVersion));
+            Assert.That(prediction.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "archived_gb_next_period", "savings_gb_next_period", "out_of_range" }));
+            Assert.That(prediction.GetProperty("archived_gb_next_period").GetDouble(), Is.GreaterThanOrEqualTo(0));
+            Assert.That(prediction.GetProperty("savings_gb_next_period").GetDouble(), Is.GreaterThanOrEqualTo(0));
+            Assert.That(prediction.GetProperty("out_of_range").ValueKind, Is.EqualTo(JsonValueKind.Array));
+        });
+    }
+
+    [Test]
+    public async Task Predict_Batch_AnswersOnePredictionPerInstanceInOrder()
+    {
+        var builder = PredictBodyBuilder.WithInstances(50);
+        for (int i = 0; i < 50; i++)
+        {
+            builder.Set(i, "total_files", (1000 * (i + 1)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        using var batch = await _server.PredictAsync(builder.Build());
+        using var single = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Set(0, "total_files", "50000").Build());
+
+        using var batchJson = JsonDocument.Parse(await batch.Content.ReadAsStringAsync());
+        using var singleJson = JsonDocument.Parse(await single.Content.ReadAsStringAsync());
+        var predictions = batchJson.RootElement.GetProperty("predictions").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(batch.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(predictions, Has.Count.EqualTo(50));
+            Assert.That(
+                predictions[49].GetProperty("archived_gb_next_period").GetDouble(),
+                Is.EqualTo(singleJson.RootElement.GetProperty("predictions")[0].GetProperty("archived_gb_next_period").GetDouble()).Within(1e-6),
+                "the batch path and the single path agree on the same input");
+        });
+    }
+
+    [Test]
+    public async Task Predict_ExplainTrue_AddsContributionsPerTarget()
+    {
+        using var response = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?explain=true");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var explanation = json.RootElement.GetProperty("predictions")[0].GetProperty("explanation");
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(explanation.GetProperty("archived_gb_next_period").EnumerateObject().Select(p => p.Name), Does.Contain("total_files"));
+            Assert.That(explanation.GetProperty("savings_gb_next_period").EnumerateObject().Count(), Is.EqualTo(Core.Features.FeatureSchema.Count));
+        });
+    }
+
+    [Test]
+    public async Task Predict_ExplainNotABoolean_Is400()
+    {
+        using var response = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?explain=yes");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task Predict_NamedModel_AnswersWithThatModel()
+    {
+        using var response = await _server.PredictAsync(PythonEraRequest, path: $"/api/models/{TrainedStore.SecondModel}/predict");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(json.RootElement.GetProperty("model").GetProperty("name").GetString(), Is.EqualTo(TrainedStore.SecondModel));
+            Assert.That(json.RootElement.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Predict_OutOfTrainingRange_FlagsTheField()
+    {
+        using var response = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Set(0, "total_files", "900000000").Build());
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(
+            json.RootElement.GetProperty("predictions")[0].GetProperty("out_of_range").EnumerateArray().Select(e => e.GetString()),
+            Does.Contain("total_files"));
+    }
+
+    [Test]
+    public async Task Predict_CharsetUtf8InContentType_IsAccepted()
+    {
+        using var request = ApiServer.Request(HttpMethod.Post, "/api/predict", TestKeys.Function, json: PythonEraRequest);
+        request.Content!.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+
+        using var response = await _server.Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ArchiveForecast.Api.Tests.Http;
+
+[TestFixture]
+[Category("Http")]
+public sealed class RetrainRouteTests
+{
+    private const int MaxPolls = 240;
+
+    private ApiServer _server = null!;
+
+    [OneTimeSetUp]
+    public async Task StartServer() => _server = await ApiServer.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopServer() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task Retrain_NewModel_Returns202AndTheQueuedRunPublishesIt()
+    {
+        using var response = await _server.SendAsync(
+            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"fresh-model","dataset":"{{TrainedStore.Dataset}}"}""");
+
+        var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
+        string runId = accepted.GetProperty("run_id").GetString()!;
+        string statusUrl = accepted.GetProperty("status_url").GetString()!;
+        var run = await WaitForRunToFinishAsync(statusUrl);
+        var info = await JsonResponses.GetAsync(_server, "/api/models/fresh-model");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(statusUrl, Is.EqualTo($"/api/runs/{runId}"));
+            Assert.That(response.Headers.Location?.ToString(), Is.EqualTo(statusUrl));
+            Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("succeeded"), run.ToString());
+            Assert.That(run.GetProperty("trigger").GetString(), Is.EqualTo("http"));
+            Assert.That(run.GetProperty("dataset").GetString(), Is.EqualTo(TrainedStore.Dataset));
+            Assert.That(info.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Retrain_MissingDataset_RunFailsWithAReason()
+    {
+        using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"no-data-model","dataset":"missing/nothing.csv"}""");
+
+        var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
+        var run = await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(run.GetProperty("reason").GetString(), Is.Not.Null.And.Not.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Retrain_NoDatasetAndNoDefault_Returns422AtDataset()
+    {
+        using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"archive-forecast"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "/dataset");
+    }
+
+    private async Task<JsonElement> WaitForRunToFinishAsync(string statusUrl)
+    {
+        for (int poll = 0; poll < MaxPolls; poll++)
+        {
+            var run = await JsonResponses.GetAsync(_server, statusUrl);
+            if (run.GetProperty("status").GetString() is "succeeded" or "failed")
+            {
+                return run;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"The run at {statusUrl} did not finish after {MaxPolls} polls.");
+        throw new InvalidOperationException();
+    }
+}

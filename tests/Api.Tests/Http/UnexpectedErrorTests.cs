@@ -1,0 +1,43 @@
+using System.Net;
+
+namespace ArchiveForecast.Api.Tests.Http;
+
+[TestFixture]
+[Category("Http")]
+public sealed class UnexpectedErrorTests
+{
+    private ApiServer _server = null!;
+
+    [OneTimeSetUp]
+    public async Task StartServer() => _server = await ApiServer.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopServer() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task CorruptPointer_Returns500ProblemWithoutInternals_AndLogsTheException()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_server.ModelsPath, TrainedStore.SecondModel, "current.json"), "{ not json");
+
+        using var response = await _server.SendAsync(HttpMethod.Get, $"/api/models/{TrainedStore.SecondModel}/versions", TestKeys.Function);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError);
+        string text = problem.ToString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.GetProperty("type").GetString(), Does.EndWith("/unexpected"));
+            Assert.That(text, Does.Not.Contain("current.json").And.Not.Contain(_server.Root).And.Not.Contain("InvalidData"));
+            Assert.That(
+                _server.Logs.Entries.Where(e => e.EventId == 3000).Select(e => e.Message),
+                Has.Some.Contains(problem.GetProperty("trace_id").GetString()!));
+        });
+    }
+
+    [Test]
+    public async Task UnknownRoute_Returns404Problem()
+    {
+        using var response = await _server.SendAsync(HttpMethod.Get, "/nothing");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+}

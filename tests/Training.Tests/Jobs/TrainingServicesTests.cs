@@ -1,0 +1,104 @@
+using ArchiveForecast.Core.DependencyInjection;
+using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.DependencyInjection;
+using ArchiveForecast.Training.Jobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.Training.Tests.Jobs;
+
+[TestFixture]
+public sealed class TrainingServicesTests
+{
+    private string root = null!;
+
+    [SetUp]
+    public void SetUp() => root = Directory.CreateTempSubdirectory("af-di-").FullName;
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(root, recursive: true);
+
+    private ServiceProvider Build(bool inProcessQueue, params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))
+                .Append(KeyValuePair.Create("ModelStore:Path", (string?)Path.Combine(root, "models")))
+                .Append(KeyValuePair.Create("TrainingData:Path", (string?)Path.Combine(root, "data"))))
+            .Build();
+        return new ServiceCollection()
+            .AddLogging()
+            .AddArchiveForecastCore(configuration, enableReloadPolling: false)
+            .AddArchiveForecastTraining(configuration, inProcessQueue)
+            .BuildServiceProvider();
+    }
+
+    [Test]
+    public void Add_WithTheInProcessQueue_ResolvesEveryTrainingService()
+    {
+        using var services = Build(inProcessQueue: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(services.GetRequiredService<TrainingRunner>(), Is.Not.Null);
+            Assert.That(services.GetRequiredService<RetrainCoordinator>(), Is.Not.Null);
+            Assert.That(services.GetRequiredService<RetrainJobHandler>(), Is.Not.Null);
+            Assert.That(services.GetRequiredService<ITrainingDataSource>(), Is.InstanceOf<FolderTrainingDataSource>());
+            Assert.That(services.GetRequiredService<IRetrainQueue>(), Is.SameAs(services.GetRequiredService<InProcessRetrainQueue>()));
+            Assert.That(services.GetServices<IHostedService>().OfType<RetrainWorker>(), Has.Exactly(1).Items);
+        });
+    }
+
+    [Test]
+    public void Add_WithoutTheInProcessQueue_RegistersNoQueueOrWorker()
+    {
+        using var services = Build(inProcessQueue: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(services.GetService<IRetrainQueue>(), Is.Null);
+            Assert.That(services.GetServices<IHostedService>().OfType<RetrainWorker>(), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Options_FromConfiguration_AreBound()
+    {
+        using var services = Build(false, ("Training:Trainer", "lightgbm"), ("Training:NumberOfTrees", "12"), ("Training:GateTolerance", "0.05"));
+
+        var options = services.GetRequiredService<IOptions<TrainingOptions>>().Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Trainer, Is.EqualTo(Core.Modeling.TrainerKind.LightGbm));
+            Assert.That(options.ToTrainerSettings().NumberOfTrees, Is.EqualTo(12));
+            Assert.That(options.GateTolerance, Is.EqualTo(0.05));
+        });
+    }
+
+    [TestCase("Training:MaxRejectRatio", "1.5", "MaxRejectRatio")]
+    [TestCase("Training:HoldoutFraction", "0.9", "HoldoutFraction")]
+    [TestCase("Training:NumberOfTrees", "0", "NumberOfTrees")]
+    [TestCase("Training:DefaultDataset", "../x.csv", "DefaultDataset")]
+    [TestCase("TrainingData:ContainerName", "Bad_Name", "ContainerName")]
+    public void Options_InvalidSetting_FailsValidationNamingIt(string key, string value, string name)
+    {
+        using var services = Build(false, (key, value));
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.That(ex!.Message, Does.Contain(name));
+    }
+
+    [Test]
+    public void DataSource_BlobSettingsInAFolderOnlyBuild_FailsClearly()
+    {
+        using var services = Build(false, ("TrainingData:ConnectionString", "UseDevelopmentStorage=true"));
+
+        var ex = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<ITrainingDataSource>());
+
+        Assert.That(ex!.Message, Does.Contain("TrainingData:Path"));
+    }
+}
