@@ -34,7 +34,7 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "ArchiveForecast API listening on {Urls} (model {ModelName}, store {Store})")]
     public static partial void Listening(ILogger logger, string urls, string modelName, string store);
 
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "No model is served for {ModelName}; answered 503")]
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Debug, Message = "No model is served for {ModelName}; answered 503")]
     public static partial void ModelUnavailable(ILogger logger, string modelName);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Rejected a bad request {Method} {Path} with {StatusCode}")]

@@ -17,6 +17,7 @@ public static class Program
         PromoteCommand.Create,
         RollbackCommand.Create,
         PredictCommand.Create,
+        ServeCommand.Create,
     ];
 
     /// <summary>Runs the command line on the console.</summary>

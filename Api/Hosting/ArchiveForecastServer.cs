@@ -49,7 +49,11 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = KestrelBodyLimit;
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         options.ConfigureLogging?.Invoke(builder.Logging);
+
+        // ASP.NET Core's request lines include the query string, where a key may travel as ?code=: never log them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         builder.Services.AddArchiveForecastCore(builder.Configuration);
         builder.Services.AddArchiveForecastTraining(builder.Configuration, useInProcessQueue: true);
@@ -75,18 +79,15 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
         {
             ApiLog.AnonymousAccess(logger, urls);
         }
+
+        _app.Lifetime.ApplicationStopping.Register(() => ApiLog.Stopping(logger));
     }
 
-    /// <summary>Waits until the host is asked to stop (Ctrl+C, SIGTERM).</summary>
+    /// <summary>Runs until the host is asked to stop (SIGTERM, Ctrl+C, or <paramref name="cancellationToken"/>), then stops gracefully.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
     /// <summary>Stops gracefully: requests in flight finish, within the shutdown timeout.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        var logger = _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ArchiveForecastServer>();
-        ApiLog.Stopping(logger);
-        await _app.StopAsync(cancellationToken);
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _app.DisposeAsync();
@@ -98,8 +99,12 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (!string.IsNullOrWhiteSpace(options.Store))
         {
+            // The flag replaces whatever store the environment names: null hides the other kinds' settings.
+            const string Section = ModelStoreOptions.SectionName;
             bool isUrl = Uri.TryCreate(options.Store, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-            settings[$"{ModelStoreOptions.SectionName}:{(isUrl ? nameof(ModelStoreOptions.ContainerUri) : nameof(ModelStoreOptions.Path))}"] = options.Store;
+            settings[$"{Section}:{nameof(ModelStoreOptions.Path)}"] = isUrl ? null : options.Store;
+            settings[$"{Section}:{nameof(ModelStoreOptions.ContainerUri)}"] = isUrl ? options.Store : null;
+            settings[$"{Section}:{nameof(ModelStoreOptions.ConnectionString)}"] = null;
         }
 
         if (!string.IsNullOrWhiteSpace(options.ModelName))

@@ -9,6 +9,3 @@ public sealed record ModelInfoResponse(
     Manifest? Manifest,
     FeatureQuantiles? FeatureQuantiles,
     LoadStateInfo LoadState);
-
-/// <summary>The last load attempt, without its error text (which can name store locations; it is logged instead).</summary>
-public sealed record LoadStateInfo(DateTimeOffset? LastAttemptAt, bool LastAttemptFailed, int ConsecutiveFailures);

@@ -2,9 +2,6 @@ using System.Text;
 
 namespace ArchiveForecast.Training.Data;
 
-/// <summary>One record as the tokenizer saw it: where it started, its fields, and the first syntax error in it.</summary>
-internal readonly record struct CsvRawRecord(int Line, string[] Fields, string? Error);
-
 /// <summary>
 /// An RFC 4180 tokenizer fed in chunks, so the file is read asynchronously without ever being held whole. Accepts LF,
 /// CRLF and CR line ends, skips blank lines, and counts physical lines so that a record that spans lines (a quoted

@@ -131,9 +131,3 @@ internal sealed class ApiServer : IAsyncDisposable
     public Task<HttpResponseMessage> PredictAsync(string body, string? key = TestKeys.Function, string path = "/api/predict") =>
         SendAsync(HttpMethod.Post, path, key, body);
 }
-
-public enum KeyPlace
-{
-    Header,
-    Query,
-}

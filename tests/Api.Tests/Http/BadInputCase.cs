@@ -7,11 +7,3 @@ public sealed record BadInputCase(string Name, Func<ApiServerHandle, HttpRequest
 {
     public override string ToString() => Name;
 }
-
-/// <summary>What a matrix row needs of the server to build its request.</summary>
-public sealed class ApiServerHandle
-{
-    internal ApiServerHandle(ApiServer server) => Server = server;
-
-    internal ApiServer Server { get; }
-}

@@ -27,5 +27,3 @@ internal sealed class CapturedLogs : ILoggerProvider
             owner._entries.Enqueue(new CapturedLog(category, logLevel, eventId.Id, formatter(state, exception), exception));
     }
 }
-
-internal sealed record CapturedLog(string Category, LogLevel Level, int EventId, string Message, Exception? Exception);

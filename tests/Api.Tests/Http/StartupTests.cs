@@ -61,8 +61,17 @@ public sealed class StartupTests
     [TestCase("/var/lib/models", "ModelStore:Path")]
     [TestCase("https://account.blob.core.windows.net/models", "ModelStore:ContainerUri")]
     [TestCase("http://127.0.0.1:10000/devstoreaccount1/models", "ModelStore:ContainerUri")]
-    public void Overrides_Store_IsAFolderOrAContainer(string store, string setting) =>
-        Assert.That(ArchiveForecastServer.Overrides(new ServerOptions { Store = store }), Does.ContainKey(setting).WithValue(store));
+    public void Overrides_Store_IsAFolderOrAContainerAndHidesTheOtherKinds(string store, string setting)
+    {
+        var overrides = ArchiveForecastServer.Overrides(new ServerOptions { Store = store });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(overrides, Does.ContainKey(setting).WithValue(store));
+            Assert.That(overrides.Where(o => o.Key != setting).Select(o => o.Value), Has.All.Null);
+            Assert.That(overrides.Keys, Does.Contain("ModelStore:ConnectionString"));
+        });
+    }
 
     [Test]
     public void Overrides_FlagsWinAndSettingsWinOverFlags()
