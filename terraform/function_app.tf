@@ -54,7 +54,7 @@ resource "azurerm_function_app_flex_consumption" "this" {
     TrainingData__ContainerUri                = local.training_data_container_url
     RetrainQueue__QueueServiceUri             = local.queue_endpoint
     RetrainQueue__QueueName                   = azurerm_storage_queue.retrain.name
-    RetrainQueue__Connection__queueServiceUri = local.queue_endpoint
+    RetrainQueueConnection__queueServiceUri   = local.queue_endpoint
     KeyVault__Uri                             = azurerm_key_vault.this.vault_uri
     Retraining__Schedule                      = var.retraining_schedule
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING = "Authorization=AAD"

@@ -11,7 +11,7 @@ const FORBIDDEN_ROLES = new Set([
 ]);
 const REQUIRED_APP_SETTINGS = [
   'ModelStore__ContainerUri', 'ModelStore__ModelName', 'TrainingData__ContainerUri', 'RetrainQueue__QueueServiceUri',
-  'RetrainQueue__QueueName', 'RetrainQueue__Connection__queueServiceUri', 'KeyVault__Uri', 'Retraining__Schedule',
+  'RetrainQueue__QueueName', 'RetrainQueueConnection__queueServiceUri', 'KeyVault__Uri', 'Retraining__Schedule',
   'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
 ];
 // Variables whose every value is valid, with the reason a validation block would add nothing.
