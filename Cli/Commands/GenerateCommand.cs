@@ -24,9 +24,10 @@ internal static class GenerateCommand
             int sourceCount = Math.Min(run.Get(sources) ?? SyntheticDataGenerator.DefaultSources(count), count);
             string path = run.Get(output);
             string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null && !Directory.Exists(folder))
+            if (folder is not null)
             {
-                throw CliException.BadInput($"the folder of {path} does not exist.");
+                // Like train creating ./models: a fresh clone has no data/ folder yet, and asking for one is friction.
+                Directory.CreateDirectory(folder);
             }
 
             // Written beside the target and moved over it, so an interrupted run never leaves half a file behind.

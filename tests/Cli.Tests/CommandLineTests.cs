@@ -134,6 +134,20 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Generate_IntoAFolderThatDoesNotExistYet_CreatesIt()
+    {
+        string target = Path.Combine(cli.PathOf("data"), "nested", "train.csv");
+
+        var result = await CliHarness.RunAsync("generate", "--rows", "40", "--out", target);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(File.ReadLines(target).Count(), Is.EqualTo(41), "a header and 40 rows");
+        });
+    }
+
+    [Test]
     public async Task Generate_Json_PrintsOneDocument()
     {
         var result = await CliHarness.RunAsync("generate", "--rows", "72", "--seed", "3", "--sources", "4", "--out", cli.PathOf("g.csv"), "--json");

@@ -20,6 +20,10 @@ public sealed class TelemetryExportTests
         {
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ingestion.ConnectionString,
             ["ApplicationInsights:EnableQuickPulseMetricStream"] = "false",
+            // WorkerService 3.x samples traces at 5 per second by default; this test needs every request, so it turns
+            // the rate limit off (an empty value binds as null) and keeps all traces.
+            ["ApplicationInsights:TracesPerSecond"] = "",
+            ["ApplicationInsights:SamplingRatio"] = "1",
         };
         var server = await ApiServer.StartAsync(settings: settings);
         try

@@ -93,12 +93,10 @@ public sealed class TrainingServicesTests
     }
 
     [Test]
-    public void DataSource_BlobSettingsInAFolderOnlyBuild_FailsClearly()
+    public void DataSource_WithAContainerConnectionString_ReadsFromBlobStorage()
     {
         using var services = Build(false, ("TrainingData:ConnectionString", "UseDevelopmentStorage=true"));
 
-        var ex = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<ITrainingDataSource>());
-
-        Assert.That(ex!.Message, Does.Contain("TrainingData:Path"));
+        Assert.That(services.GetRequiredService<ITrainingDataSource>(), Is.InstanceOf<BlobTrainingDataSource>());
     }
 }

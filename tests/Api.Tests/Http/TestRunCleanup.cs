@@ -1,8 +1,0 @@
-namespace ArchiveForecast.Api.Tests.Http;
-
-[SetUpFixture]
-public sealed class TestRunCleanup
-{
-    [OneTimeTearDown]
-    public void DeleteTemporaryFolders() => TempFolder.DeleteAll();
-}
