@@ -2,6 +2,8 @@ using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -36,8 +38,13 @@ public static class TelemetryServiceCollectionExtensions
     /// Also export ASP.NET Core's request spans (the <c>requests</c> table) and its HTTP metrics. True on the Kestrel host;
     /// false on Azure Functions, whose host already records every request.
     /// </param>
+    /// <param name="exportLogs">
+    /// Also export the app's logs. True on the Kestrel host; false on Azure Functions, where the worker's logs already reach
+    /// Application Insights through the Functions host and exporting them here as well would record each one twice.
+    /// </param>
     /// <exception cref="InvalidOperationException">A telemetry setting is malformed.</exception>
-    public static IServiceCollection AddArchiveForecastTelemetry(this IServiceCollection services, IConfiguration configuration, bool collectAspNetCoreRequests = false)
+    public static IServiceCollection AddArchiveForecastTelemetry(
+        this IServiceCollection services, IConfiguration configuration, bool collectAspNetCoreRequests = false, bool exportLogs = true)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = TelemetryExportSettings.FromConfiguration(configuration);
@@ -54,6 +61,11 @@ public static class TelemetryServiceCollectionExtensions
                 options.Credential = AzureCredentialFactory.Create(settings.ManagedIdentityClientId);
             }
         });
+        if (!exportLogs)
+        {
+            services.AddLogging(logging => logging.AddFilter<OpenTelemetryLoggerProvider>(category: null, LogLevel.None));
+        }
+
         if (string.IsNullOrEmpty(configuration[ServiceNameVariable]) && string.IsNullOrEmpty(configuration[AppServiceSiteNameVariable]))
         {
             // Off Azure the resource would be "unknown_service"; on App Service and Functions the detectors name the site.

@@ -1,4 +1,5 @@
 using ArchiveForecast.Api.Hosting;
+using ArchiveForecast.Api.Telemetry;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Training.DependencyInjection;
 using ArchiveForecast.Training.Jobs;
@@ -19,8 +20,9 @@ public static class FunctionsServiceCollectionExtensions
     /// <summary>
     /// Registers every layer the functions delegate to: Core (model store, registry, served models and their reload),
     /// Training (with the Storage retraining queue), the HTTP handlers, and the retraining entry points of the timer and
-    /// queue functions. Keys are the host's business, not the app's. Telemetry leaves through the host: the worker's logs
-    /// go to the Functions host, which sends them to Application Insights.
+    /// queue functions. Keys are the host's business, not the app's. With <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> set,
+    /// the worker exports the service's own metrics and activities (model version, predictions, drift, training) to
+    /// Application Insights; requests and logs leave through the Functions host, which already records them.
     /// </summary>
     public static IServiceCollection AddArchiveForecastFunctions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +30,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddArchiveForecastCore(configuration);
         services.AddArchiveForecastTraining(configuration);
         services.AddArchiveForecastApi(configuration);
+        services.AddArchiveForecastTelemetry(configuration, collectAspNetCoreRequests: false, exportLogs: false);
         services.TryAddSingleton<ScheduledRetraining>();
 
         if (!services.Any(d => d.ServiceType == typeof(IRetrainQueue)))

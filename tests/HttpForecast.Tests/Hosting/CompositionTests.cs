@@ -9,7 +9,11 @@ using ArchiveForecast.Training.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace ArchiveForecast.HttpForecast.Tests.Hosting;
 
@@ -80,6 +84,35 @@ public sealed class CompositionTests
         builder.AddArchiveForecastKeyVault();
 
         Assert.That(builder.Sources, Has.Count.EqualTo(sources));
+    }
+
+    [Test]
+    public void AddArchiveForecastFunctions_WithAConnectionString_ExportsTheServicesSignalsButNotTheLogsTheHostForwards()
+    {
+        var settings = FolderSettings(root);
+        settings["RetrainQueue:ConnectionString"] = "UseDevelopmentStorage=true";
+        settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/";
+        using var host = Build(settings);
+
+        var filters = host.Services.GetRequiredService<IOptions<LoggerFilterOptions>>().Value.Rules;
+        Assert.Multiple(() =>
+        {
+            Assert.That(host.Services.GetService<MeterProvider>(), Is.Not.Null);
+            Assert.That(host.Services.GetService<TracerProvider>(), Is.Not.Null);
+            Assert.That(
+                filters.Where(r => r.ProviderName == typeof(OpenTelemetryLoggerProvider).FullName && r.CategoryName is null),
+                Has.Some.Matches<LoggerFilterRule>(r => r.LogLevel == LogLevel.None));
+        });
+    }
+
+    [Test]
+    public void AddArchiveForecastFunctions_WithoutAConnectionString_ExportsNothing()
+    {
+        var settings = FolderSettings(root);
+        settings["RetrainQueue:ConnectionString"] = "UseDevelopmentStorage=true";
+        using var host = Build(settings);
+
+        Assert.That(host.Services.GetService<MeterProvider>(), Is.Null);
     }
 
     private static IHost Build(IEnumerable<KeyValuePair<string, string?>> settings)
