@@ -3,35 +3,45 @@ using Microsoft.Extensions.Logging;
 namespace ArchiveForecast.Core.Registry;
 
 /// <summary>A held lease of a <see cref="FolderArtifactStore"/>: renewed every third of its duration until disposed, then deleted.</summary>
-internal sealed class FolderLease : IAsyncDisposable
+internal sealed class FolderLease : RenewedLease
 {
     private readonly FolderArtifactStore store;
     private readonly string path;
     private readonly string owner;
+    private readonly TimeSpan duration;
     private readonly ILogger logger;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task renewing;
-    private int disposed;
 
     public FolderLease(FolderArtifactStore store, string path, string owner, TimeSpan duration, TimeProvider timeProvider, ILogger logger)
     {
         this.store = store;
         this.path = path;
         this.owner = owner;
+        this.duration = duration;
         this.logger = logger;
-        renewing = RenewAsync(duration, timeProvider, stop.Token);
+        StartRenewing(duration / 3, timeProvider);
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task<bool> RenewAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        try
         {
-            return;
+            if (!await store.RenewLeaseAsync(path, owner, duration, cancellationToken))
+            {
+                CoreLog.LeaseLost(logger, path);
+                return false;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Keep trying until disposed: a blip shorter than the lease must not drop it.
+            CoreLog.LeaseRenewFailed(logger, path, ex);
         }
 
-        await stop.CancelAsync();
-        await renewing;
-        stop.Dispose();
+        return true;
+    }
+
+    protected override async ValueTask ReleaseAsync()
+    {
         try
         {
             await store.ReleaseLeaseAsync(path, owner, CancellationToken.None);
@@ -39,33 +49,6 @@ internal sealed class FolderLease : IAsyncDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             CoreLog.LeaseReleaseFailed(logger, path, ex);
-        }
-    }
-
-    private async Task RenewAsync(TimeSpan duration, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(duration / 3, timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                try
-                {
-                    if (!await store.RenewLeaseAsync(path, owner, duration, cancellationToken))
-                    {
-                        CoreLog.LeaseLost(logger, path);
-                        return;
-                    }
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // Keep trying until disposed: a blip shorter than the lease must not drop it.
-                    CoreLog.LeaseRenewFailed(logger, path, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
         }
     }
 }
