@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Processes;
@@ -10,12 +13,16 @@ namespace ArchiveForecast.Integration.Tests.Identity;
 /// The production path, for real: a blob container URL and nothing else (no key, no connection string), so the CLI
 /// authenticates with <c>ManagedIdentityCredential</c> against a loopback App Service identity endpoint, and Azurite
 /// (HTTPS, <c>--oauth basic</c>) checks every bearer token's issuer, audience and lifetime. Each command is its own
-/// process: environment variables and token caches are per process, so a bad token cannot leak into a good case.
+/// process (<c>serve</c> included, long-running): environment variables and token caches are per process, so a bad
+/// token cannot leak into a good case.
 /// </summary>
 [Category("Integration")]
 public sealed class ManagedIdentityTests
 {
     private const string Container = "models";
+    private const string FunctionKey = "function-key-for-the-served-identity-test";
+    private const string AdminKey = "admin-key-for-the-served-identity-test";
+    private static readonly TimeSpan HealthyWithin = TimeSpan.FromSeconds(90);
 
     private const string Instances = """
         {"instances":[
@@ -80,6 +87,48 @@ public sealed class ManagedIdentityTests
     }
 
     [Test]
+    public async Task Serve_WithOnlyAContainerUrl_ServesAndReloadsNewVersionsThroughTheManagedIdentityEndpoint()
+    {
+        // Its own container, so the versions it trains do not depend on (or disturb) the other tests' order.
+        const string ServedContainer = "served-models";
+        await AdminContainer(ServedContainer).CreateIfNotExistsAsync();
+        await using var identity = await FakeManagedIdentityEndpoint.StartAsync(IssuedToken.Valid, TimeProvider.System);
+        var store = azurite.ContainerUri(ServedContainer).ToString();
+        using var work = new TempFolder();
+        var first = await CliProcess.RunAsync(["train", "--synthetic", "600", "--store", store], Environment(identity), work.Path);
+        Assert.That(first.ExitCode, Is.Zero, first.ToString());
+
+        await using var server = await CliServer.StartAsync(["--port", "0", "--store", store], ServeEnvironment(identity), work.Path);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var health = await WaitUntilHealthyAsync(http, server);
+        var (firstStatus, firstPrediction) = await SendAsync(http, HttpMethod.Post, "api/predict", FunctionKey, Instances);
+        var second = await CliProcess.RunAsync(
+            ["train", "--synthetic", "600", "--seed", "7", "--promote", "force", "--store", store], Environment(identity), work.Path);
+        Assert.That(second.ExitCode, Is.Zero, second.ToString());
+        var (reloadStatus, reload) = await SendAsync(http, HttpMethod.Post, "api/model/reload", AdminKey);
+        var (secondStatus, secondPrediction) = await SendAsync(http, HttpMethod.Post, "api/predict", FunctionKey, Instances);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(health.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(1), server.Output);
+            Assert.That(firstStatus, Is.EqualTo(HttpStatusCode.OK), $"{firstPrediction}\n{server.Output}");
+            Assert.That(firstPrediction.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(1));
+            Assert.That(firstPrediction.GetProperty("predictions").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(
+                firstPrediction.GetProperty("predictions")[0].GetProperty("archived_gb_next_period").GetDouble(),
+                Is.GreaterThanOrEqualTo(0));
+            Assert.That(reloadStatus, Is.EqualTo(HttpStatusCode.OK), $"{reload}\n{server.Output}");
+            Assert.That(reload.GetProperty("version").GetInt32(), Is.EqualTo(2));
+            Assert.That(reload.GetProperty("changed").GetBoolean(), Is.True);
+            Assert.That(secondStatus, Is.EqualTo(HttpStatusCode.OK), $"{secondPrediction}\n{server.Output}");
+            Assert.That(secondPrediction.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(2));
+            Assert.That(secondPrediction.GetProperty("predictions").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(server.HasExited, Is.False, server.Output);
+            Assert.That(identity.Requests, Is.Not.Empty.And.All.EqualTo("https://storage.azure.com"));
+        });
+    }
+
+    [Test]
     public async Task AnyCommand_WhenTheTokenIsForAnotherAudience_FailsNamingTheStoreAndTheReason()
     {
         await using var identity = await FakeManagedIdentityEndpoint.StartAsync(IssuedToken.WrongAudience, TimeProvider.System);
@@ -120,6 +169,68 @@ public sealed class ManagedIdentityTests
             // The child's TLS trust store is the throwaway certificate alone (.NET on Linux reads SSL_CERT_FILE through OpenSSL).
             ["SSL_CERT_FILE"] = certificate.CertificatePemPath,
         };
+
+    /// <summary>What a container deployment of serve is given: the identity environment and its API keys, nothing else.</summary>
+    private Dictionary<string, string> ServeEnvironment(FakeManagedIdentityEndpoint identity) =>
+        new(Environment(identity))
+        {
+            ["Auth__FunctionKeys__0"] = FunctionKey,
+            ["Auth__AdminKeys__0"] = AdminKey,
+
+            // Polling off: the new version must arrive through the admin reload route, not by a timer's luck.
+            ["ModelStore__ReloadInterval"] = "00:00:00",
+        };
+
+    private static async Task<JsonElement> WaitUntilHealthyAsync(HttpClient http, CliServer server)
+    {
+        using var deadline = new CancellationTokenSource(HealthyWithin);
+        var last = "no answer yet";
+        while (!deadline.IsCancellationRequested && !server.HasExited)
+        {
+            try
+            {
+                var (status, body) = await SendAsync(http, HttpMethod.Get, "api/health", key: null, cancellationToken: deadline.Token);
+                if (status == HttpStatusCode.OK)
+                {
+                    return body;
+                }
+
+                last = $"{(int)status} {body}";
+                await Task.Delay(TimeSpan.FromMilliseconds(250), deadline.Token);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+            {
+                last = ex.Message;
+            }
+        }
+
+        Assert.Fail($"serve was not healthy within {HealthyWithin.TotalSeconds} s (last: {last}; exited: {server.HasExited}):\n{server.Output}");
+        return default;
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(
+        HttpClient http,
+        HttpMethod method,
+        string path,
+        string? key,
+        string? json = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Add("x-functions-key", key);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return (response.StatusCode, text.Length == 0 ? default : JsonSerializer.Deserialize<JsonElement>(text));
+    }
 
     private BlobContainerClient AdminContainer(string name) =>
         new(azurite.ConnectionString, name, new BlobClientOptions { Transport = new HttpClientTransport(certificate.CreatePinnedHandler()) });

@@ -36,6 +36,34 @@ public static class CliProcess
         string? workingDirectory = null,
         CancellationToken cancellationToken = default)
     {
+        var start = StartInfo(arguments, environment, workingDirectory);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"archive-forecast {string.Join(' ', arguments)} did not finish within {Timeout.TotalMinutes} minutes.");
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// How to start the CLI with <paramref name="arguments"/>: stdout and stderr redirected, and an environment with
+    /// nothing of the test runner's own Azure or app configuration, only <paramref name="environment"/>.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -62,22 +90,7 @@ public static class CliProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"archive-forecast {string.Join(' ', arguments)} did not finish within {Timeout.TotalMinutes} minutes.");
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 
     private static bool IsInherited(string name) =>
@@ -88,5 +101,6 @@ public static class CliProcess
         || name.StartsWith("TrainingData__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("RetrainQueue__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("KeyVault__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Auth__", StringComparison.OrdinalIgnoreCase)
         || name is "SSL_CERT_FILE" or "SSL_CERT_DIR";
 }
