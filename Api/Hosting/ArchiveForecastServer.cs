@@ -17,8 +17,9 @@ using Microsoft.Extensions.Options;
 namespace ArchiveForecast.Api.Hosting;
 
 /// <summary>
-/// The API on Kestrel, as <c>archive-forecast serve</c> runs it: Core with reload polling, Training with the in-process
-/// retraining queue and its worker, the API with key checks, and telemetry exported to Application Insights when a
+/// The API on Kestrel, as <c>archive-forecast serve</c> runs it: Core with reload polling, Training with a retraining
+/// worker in this process (over the in-process queue, or over the Storage queue when <c>RetrainQueue</c> names one),
+/// the API with key checks, and telemetry exported to Application Insights when a
 /// connection string is set. Listens on 127.0.0.1:8080 unless told otherwise and
 /// refuses to start without a key unless anonymous access is asked for explicitly.
 /// </summary>

@@ -17,10 +17,12 @@ public static class TrainingServiceCollectionExtensions
     /// <summary>
     /// Registers the training pipeline: options (<c>Training</c>, <c>TrainingData</c>; validated on start), the
     /// <see cref="TrainingRunner"/>, <see cref="RetrainCoordinator"/>, <see cref="RetrainJobHandler"/> and the training
-    /// data source. Needs the registry (<c>AddArchiveForecastCore</c>). With <paramref name="useInProcessQueue"/> it
-    /// also registers the in-process retraining queue and its worker (for <c>serve</c>). When the <c>RetrainQueue</c>
-    /// section names a storage queue (<c>QueueServiceUri</c> with managed identity, or <c>ConnectionString</c>), that queue
-    /// is the <see cref="IRetrainQueue"/> instead. Blob-backed training data (<c>TrainingData:ContainerUri</c> or
+    /// data source. Needs the registry (<c>AddArchiveForecastCore</c>). With <paramref name="useInProcessQueue"/> (for
+    /// <c>serve</c>, which has no queue trigger) this process also runs the retraining work: the in-process queue and
+    /// its <see cref="RetrainWorker"/>. When the <c>RetrainQueue</c> section names a storage queue
+    /// (<c>QueueServiceUri</c> with managed identity, or <c>ConnectionString</c>), that queue is the
+    /// <see cref="IRetrainQueue"/> instead, and with <paramref name="useInProcessQueue"/> a
+    /// <see cref="StorageQueueRetrainWorker"/> consumes it. Blob-backed training data (<c>TrainingData:ContainerUri</c> or
     /// <c>ConnectionString</c>) and the storage queue use <c>ModelStore:ManagedIdentityClientId</c> when a user-assigned
     /// identity is configured (a queue may name its own in <c>RetrainQueue:ManagedIdentityClientId</c>).
     /// </summary>
@@ -34,9 +36,11 @@ public static class TrainingServiceCollectionExtensions
 
         services.AddOptions<RetrainQueueOptions>().Bind(configuration.GetSection(RetrainQueueOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrainQueueOptions>, RetrainQueueOptionsValidator>());
-        if (configuration.GetSection(RetrainQueueOptions.SectionName).Get<RetrainQueueOptions>() is { IsConfigured: true })
+        bool storageQueue = configuration.GetSection(RetrainQueueOptions.SectionName).Get<RetrainQueueOptions>() is { IsConfigured: true };
+        if (storageQueue)
         {
-            services.TryAddSingleton<IRetrainQueue>(sp => CreateStorageQueue(sp, configuration));
+            services.TryAddSingleton(sp => CreateStorageQueue(sp, configuration));
+            services.TryAddSingleton<IRetrainQueue>(sp => sp.GetRequiredService<StorageQueueRetrainQueue>());
         }
 
         services.TryAddSingleton(TimeProvider.System);
@@ -48,7 +52,12 @@ public static class TrainingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TrainingDataOptions>>(),
             configuration[ModelStoreClientIdKey]));
 
-        if (useInProcessQueue)
+        if (useInProcessQueue && storageQueue)
+        {
+            // serve has no Functions host to run the queue trigger, so it consumes the storage queue itself.
+            services.AddHostedService<StorageQueueRetrainWorker>();
+        }
+        else if (useInProcessQueue)
         {
             services.TryAddSingleton<InProcessRetrainQueue>();
             services.TryAddSingleton<IRetrainQueue>(sp => sp.GetRequiredService<InProcessRetrainQueue>());

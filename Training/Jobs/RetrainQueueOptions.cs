@@ -28,6 +28,20 @@ public sealed class RetrainQueueOptions
     /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// How long <c>serve</c>'s queue worker waits at most between polls of an empty queue (it backs off up to this
+    /// from one second); the Functions app sets its own in host.json (<c>maxPollingInterval</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a message whose delivery failed stays invisible before <c>serve</c>'s queue worker sees it again; the
+    /// Functions app sets its own in host.json (<c>visibilityTimeout</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>True when a storage queue is configured.</summary>
     public bool IsConfigured => QueueServiceUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);
 }

@@ -3,6 +3,7 @@ using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Configuration;
 using Azure.Core;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Specialized;
 
 namespace ArchiveForecast.Training.Jobs;
 
@@ -20,6 +21,15 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
 
     /// <summary>The queue, for messages and logs (never a key).</summary>
     public Uri QueueUri => queue.Uri;
+
+    /// <summary>The queue, for <see cref="StorageQueueRetrainWorker"/>.</summary>
+    internal QueueClient Client => queue;
+
+    /// <summary>Where messages go after their last failed delivery: <c>{queue}-poison</c>, as the Functions host names it.</summary>
+    internal QueueClient PoisonClient => queue.GetParentQueueServiceClient().GetQueueClient($"{queue.Name}-poison");
+
+    /// <summary>Whether the queues are created on first use (Azurite) rather than provisioned with the account.</summary>
+    internal bool CreatesQueues { get; } = createIfMissing;
 
     /// <summary>Creates the queue client of <see cref="RetrainQueueOptions"/>.</summary>
     /// <param name="options">The queue's settings.</param>
