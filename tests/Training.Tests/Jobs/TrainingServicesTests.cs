@@ -64,6 +64,34 @@ public sealed class TrainingServicesTests
     }
 
     [Test]
+    public void Add_WithTheInProcessQueueAndAStorageQueue_ConsumesTheStorageQueueInThisProcess()
+    {
+        using var services = Build(inProcessQueue: true, ("RetrainQueue:ConnectionString", "UseDevelopmentStorage=true"));
+
+        var workers = services.GetServices<IHostedService>().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(services.GetRequiredService<IRetrainQueue>(), Is.SameAs(services.GetRequiredService<StorageQueueRetrainQueue>()));
+            Assert.That(workers.OfType<StorageQueueRetrainWorker>(), Has.Exactly(1).Items);
+            Assert.That(workers.OfType<RetrainWorker>(), Is.Empty);
+            Assert.That(services.GetService<InProcessRetrainQueue>(), Is.Null);
+        });
+    }
+
+    [Test]
+    public void Add_WithAStorageQueueButNoInProcessQueue_LeavesConsumingToTheQueueTrigger()
+    {
+        using var services = Build(inProcessQueue: false, ("RetrainQueue:ConnectionString", "UseDevelopmentStorage=true"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(services.GetRequiredService<IRetrainQueue>(), Is.InstanceOf<StorageQueueRetrainQueue>());
+            Assert.That(services.GetServices<IHostedService>(), Is.Empty);
+        });
+    }
+
+    [Test]
     public void Options_FromConfiguration_AreBound()
     {
         using var services = Build(false, ("Training:Trainer", "lightgbm"), ("Training:NumberOfTrees", "12"), ("Training:GateTolerance", "0.05"));
@@ -83,6 +111,10 @@ public sealed class TrainingServicesTests
     [TestCase("Training:NumberOfTrees", "0", "NumberOfTrees")]
     [TestCase("Training:DefaultDataset", "../x.csv", "DefaultDataset")]
     [TestCase("TrainingData:ContainerName", "Bad_Name", "ContainerName")]
+    [TestCase("RetrainQueue:MaxPollingInterval", "00:00:00", "MaxPollingInterval")]
+    [TestCase("RetrainQueue:MaxPollingInterval", "01:00:00", "MaxPollingInterval")]
+    [TestCase("RetrainQueue:RetryDelay", "-00:00:01", "RetryDelay")]
+    [TestCase("RetrainQueue:RetryDelay", "02:00:00", "RetryDelay")]
     public void Options_InvalidSetting_FailsValidationNamingIt(string key, string value, string name)
     {
         using var services = Build(false, (key, value));
