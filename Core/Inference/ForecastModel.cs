@@ -189,8 +189,10 @@ public sealed class ForecastModel : IDisposable
 
     /// <summary>
     /// Per-feature contributions to both targets' predictions of one input, keyed by <see cref="FeatureSchema.Names"/>:
-    /// ML.NET's tree contribution scores, not normalized. Signs and relative sizes rank the features for this input;
-    /// they are not an additive decomposition of the prediction (a forest's are summed over its trees, not averaged).
+    /// ML.NET's tree contribution scores, not normalized, of regressors that predict ln(GB + 0.001). They are in that
+    /// log space, not in GB (+0.1 is about +10 % of the forecast). Signs and relative sizes rank the features for this
+    /// input; they are not an additive decomposition of the prediction (a forest's are summed over its trees, not
+    /// averaged).
     /// </summary>
     /// <exception cref="InvalidOperationException">The model's regressors do not support contributions.</exception>
     public ForecastExplanation Explain(ForecastInput input)

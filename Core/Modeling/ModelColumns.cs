@@ -8,10 +8,11 @@ internal static class ModelColumns
 {
     public const string Features = "Features";
 
-    // Labels are read only by the fit. The regressors learn log1p of each target in GB; models fitted before that learnt
-    // the raw GB under "ArchivedGbNextPeriod" and "SavingsGbNextPeriod", and still load because they score the same columns.
-    public const string ArchivedLabel = "ArchivedLog1pGb";
-    public const string SavingsLabel = "SavingsLog1pGb";
+    // Labels are read only by the fit. The regressors learn ln(GB + 0.001) of each target; models fitted before that
+    // learnt the raw GB under "ArchivedGbNextPeriod" and "SavingsGbNextPeriod", and still load: they produce the same
+    // score columns, in GB, from their own chain.
+    public const string ArchivedLabel = "ArchivedLogGb";
+    public const string SavingsLabel = "SavingsLogGb";
     public const string Score = "Score";
     public const string ArchivedScore = "ArchivedScore";
     public const string SavingsScore = "SavingsScore";
