@@ -370,7 +370,8 @@ public sealed class ForecastModel : IDisposable
             throw new NonFinitePredictionException($"{Describe(Name, Version)} predicted a non-finite {target}.");
         }
 
-        // Both targets are amounts of data: a tree ensemble can dip below zero near the edge of the data, never meaningfully.
+        // Both targets are amounts of data: the log's inverse reaches down to -0.001, and a model fitted on raw GB can dip
+        // below zero near the edge of the data, never meaningfully.
         return new ForecastPrediction(Math.Max(0, archived), Math.Max(0, savings), OutOfRange(input));
     }
 
