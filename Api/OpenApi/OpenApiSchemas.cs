@@ -249,5 +249,5 @@ internal static class OpenApiSchemas
     private static JsonObject ArrayOf(JsonObject items) => new() { ["type"] = "array", ["items"] = items };
 
     private static JsonObject Contributions() =>
-        new() { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "number" }, ["description"] = "Feature name to contribution, in GB." };
+        new() { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "number" }, ["description"] = "Feature name to contribution, in the model's ln(GB + 0.001) space, not in GB (+0.1 is about +10 % of the forecast); signs and sizes rank the features." };
 }

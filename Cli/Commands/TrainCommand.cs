@@ -7,6 +7,7 @@ using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Modeling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ internal static class TrainCommand
         Option<int> seed = new("--seed") { Description = "The seed of --synthetic", HelpName = "S", DefaultValueFactory = _ => 42 };
         var model = CliContext.ModelOption();
         var store = CliContext.StoreOption();
-        var trainer = TrainerFlags.Trainer("The trainer (default: Training:Trainer, fastforest unless configured)");
+        var trainer = TrainerFlags.Trainer($"The trainer (default: Training:Trainer, {TrainerKindNames.Format(TrainingDefaults.Trainer)} unless configured)");
         Option<string> promote = new Option<string>("--promote")
         {
             Description = "auto: promote only when the gate passes; never: keep as a candidate; force: promote regardless",

@@ -189,8 +189,10 @@ public sealed class ForecastModel : IDisposable
 
     /// <summary>
     /// Per-feature contributions to both targets' predictions of one input, keyed by <see cref="FeatureSchema.Names"/>:
-    /// ML.NET's tree contribution scores, not normalized. Signs and relative sizes rank the features for this input;
-    /// they are not an additive decomposition of the prediction (a forest's are summed over its trees, not averaged).
+    /// ML.NET's tree contribution scores, not normalized, of regressors that predict ln(GB + 0.001). They are in that
+    /// log space, not in GB (+0.1 is about +10 % of the forecast). Signs and relative sizes rank the features for this
+    /// input; they are not an additive decomposition of the prediction (a forest's are summed over its trees, not
+    /// averaged).
     /// </summary>
     /// <exception cref="InvalidOperationException">The model's regressors do not support contributions.</exception>
     public ForecastExplanation Explain(ForecastInput input)
@@ -368,7 +370,8 @@ public sealed class ForecastModel : IDisposable
             throw new NonFinitePredictionException($"{Describe(Name, Version)} predicted a non-finite {target}.");
         }
 
-        // Both targets are amounts of data: a tree ensemble can dip below zero near the edge of the data, never meaningfully.
+        // Both targets are amounts of data: the log's inverse reaches down to -0.001, and a model fitted on raw GB can dip
+        // below zero near the edge of the data, never meaningfully.
         return new ForecastPrediction(Math.Max(0, archived), Math.Max(0, savings), OutOfRange(input));
     }
 

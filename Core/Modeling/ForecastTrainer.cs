@@ -43,8 +43,8 @@ public static class ForecastTrainer
         {
             var row = new TrainingRow
             {
-                ArchivedGbNextPeriod = (float)rows[i].Targets.ArchivedGbNextPeriod,
-                SavingsGbNextPeriod = (float)rows[i].Targets.SavingsGbNextPeriod,
+                ArchivedLogGb = (float)ForecastPipeline.ToLabel(rows[i].Targets.ArchivedGbNextPeriod),
+                SavingsLogGb = (float)ForecastPipeline.ToLabel(rows[i].Targets.SavingsGbNextPeriod),
             };
             FeatureBuilder.Write(rows[i].Input, row.Features);
             trainingRows[i] = row;

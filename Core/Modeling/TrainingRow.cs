@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 
 namespace ArchiveForecast.Core.Modeling;
 
-/// <summary>A training row as ML.NET sees it: the feature vector and both labels.</summary>
+/// <summary>A training row as ML.NET sees it: the feature vector and both labels, each ln(GB + 0.001) of its target (<see cref="ForecastPipeline.ToLabel"/>).</summary>
 internal sealed class TrainingRow
 {
     [ColumnName(ModelColumns.Features)]
@@ -11,8 +11,8 @@ internal sealed class TrainingRow
     public float[] Features { get; set; } = new float[FeatureSchema.Count];
 
     [ColumnName(ModelColumns.ArchivedLabel)]
-    public float ArchivedGbNextPeriod { get; set; }
+    public float ArchivedLogGb { get; set; }
 
     [ColumnName(ModelColumns.SavingsLabel)]
-    public float SavingsGbNextPeriod { get; set; }
+    public float SavingsLogGb { get; set; }
 }

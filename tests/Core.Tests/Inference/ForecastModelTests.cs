@@ -206,15 +206,17 @@ public sealed class ForecastModelTests
     }
 
     [Test]
-    public void Predict_WhenTrainedOnNegativeLabels_ClampsToZero()
+    public void Predict_WhenTrainedOnNegativeLabels_ForecastsZeroToTheDataResolution()
     {
+        // Negative labels are fitted as 0 GB (the log of a negative amount does not exist); the boosted trees then score
+        // the log of the offset, which maps back to 0 within float rounding, far below the 0.0001 GB the data resolves.
         var rows = new SyntheticDataBuilder().WithRows(300).WithArchivedOffset(-1_000).Build();
-        var settings = TrainerSettings.Default(TrainerKind.FastTree) with { NumberOfTrees = 10 };
+        var settings = TrainerSettings.Default(TrainerKind.FastTree);
         using var model = ForecastModel.FromZip("negative", 0, ForecastTrainer.Fit(rows, settings, CancellationToken.None).ModelZip, null, TimeProvider.System);
 
         var predictions = model.PredictBatch(rows.Take(20).Select(r => r.Input).ToList());
 
-        Assert.That(predictions.Select(p => p.ArchivedGbNextPeriod), Is.All.EqualTo(0));
+        Assert.That(predictions.Select(p => p.ArchivedGbNextPeriod), Is.All.InRange(0.0, 1e-5));
     }
 
     [Test]

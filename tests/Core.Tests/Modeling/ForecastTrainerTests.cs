@@ -88,6 +88,39 @@ public sealed class ForecastTrainerTests
         }
     }
 
+    [TestCaseSource(nameof(Kinds))]
+    public void Fit_WhenTargetsSpanOrdersOfMagnitude_PredictsSmallAndLargeOnesToScale(TrainerKind kind)
+    {
+        // archived = 5 % of the size × coverage, for sources from 0.1 GB to 40 TB: a product, as real targets are.
+        var random = new Random(5);
+        var rows = new List<TrainingExample>(2_000);
+        for (int i = 0; i < 2_000; i++)
+        {
+            var input = new ForecastInputBuilder()
+                .WithTotalFiles((long)Math.Round(Math.Exp(random.NextDouble() * Math.Log(10_000)) * 500))
+                .WithAvgFileSizeMb(Math.Round(0.2 + (random.NextDouble() * 7.8), 3))
+                .WithArchiveFrequencyPerDay(Math.Round(0.25 + (random.NextDouble() * 23.75), 3))
+                .Build();
+            double archived = Math.Round(input.TotalFiles * input.AvgFileSizeMb / FeatureBuilder.MbPerGb * 0.05
+                * (1 - Math.Exp(-input.ArchiveFrequencyPerDay / 4)), 4);
+            rows.Add(new TrainingExample(input, new ForecastTargets(archived, Math.Round(archived * 0.3, 4)), $"source-{i}"));
+        }
+
+        var train = rows.Take(1_600).ToList();
+        var holdout = rows.Skip(1_600).OrderBy(r => r.Targets.ArchivedGbNextPeriod).ToList();
+        var predictions = PredictWith(ForecastTrainer.Fit(train, TrainerSettings.Default(kind), CancellationToken.None), holdout);
+        var factors = holdout.Select((r, i) => Math.Abs(Math.Log(
+            Math.Max(predictions[i].ArchivedGbNextPeriod, 1e-6) / Math.Max(r.Targets.ArchivedGbNextPeriod, 1e-6)))).ToList();
+        int decile = holdout.Count / 10;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(holdout[decile].Targets.ArchivedGbNextPeriod, Is.LessThan(holdout[^decile].Targets.ArchivedGbNextPeriod / 100));
+            Assert.That(Median(factors.Take(decile)), Is.LessThan(Math.Log(1.5)), "smallest tenth: median factor off the truth");
+            Assert.That(Median(factors.TakeLast(decile)), Is.LessThan(Math.Log(1.5)), "largest tenth: median factor off the truth");
+        });
+    }
+
     [Test]
     public void Fit_WhenNoRows_Throws()
     {
@@ -115,5 +148,11 @@ public sealed class ForecastTrainerTests
         Assert.That(
             () => ForecastTrainer.Fit(TrainedModels.TrainingRows, TrainerSettings.Default(TrainerKind.LightGbm), cancellation.Token),
             Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
     }
 }
