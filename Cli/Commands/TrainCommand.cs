@@ -22,7 +22,7 @@ internal static class TrainCommand
         Option<int> seed = new("--seed") { Description = "The seed of --synthetic", HelpName = "S", DefaultValueFactory = _ => 42 };
         var model = CliContext.ModelOption();
         var store = CliContext.StoreOption();
-        var trainer = TrainerFlags.Trainer("The trainer (default: Training:Trainer, fastforest unless configured)");
+        var trainer = TrainerFlags.Trainer("The trainer (default: Training:Trainer, lightgbm unless configured)");
         Option<string> promote = new Option<string>("--promote")
         {
             Description = "auto: promote only when the gate passes; never: keep as a candidate; force: promote regardless",
