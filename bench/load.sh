@@ -6,7 +6,9 @@
 # Prints a summary block for bench/RESULTS.md at the end. Needs: dotnet, wrk (apt-get install wrk), curl.
 #
 # Settings (environment): DURATION=30 (s per wrk run), HEAP_SECONDS=60, COLD_STARTS=5, ROWS=600, BIG_ROWS=200000
-# (0 skips the big training), CONNECTIONS=16, THREADS=2, PORT (default: a free port), KEEP=1 keeps the temp folder.
+# (0 skips the big training), CONNECTIONS=16, THREADS=2, PORT (default: a free port), KEEP=1 keeps the temp folder,
+# MAX_LOAD=0.7 and QUIET_WAIT=300: before each timed step, wait up to QUIET_WAIT s for the 1-minute load average to fall
+# below MAX_LOAD (the machine may be shared); the load at the start of each step is printed in the summary.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +19,9 @@ ROWS="${ROWS:-600}"
 BIG_ROWS="${BIG_ROWS:-200000}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
+MAX_LOAD="${MAX_LOAD:-0.7}"
+QUIET_WAIT="${QUIET_WAIT:-300}"
+LOADS=""
 MODEL="archive-forecast"
 WORK="$(mktemp -d -t archive-forecast-bench.XXXXXX)"
 SERVER_PID=""
@@ -40,6 +45,17 @@ cleanup() {
   if [[ "${KEEP:-0}" == "1" ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+# A TERM or INT (from `timeout`, Ctrl+C) exits through the EXIT trap, so no server is left behind.
+trap 'exit 143' TERM INT
+
+# Waits (bounded) for a quiet machine before a timed step and records the 1-minute load it started at.
+wait_quiet() {
+  local step="$1" deadline=$((SECONDS + QUIET_WAIT))
+  while ((SECONDS < deadline)) && ! awk -v max="$MAX_LOAD" '{ exit !($1 < max) }' /proc/loadavg; do sleep 5; done
+  local load; load="$(cut -d' ' -f1 /proc/loadavg)"
+  LOADS="$LOADS $step=$load"
+  log "load before $step: $load"
+}
 
 for tool in dotnet wrk curl; do
   command -v "$tool" >/dev/null || { echo "load.sh needs $tool (wrk: apt-get install wrk)" >&2; exit 1; }
@@ -71,6 +87,7 @@ BIG_TRAIN="skipped"
 if [[ "$BIG_ROWS" != "0" ]]; then
   log "training on $BIG_ROWS rows (the whole train command: read, validate, split, fit, evaluate, publish)"
   "$CLI" generate --rows "$BIG_ROWS" --seed 42 --out "$WORK/big.csv" >/dev/null
+  wait_quiet train
   /usr/bin/time -f '%e %M' -o "$WORK/big.time" timeout 600 \
     "$CLI" train --data "$WORK/big.csv" --model "$MODEL" --store "$WORK/models-big" >"$WORK/big-train.log" 2>&1 \
     || { cat "$WORK/big-train.log" >&2; exit 1; }
@@ -107,7 +124,9 @@ wait_for_predict() {
 
 # Runs wrk and prints "rps p50 p99 errors" (latencies in ms).
 run_wrk() {
-  local script="$1" seconds="$2" out="$WORK/wrk-$(basename "$script" .lua)-$seconds.txt"
+  # Separate declarations: the words of one `local` are expanded before any of them is assigned (set -u fails).
+  local script="$1" seconds="$2"
+  local out="$WORK/wrk-$(basename "$script" .lua)-$seconds.txt"
   timeout $((seconds + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s --latency \
     -s "$ROOT/bench/load/$script" "$BASE/api/predict" >"$out"
   cat "$out" >&2
@@ -120,6 +139,7 @@ run_wrk() {
     END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, errors }' "$out"
 }
 
+wait_quiet first-start
 log "starting serve on $BASE"
 started="$(date +%s%N)"
 start_server
@@ -130,14 +150,17 @@ log "first 200 after $FIRST_START_MS ms; health: $(cat "$WORK/health.json")"
 log "warming up (5 s, not recorded)"
 run_wrk predict-single.lua 5 >/dev/null
 
+wait_quiet single
 log "single-instance requests: $CONNECTIONS connections, $THREADS threads, ${DURATION} s"
 read -r SINGLE_RPS SINGLE_P50 SINGLE_P99 SINGLE_ERRORS < <(run_wrk predict-single.lua "$DURATION")
 
+wait_quiet batch
 log "100-instance requests: $CONNECTIONS connections, $THREADS threads, ${DURATION} s"
 export BENCH_BATCH=100
 read -r BATCH_RPS BATCH_P50 BATCH_P99 BATCH_ERRORS < <(run_wrk predict-batch.lua "$DURATION")
 BATCH_PREDICTIONS=$((BATCH_RPS * BENCH_BATCH))
 
+wait_quiet heap
 log "managed heap under ${HEAP_SECONDS} s of single-instance load"
 RSS_BEFORE_KB="$(awk '/VmRSS/ { print $2 }' "/proc/$SERVER_PID/status")"
 timeout $((HEAP_SECONDS + 30)) "$BENCH" heap-monitor "$SERVER_PID" "$HEAP_SECONDS" 5 >"$WORK/heap.txt" 2>&1 &
@@ -152,6 +175,7 @@ HEAP_SUMMARY="$(grep '^summary:' "$WORK/heap.txt" | sed 's/^summary: //')"
 stop_pid "$SERVER_PID"
 SERVER_PID=""
 
+wait_quiet cold
 log "cold start x$COLD_STARTS (process start to the first 200 from /api/predict)"
 COLD=()
 for i in $(seq 1 "$COLD_STARTS"); do
@@ -169,7 +193,7 @@ cat <<EOF
 
 === bench/load.sh summary ($(date -u +%Y-%m-%dT%H:%MZ)) ===
 machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, .NET $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }'), wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }')
-load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)
+1-minute load before each step:$LOADS; at the end: $(cut -d' ' -f1-3 /proc/loadavg)
 model.zip at $ROWS rows:             $MODEL_ZIP_BYTES bytes
 train on $BIG_ROWS rows (CLI):       $BIG_TRAIN
 single instance (c$CONNECTIONS t$THREADS ${DURATION}s): $SINGLE_RPS req/s, p50 $SINGLE_P50 ms, p99 $SINGLE_P99 ms, errors $SINGLE_ERRORS

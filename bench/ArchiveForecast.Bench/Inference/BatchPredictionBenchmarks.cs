@@ -12,6 +12,7 @@ namespace ArchiveForecast.Bench.Inference;
 /// the batch split over the cores), the same engines on one thread, and one Transform over a data view of the batch.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BatchPredictionBenchmarks
 {
     private BenchModel _fixture = null!;

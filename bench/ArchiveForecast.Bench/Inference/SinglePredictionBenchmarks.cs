@@ -7,6 +7,7 @@ namespace ArchiveForecast.Bench.Inference;
 
 /// <summary>One input at a time, both targets (target: p50 ≤ 20 µs), and one explanation.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SinglePredictionBenchmarks
 {
     private BenchModel _fixture = null!;

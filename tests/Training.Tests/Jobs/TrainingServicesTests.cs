@@ -94,13 +94,13 @@ public sealed class TrainingServicesTests
     [Test]
     public void Options_FromConfiguration_AreBound()
     {
-        using var services = Build(false, ("Training:Trainer", "lightgbm"), ("Training:NumberOfTrees", "12"), ("Training:GateTolerance", "0.05"));
+        using var services = Build(false, ("Training:Trainer", "fasttree"), ("Training:NumberOfTrees", "12"), ("Training:GateTolerance", "0.05"));
 
         var options = services.GetRequiredService<IOptions<TrainingOptions>>().Value;
 
         Assert.Multiple(() =>
         {
-            Assert.That(options.Trainer, Is.EqualTo(Core.Modeling.TrainerKind.LightGbm));
+            Assert.That(options.Trainer, Is.EqualTo(Core.Modeling.TrainerKind.FastTree));
             Assert.That(options.ToTrainerSettings().NumberOfTrees, Is.EqualTo(12));
             Assert.That(options.GateTolerance, Is.EqualTo(0.05));
         });
