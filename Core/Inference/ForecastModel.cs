@@ -159,9 +159,10 @@ public sealed class ForecastModel : IDisposable
             return [];
         }
 
-        // Rented engines score the batch row by row: measured as fast as one Transform over a data view of the batch,
-        // with less garbage and steadier timings. The cost is the trees themselves (about 5-10 µs a row for two
-        // 100-tree ensembles), so a large batch is split over the cores.
+        // Rented engines score the batch row by row, split over the cores: with two 100-tree ensembles the cost is the
+        // trees themselves (about 5-10 µs a row). One Transform over a data view of the batch is a little faster on
+        // one thread (bench/RESULTS.md) but cannot be split as simply and makes more garbage; partitioned Transforms
+        // are the next step if batches need to get faster.
         var predictions = new ForecastPrediction[inputs.Count];
         int partitions = Math.Min(Environment.ProcessorCount, inputs.Count / MinimumRowsPerPartition);
         if (partitions <= 1)
