@@ -5,10 +5,21 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
+# The registry sometimes drops a connection mid-install; a few attempts keep that from failing the whole run.
+npm_ci() {
+  local attempt
+  for attempt in 1 2 3; do
+    npm ci --prefix "$1" --no-audit --no-fund --loglevel=error --fetch-retries=4 --fetch-timeout=120000 && return 0
+    echo "npm ci ($1) failed (attempt $attempt of 3)" >&2
+    sleep $((attempt * 10))
+  done
+  return 1
+}
+
 for dir in tests/azurite tests/ui; do
   if [ -f "$dir/package-lock.json" ]; then
     echo "== npm ci ($dir)"
-    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+    npm_ci "$dir"
   fi
 done
 
