@@ -6,24 +6,12 @@ namespace ArchiveForecast.HttpForecast.Tests.Functions.Http;
 
 /// <summary>The model, registry, run and document routes: each function reaches its handler with the route's values.</summary>
 [TestFixture]
-public sealed class ModelFunctionsTests
+public sealed class ModelFunctionsTests : ServedModelFixture
 {
-    private FunctionsApp app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartWithAServedModel()
-    {
-        app = await FunctionsApp.Create().StartAsync();
-        await app.TrainAndServeDefaultModelAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
-
     [Test]
     public async Task ModelInfo_ReturnsTheDefaultModelsServedVersionWithItsCardAndManifest()
     {
-        var answer = await app.SendAsync<ModelInfoFunction>(HttpRequestBuilder.Get("/api/model/info"), (f, r) => f.RunAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<ModelInfoFunction>(HttpRequestBuilder.Get("/api/model/info"), (f, r) => f.RunAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -37,9 +25,9 @@ public sealed class ModelFunctionsTests
     [Test]
     public async Task NamedModelInfo_PassesTheRouteName()
     {
-        var known = await app.SendAsync<NamedModelInfoFunction>(
+        var known = await App.SendAsync<NamedModelInfoFunction>(
             HttpRequestBuilder.Get($"/api/models/{ModelName.Default}"), (f, r) => f.RunAsync(r, ModelName.Default, CancellationToken.None));
-        var unknown = await app.SendAsync<NamedModelInfoFunction>(
+        var unknown = await App.SendAsync<NamedModelInfoFunction>(
             HttpRequestBuilder.Get("/api/models/no-such-model"), (f, r) => f.RunAsync(r, "no-such-model", CancellationToken.None));
 
         Assert.Multiple(() =>
@@ -52,7 +40,7 @@ public sealed class ModelFunctionsTests
     [Test]
     public async Task ModelVersions_ListsTheVersionsOfTheNamedModel()
     {
-        var answer = await app.SendAsync<ModelVersionsFunction>(
+        var answer = await App.SendAsync<ModelVersionsFunction>(
             HttpRequestBuilder.Get($"/api/models/{ModelName.Default}/versions"), (f, r) => f.RunAsync(r, ModelName.Default, CancellationToken.None));
 
         Assert.Multiple(() =>
@@ -66,7 +54,7 @@ public sealed class ModelFunctionsTests
     [Test]
     public async Task ReloadModel_ReReadsTheDefaultModelsPointer()
     {
-        var answer = await app.SendAsync<ReloadModelFunction>(HttpRequestBuilder.Post("/api/model/reload"), (f, r) => f.RunAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<ReloadModelFunction>(HttpRequestBuilder.Post("/api/model/reload"), (f, r) => f.RunAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -79,10 +67,10 @@ public sealed class ModelFunctionsTests
     [Test]
     public async Task PromoteModel_OfAVersionThatDoesNotExist_Returns404AndLeavesThePointer()
     {
-        var answer = await app.SendAsync<PromoteModelFunction>(
+        var answer = await App.SendAsync<PromoteModelFunction>(
             HttpRequestBuilder.Post($"/api/models/{ModelName.Default}/promote").WithJson("""{"version":99}"""),
             (f, r) => f.RunAsync(r, ModelName.Default, CancellationToken.None));
-        var pointer = await app.Registry.GetPointerAsync(ModelName.Default, CancellationToken.None);
+        var pointer = await App.Registry.GetPointerAsync(ModelName.Default, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -94,7 +82,7 @@ public sealed class ModelFunctionsTests
     [Test]
     public async Task RollbackModel_WithoutAPreviousVersion_Returns409Problem()
     {
-        var answer = await app.SendAsync<RollbackModelFunction>(
+        var answer = await App.SendAsync<RollbackModelFunction>(
             HttpRequestBuilder.Post($"/api/models/{ModelName.Default}/rollback"), (f, r) => f.RunAsync(r, ModelName.Default, CancellationToken.None));
 
         Assert.Multiple(() =>
@@ -107,19 +95,19 @@ public sealed class ModelFunctionsTests
     [Test]
     public async Task Retrain_Returns202_QueuesTheRequest_AndGetRunFollowsIt()
     {
-        int queuedBefore = app.Queue.Count;
-        var accepted = await app.SendAsync<RetrainFunction>(
+        int queuedBefore = App.Queue.Count;
+        var accepted = await App.SendAsync<RetrainFunction>(
             HttpRequestBuilder.Post("/api/retrain").WithJson($$"""{"model":"{{ModelName.Default}}","dataset":"{{FunctionsAppBuilder.Dataset}}"}"""),
             (f, r) => f.RunAsync(r, CancellationToken.None));
         string runId = accepted.Json["run_id"]!.GetValue<string>();
 
-        var run = await app.SendAsync<GetRunFunction>(HttpRequestBuilder.Get($"/api/runs/{runId}"), (f, r) => f.RunAsync(r, runId, CancellationToken.None));
+        var run = await App.SendAsync<GetRunFunction>(HttpRequestBuilder.Get($"/api/runs/{runId}"), (f, r) => f.RunAsync(r, runId, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
             Assert.That(accepted.Status, Is.EqualTo(202), accepted.Body);
             Assert.That(accepted.Json["status_url"]?.GetValue<string>(), Does.EndWith($"/api/runs/{runId}"));
-            Assert.That(app.Queue.Count, Is.EqualTo(queuedBefore + 1));
+            Assert.That(App.Queue.Count, Is.EqualTo(queuedBefore + 1));
             Assert.That(run.Status, Is.EqualTo(200), run.Body);
             Assert.That(run.Json["status"]?.GetValue<string>(), Is.EqualTo("queued"));
         });
@@ -130,7 +118,7 @@ public sealed class ModelFunctionsTests
     {
         const string runId = "20260301T000000Z-00000000";
 
-        var answer = await app.SendAsync<GetRunFunction>(HttpRequestBuilder.Get($"/api/runs/{runId}"), (f, r) => f.RunAsync(r, runId, CancellationToken.None));
+        var answer = await App.SendAsync<GetRunFunction>(HttpRequestBuilder.Get($"/api/runs/{runId}"), (f, r) => f.RunAsync(r, runId, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -142,7 +130,7 @@ public sealed class ModelFunctionsTests
     [Test]
     public async Task OpenApi_ReturnsTheDocumentOfEveryRoute()
     {
-        var answer = await app.SendAsync<OpenApiFunction>(HttpRequestBuilder.Get("/api/openapi.json"), (f, r) => f.RunAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<OpenApiFunction>(HttpRequestBuilder.Get("/api/openapi.json"), (f, r) => f.RunAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -155,7 +143,7 @@ public sealed class ModelFunctionsTests
     [Test]
     public async Task Ui_ReturnsTheScenarioPage()
     {
-        var answer = await app.SendAsync<UiFunction>(HttpRequestBuilder.Get("/api/ui"), (f, r) => f.RunAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<UiFunction>(HttpRequestBuilder.Get("/api/ui"), (f, r) => f.RunAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {

@@ -5,27 +5,15 @@ using ArchiveForecast.HttpForecast.Tests.Builders;
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Http;
 
 [TestFixture]
-public sealed class PredictFunctionTests
+public sealed class PredictFunctionTests : ServedModelFixture
 {
-    private FunctionsApp app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartWithAServedModel()
-    {
-        app = await FunctionsApp.Create().StartAsync();
-        await app.TrainAndServeDefaultModelAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
-
     [Test]
     public async Task Predict_WithValidInstances_Returns200WithOnePredictionPerInstanceAndTheModelVersion()
     {
         var request = HttpRequestBuilder.Post("/api/predict")
             .WithJson(PredictBodies.Of(PredictBodies.Instance(), PredictBodies.Instance(month: "2026-12-01")));
 
-        var answer = await app.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
         var json = answer.Json;
         var predictions = json["predictions"]!.AsArray();
 
@@ -51,7 +39,7 @@ public sealed class PredictFunctionTests
         var request = HttpRequestBuilder.Post("/api/predict")
             .WithJson(PredictBodies.Of(PredictBodies.Instance(), PredictBodies.Instance(pctPdf: 50)));
 
-        var answer = await app.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
         var errors = answer.Json["errors"]!.AsArray();
 
         Assert.Multiple(() =>
@@ -68,7 +56,7 @@ public sealed class PredictFunctionTests
     {
         var request = HttpRequestBuilder.Post("/api/predict").WithJson("""{"instances":[{"month":"2026-03-01",""");
 
-        var answer = await app.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -82,7 +70,7 @@ public sealed class PredictFunctionTests
     {
         var request = HttpRequestBuilder.Post("/api/predict").WithBody(PredictBodies.Of(PredictBodies.Instance()), "text/plain");
 
-        var answer = await app.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
 
         Assert.That(answer.Status, Is.EqualTo(415));
     }
@@ -92,10 +80,10 @@ public sealed class PredictFunctionTests
     {
         var body = PredictBodies.Of(PredictBodies.Instance());
 
-        var known = await app.SendAsync<PredictModelFunction>(
+        var known = await App.SendAsync<PredictModelFunction>(
             HttpRequestBuilder.Post($"/api/models/{ModelName.Default}/predict").WithJson(body),
             (f, r) => f.RunAsync(r, ModelName.Default, CancellationToken.None));
-        var unknown = await app.SendAsync<PredictModelFunction>(
+        var unknown = await App.SendAsync<PredictModelFunction>(
             HttpRequestBuilder.Post("/api/models/no-such-model/predict").WithJson(body),
             (f, r) => f.RunAsync(r, "no-such-model", CancellationToken.None));
 
