@@ -25,6 +25,24 @@ test(`SCHEMA: a schema file exists for every pinned provider (azurerm ${pinned})
   assert.ok(fs.existsSync(schemaPath('azurerm', pinned)), `missing ${schemaPath('azurerm', pinned)}`);
   schemas = loadSchemas(good);
   assert.deepEqual(Object.keys(schemas).sort(), Object.keys(requiredProviders(good)).sort());
+  for (const [name, schema] of Object.entries(schemas)) {
+    assert.equal(`${schema.provider} ${schema.version}`, `${name} ${requiredProviders(good)[name].version}`, `${schemaPath(name, schema.version)} describes another provider or version`);
+  }
+});
+
+test('SCHEMA: the schema folder holds exactly the pinned versions, each listed in its README', () => {
+  const pinnedFiles = Object.entries(requiredProviders(good)).map(([name, pin]) => path.basename(schemaPath(name, pin.version)));
+  const dir = path.dirname(schemaPath('azurerm', pinned));
+  const present = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+  assert.deepEqual(present.sort(), pinnedFiles.sort());
+  const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+  for (const file of pinnedFiles) assert.ok(readme.includes(`\`${file}\``), `schemas/README.md does not list ${file}`);
+});
+
+test('SCHEMA: a pin without its schema file is refused with the folder to add it to', () => {
+  const unpinned = { terraform: [{ body: { required_providers: [{ azurerm: { source: 'hashicorp/azurerm', version: '4.0.0' } }] } }] };
+  assert.throws(() => loadSchemas(unpinned), /schema for azurerm 4\.0\.0 not found .*tests\/terraform-policy\/schemas\//);
+  assert.throws(() => loadSchemas(bad), /pin an exact version/);
 });
 
 test(`SCHEMA: every type, argument, block and attribute reference in terraform/ exists in azurerm ${pinned} and the other pinned providers`, () => {

@@ -2,15 +2,15 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { repoRoot, requiredProviders, strings } = require('./model');
+const { requiredProviders, strings } = require('./model');
 
 const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection']);
 const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
 
-// In CI the repository is a fresh clone with shared/ beside it, so the schemas are resolved from the
-// repository root, never from this machine's layout.
+const schemaDir = path.join(__dirname, '..', 'schemas');
+
 function schemaPath(provider, version) {
-  return path.resolve(repoRoot, '..', 'shared', 'terraform-schema', `schema-${provider}-${version}.json`);
+  return path.join(schemaDir, `schema-${provider}-${version}.json`);
 }
 
 function loadSchemas(model) {
@@ -22,7 +22,7 @@ function loadSchemas(model) {
     }
     const file = schemaPath(name, version);
     if (!fs.existsSync(file)) {
-      throw new Error(`schema for ${name} ${version} not found at ${file}: shared/terraform-schema must sit beside the repository (../shared) and hold the pinned version`);
+      throw new Error(`schema for ${name} ${version} not found at ${file}: add the documented schema of the pinned version to tests/terraform-policy/schemas/ (see its README.md)`);
     }
     schemas[name] = JSON.parse(fs.readFileSync(file, 'utf8'));
   }
