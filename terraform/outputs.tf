@@ -48,6 +48,11 @@ output "training_data_container_url" {
   value       = local.training_data_container_url
 }
 
+output "training_default_dataset" {
+  description = "Blob name in the training-data container that scheduled retraining trains on (Training__DefaultDataset); upload the dataset under this name."
+  value       = var.training_default_dataset
+}
+
 output "deployment_container_url" {
   description = "Blob container URL that Flex Consumption deploys the app package from."
   value       = local.deployment_container_url

@@ -1,6 +1,8 @@
 'use strict';
 
-const { requiredProviders, strings } = require('./model');
+const fs = require('node:fs');
+const path = require('node:path');
+const { repoRoot, requiredProviders, strings } = require('./model');
 
 const FUNCTION_APP_TYPES = new Set([
   'azurerm_function_app_flex_consumption', 'azurerm_linux_function_app', 'azurerm_windows_function_app',
@@ -12,8 +14,47 @@ const FORBIDDEN_ROLES = new Set([
 const REQUIRED_APP_SETTINGS = [
   'ModelStore__ContainerUri', 'ModelStore__ModelName', 'TrainingData__ContainerUri', 'RetrainQueue__QueueServiceUri',
   'RetrainQueue__QueueName', 'RetrainQueueConnection__queueServiceUri', 'KeyVault__Uri', 'Retraining__Schedule',
-  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+  'Training__DefaultDataset', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
 ];
+const LOCAL_SETTINGS_EXAMPLE = path.join(repoRoot, 'local.settings.json.example');
+// Settings of local.settings.json.example that Terraform must not set as they are, each with the reason and, where
+// Azure needs one, the setting that takes its place (a name, or a test of the app for what the provider sets).
+const LOCAL_ONLY_SETTINGS = {
+  FUNCTIONS_WORKER_RUNTIME: {
+    reason: 'Flex Consumption takes the worker runtime from runtime_name and refuses this app setting',
+    azure: { name: 'runtime_name = "dotnet-isolated"', isSet: (app) => app.body.runtime_name === 'dotnet-isolated' },
+  },
+  AzureWebJobsStorage: {
+    reason: 'a connection string carries the account key; Azure uses the identity-based host storage settings (the empty value in function_app.tf is a provider workaround, see AF_IDENTITY_HOST_STORAGE)',
+    azure: 'AzureWebJobsStorage__accountName',
+  },
+  ModelStore__ConnectionString: {
+    reason: 'a connection string (Azurite) carries a key; Azure reaches the models container with the managed identity',
+    azure: 'ModelStore__ContainerUri',
+  },
+  ModelStore__ContainerName: {
+    reason: 'read only with ModelStore__ConnectionString; in Azure the container is the last segment of ModelStore__ContainerUri',
+  },
+  TrainingData__ConnectionString: {
+    reason: 'a connection string (Azurite) carries a key; Azure reaches the training-data container with the managed identity',
+    azure: 'TrainingData__ContainerUri',
+  },
+  TrainingData__ContainerName: {
+    reason: 'read only with TrainingData__ConnectionString; in Azure the container is the last segment of TrainingData__ContainerUri',
+  },
+  RetrainQueue__ConnectionString: {
+    reason: 'a connection string (Azurite) carries a key; Azure reaches the queue service with the managed identity',
+    azure: 'RetrainQueue__QueueServiceUri',
+  },
+  RetrainQueueConnection: {
+    reason: "the queue trigger's connection as a connection string (Azurite); in Azure the same prefix takes the identity-based __queueServiceUri",
+    azure: 'RetrainQueueConnection__queueServiceUri',
+  },
+};
+// Settings the provider writes from a dedicated argument instead of app_settings.
+const PROVIDER_WRITTEN_SETTINGS = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: (app) => block(app.body, 'site_config')?.application_insights_connection_string,
+};
 // Variables whose every value is valid, with the reason a validation block would add nothing.
 const UNVALIDATED_VARIABLES = { tags: 'any map of strings is a valid set of extra tags' };
 
@@ -37,6 +78,24 @@ function instances(resource, key) {
   if (!each) return [value];
   if (!forEach || typeof forEach !== 'object') return [undefined];
   return Object.values(forEach).map((item) => item?.[each[1]]);
+}
+
+// The literal a Terraform value stands for, when it is a literal or a plain reference to a variable default, a local
+// or a resource's name; undefined when it depends on anything else.
+function literalValue(model, value) {
+  if (typeof value !== 'string') return undefined;
+  if (!value.includes('${')) return value;
+  const variable = /^\$\{var\.([a-z0-9_]+)\}$/.exec(value);
+  if (variable) return model.variables.find((v) => v.name === variable[1])?.body.default;
+  const local = /^\$\{local\.([a-z0-9_]+)\}$/.exec(value);
+  if (local) return literalValue(model, model.locals[local[1]]);
+  const name = /^\$\{((?:azurerm|azapi)_[a-z0-9_]+\.[a-z0-9_]+)\.name\}$/.exec(value);
+  if (name) return literalValue(model, byAddress(model, name[1])?.body.name);
+  return undefined;
+}
+
+function localSettingsExample() {
+  return JSON.parse(fs.readFileSync(LOCAL_SETTINGS_EXAMPLE, 'utf8')).Values ?? {};
 }
 
 function appSettings(app) {
@@ -242,6 +301,7 @@ const rules = [
           [resolveLocal(m, settings.ModelStore__ModelName) === 'archive-forecast', 'ModelStore__ModelName must be archive-forecast'],
           [queueName === 'retrain-requests', 'RetrainQueue__QueueName must be retrain-requests'],
           [settings.Retraining__Schedule === expr('var.retraining_schedule'), 'Retraining__Schedule must come from var.retraining_schedule'],
+          [settings.Training__DefaultDataset === expr('var.training_default_dataset'), 'Training__DefaultDataset must come from var.training_default_dataset'],
           [/\.vault_uri\}$/.test(settings.KeyVault__Uri ?? ''), 'KeyVault__Uri must be the vault URI'],
           [settings.APPLICATIONINSIGHTS_AUTHENTICATION_STRING === 'Authorization=AAD', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING must be Authorization=AAD'],
         ];
@@ -249,6 +309,48 @@ const rules = [
       }
       const schedule = m.variables.find((v) => v.name === 'retraining_schedule');
       if (schedule?.body.default !== '0 0 3 1 * *') out.push('variable retraining_schedule must default to "0 0 3 1 * *"');
+      return out;
+    },
+  },
+  {
+    id: 'AF_APP_SETTINGS_PARITY',
+    title: 'every setting of local.settings.json.example is set in Azure, as it is or in its identity-based form, or is local-only with a reason',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    badReports: [
+      'bad: app setting KeyVault__Uri of local.settings.json.example is not set',
+      'bad: ModelStore__ContainerUri is missing (the Azure form of local ModelStore__ConnectionString)',
+      'bad: ModelStore__ConnectionString is local-only',
+      'bad: Training__DefaultDataset defaults to "other.csv" in Azure but "archive.csv" locally',
+      'unlinked_workaround: app setting APPLICATIONINSIGHTS_CONNECTION_STRING of local.settings.json.example is not set',
+    ],
+    check: (m) => {
+      const local = localSettingsExample();
+      const out = Object.keys(LOCAL_ONLY_SETTINGS)
+        .filter((name) => !(name in local))
+        .map((name) => `LOCAL_ONLY_SETTINGS lists ${name}, which local.settings.json.example no longer sets`);
+      for (const app of functionApps(m)) {
+        const settings = appSettings(app) ?? {};
+        for (const [name, localValue] of Object.entries(local)) {
+          const localOnly = LOCAL_ONLY_SETTINGS[name];
+          if (localOnly) {
+            const azure = typeof localOnly.azure === 'string' ? { name: localOnly.azure, isSet: () => Boolean(settings[localOnly.azure]) } : localOnly.azure;
+            if (azure && !azure.isSet(app)) out.push(`${app.address}: ${azure.name} is missing (the Azure form of local ${name})`);
+            if (name in settings && !(name === 'AzureWebJobsStorage' && settings[name] === '')) {
+              out.push(`${app.address}: ${name} is local-only (${localOnly.reason}) but app_settings sets it`);
+            }
+            continue;
+          }
+          const value = name in settings ? settings[name] : PROVIDER_WRITTEN_SETTINGS[name]?.(app);
+          if (!value) {
+            out.push(`${app.address}: app setting ${name} of local.settings.json.example is not set (set it, or list it in LOCAL_ONLY_SETTINGS with a reason)`);
+            continue;
+          }
+          const azureValue = literalValue(m, value);
+          if (localValue !== '' && azureValue !== undefined && azureValue !== localValue) {
+            out.push(`${app.address}: ${name} defaults to "${azureValue}" in Azure but "${localValue}" locally`);
+          }
+        }
+      }
       return out;
     },
   },
