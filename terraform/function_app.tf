@@ -77,9 +77,18 @@ resource "azapi_resource_action" "client_function_key" {
 
   body = {
     properties = {
-      name  = local.client_key_name
-      value = random_password.client_function_key.result
+      name = local.client_key_name
     }
+  }
+
+  # Write-only: merged into the request, never stored. The version makes a rotation send the new value.
+  sensitive_body = {
+    properties = {
+      value = ephemeral.azurerm_key_vault_secret.client_function_key.value
+    }
+  }
+  sensitive_body_version = {
+    "properties.value" = tostring(var.client_key_version)
   }
 
   retry = {

@@ -50,7 +50,7 @@ test(`SCHEMA: every type, argument, block and attribute reference in terraform/ 
   assert.deepEqual(checkSchema(good, schemas), []);
 });
 
-test('SCHEMA: the bad fixture is reported: misspelled argument, removed type and argument, unknown attribute, missing required argument', () => {
+test('SCHEMA: the bad fixture is reported: misspelled argument, removed type and argument, unknown attribute, missing required argument, ephemeral argument and attribute', () => {
   schemas ??= loadSchemas(good);
   const violations = checkSchema(bad, schemas);
   const expected = [
@@ -60,6 +60,8 @@ test('SCHEMA: the bad fixture is reported: misspelled argument, removed type and
     'azurerm_storage_account.misspelled.primary_blob_endpont: "primary_blob_endpont" is neither an argument nor an attribute',
     'azurerm_storage_container.orphan: required "storage_account_id" is missing',
     'azurerm_storage_account.misspelled.blob_properties: unknown argument or block "versioning"',
+    'ephemeral.random_password.with_keepers: unknown argument or block "keepers"',
+    'ephemeral.random_password.with_keepers.reslt: "reslt" is neither an argument nor an attribute',
   ];
   for (const message of expected) {
     assert.ok(violations.some((v) => v.startsWith(message)), `expected "${message}…" among ${JSON.stringify(violations, null, 1)}`);

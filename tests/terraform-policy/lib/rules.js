@@ -98,6 +98,48 @@ function localSettingsExample() {
   return JSON.parse(fs.readFileSync(LOCAL_SETTINGS_EXAMPLE, 'utf8')).Values ?? {};
 }
 
+// The diagnostic settings whose target is `${<address>.id}` followed by `suffix` (a sub-resource such as a
+// storage service), as written in terraform/.
+function diagnosticSettingsOf(model, address, suffix = '') {
+  return ofType(model, 'azurerm_monitor_diagnostic_setting')
+    .filter((d) => d.body.target_resource_id === `\${${address}.id}${suffix}`);
+}
+
+function blocks(body, name) {
+  return Array.isArray(body?.[name]) ? body[name] : [];
+}
+
+// What a resource is missing for its logs (and metrics) to reach the Log Analytics workspace through one of its
+// diagnostic settings; an empty list when one setting covers everything.
+function diagnosticGaps(model, resource, suffix, { logs, groups = [], metrics = [] }) {
+  const target = `${resource.address}${suffix}`;
+  const settings = diagnosticSettingsOf(model, resource.address, suffix);
+  if (settings.length === 0) return [`${target}: no azurerm_monitor_diagnostic_setting targets it`];
+  const gaps = settings.map((d) => {
+    const missing = [];
+    if (!/^\$\{azurerm_log_analytics_workspace\.[a-z0-9_]+\.id\}$/.test(d.body.log_analytics_workspace_id ?? '')) {
+      missing.push('log_analytics_workspace_id must reference the azurerm_log_analytics_workspace');
+    }
+    const categories = blocks(d.body, 'enabled_log').map((l) => l.category);
+    const coveredByGroup = blocks(d.body, 'enabled_log').some((l) => groups.includes(l.category_group));
+    if (!coveredByGroup) {
+      const absent = logs.filter((c) => !categories.includes(c));
+      if (absent.length > 0) missing.push(`enabled_log lacks ${absent.join(', ')}`);
+    }
+    const metricCategories = blocks(d.body, 'enabled_metric').map((x) => x.category);
+    const absentMetrics = metrics.filter((c) => !metricCategories.includes(c));
+    if (absentMetrics.length > 0) missing.push(`enabled_metric lacks ${absentMetrics.join(', ')}`);
+    return { address: d.address, missing };
+  });
+  if (gaps.some((g) => g.missing.length === 0)) return [];
+  return gaps.map((g) => `${g.address} (for ${target}): ${g.missing.join('; ')}`);
+}
+
+const STORAGE_SERVICE_LOGS = { logs: ['StorageRead', 'StorageWrite', 'StorageDelete'], groups: ['allLogs'], metrics: ['Transaction'] };
+// Where a secret may appear in configuration without reaching state: write-only arguments and ephemeral blocks.
+const WRITE_ONLY_ARGUMENTS = { azurerm_key_vault_secret: ['value_wo'], azapi_resource_action: ['sensitive_body'], azapi_resource: ['sensitive_body'], azapi_update_resource: ['sensitive_body'], azapi_data_plane_resource: ['sensitive_body'] };
+const SECRET_REFERENCE = /\b(random_password\.[a-z0-9_]+\.(result|bcrypt_hash)|(data\.)?azurerm_key_vault_secret\.[a-z0-9_]+\.value)\b/;
+
 function appSettings(app) {
   return app.body.app_settings && typeof app.body.app_settings === 'object' ? app.body.app_settings : undefined;
 }
@@ -197,6 +239,72 @@ const rules = [
     check: (m) => ofType(m, 'azurerm_key_vault_secret')
       .filter((r) => !r.body.content_type)
       .map((r) => `${r.address}: content_type must be set`),
+  },
+  {
+    id: 'AF_SECRETS_WRITE_ONLY',
+    title: 'secrets reach Azure only through ephemeral values and write-only arguments, never through state',
+    bad: 'azurerm_key_vault_secret.bad',
+    badReports: [
+      'random_password.in_state: a managed random_password keeps its result in state',
+      'azurerm_key_vault_secret.bad: use value_wo with value_wo_version instead of value',
+      'azapi_resource_action.key_in_body: body carries a secret',
+      'azapi_resource_action.key_in_body: sensitive_body needs sensitive_body_version',
+      'required_version must be at least 1.11',
+    ],
+    check: (m) => {
+      const out = [];
+      for (const r of ofType(m, 'random_password')) {
+        out.push(`${r.address}: a managed random_password keeps its result in state; use ephemeral "random_password"`);
+      }
+      for (const r of ofType(m, 'azurerm_key_vault_secret')) {
+        if (r.body.value !== undefined || r.body.value_wo === undefined) {
+          out.push(`${r.address}: use value_wo with value_wo_version instead of value`);
+        } else if (r.body.value_wo_version === undefined) {
+          out.push(`${r.address}: value_wo needs value_wo_version, or a new value is never written`);
+        }
+      }
+      for (const r of m.resources.filter((x) => x.type.startsWith('azapi_'))) {
+        const secret = strings(r.body.body).find((text) => SECRET_REFERENCE.test(text));
+        if (secret) out.push(`${r.address}: body carries a secret (${secret}); move it to sensitive_body`);
+        if (r.body.sensitive_body !== undefined && r.body.sensitive_body_version === undefined) {
+          out.push(`${r.address}: sensitive_body needs sensitive_body_version, or a rotated value is never sent`);
+        }
+      }
+      for (const o of m.outputs) {
+        const secret = strings(o.body.value).find((text) => SECRET_REFERENCE.test(text) || text.includes('ephemeral.'));
+        if (secret) out.push(`output.${o.name}: exposes a secret (${secret})`);
+      }
+      const writeOnlyUsed = m.resources.some((r) => (WRITE_ONLY_ARGUMENTS[r.type] ?? []).some((a) => r.body[a] !== undefined));
+      const required = m.terraform.map((t) => t.body.required_version).find(Boolean) ?? '';
+      if ((writeOnlyUsed || m.ephemeral.length > 0) && !/^\s*(~>|>=)\s*1\.(1[1-9]|[2-9]\d)\b/.test(required)) {
+        out.push(`terraform.required_version must be at least 1.11 for ephemeral values and write-only arguments (is "${required}")`);
+      }
+      return out;
+    },
+  },
+  {
+    id: 'AZURE_POLICY_cf820ca0',
+    title: 'Key Vault resource logs (AuditEvent) go to the Log Analytics workspace',
+    bad: 'azurerm_key_vault.bad',
+    check: (m) => ofType(m, 'azurerm_key_vault')
+      .flatMap((r) => diagnosticGaps(m, r, '', { logs: ['AuditEvent'], groups: ['audit', 'allLogs'] })),
+  },
+  {
+    id: 'CKV2_AZURE_21',
+    title: 'Blob service reads, writes and deletes (and Transaction metrics) are logged to the workspace (met with a diagnostic setting)',
+    bad: 'azurerm_storage_account.bad/blobServices/default',
+    check: (m) => ofType(m, 'azurerm_storage_account')
+      .flatMap((r) => diagnosticGaps(m, r, '/blobServices/default', STORAGE_SERVICE_LOGS)),
+  },
+  {
+    id: 'CKV_AZURE_33',
+    title: 'Queue service reads, writes and deletes (and Transaction metrics) are logged to the workspace (met with a diagnostic setting)',
+    bad: 'azurerm_storage_account.bad/queueServices/default',
+    badReports: [
+      'azurerm_monitor_diagnostic_setting.partial_queue (for azurerm_storage_account.bad/queueServices/default): log_analytics_workspace_id must reference the azurerm_log_analytics_workspace; enabled_log lacks StorageWrite, StorageDelete; enabled_metric lacks Transaction',
+    ],
+    check: (m) => ofType(m, 'azurerm_storage_account')
+      .flatMap((r) => diagnosticGaps(m, r, '/queueServices/default', STORAGE_SERVICE_LOGS)),
   },
   {
     id: 'PSRULE_Azure.AppInsights.LocalAuth',
