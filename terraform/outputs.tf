@@ -63,6 +63,11 @@ output "retrain_queue_name" {
   value       = azurerm_storage_queue.retrain.name
 }
 
+output "log_analytics_workspace_id" {
+  description = "Workspace (customer) ID of the Log Analytics workspace that holds telemetry and the Key Vault and Storage audit logs; pass it to az monitor log-analytics query --workspace."
+  value       = azurerm_log_analytics_workspace.this.workspace_id
+}
+
 output "application_insights_name" {
   description = "Application Insights resource that receives the app's telemetry."
   value       = azurerm_application_insights.this.name
