@@ -81,14 +81,12 @@ resource "azapi_resource_action" "client_function_key" {
     }
   }
 
-  # Write-only: merged into the request, never stored. The version makes a rotation send the new value.
+  # Write-only: merged into every request, never stored. No sensitive_body_version on purpose: with one, an update
+  # made for any other reason would PUT the key without its value, and the host would make up a new key.
   sensitive_body = {
     properties = {
       value = ephemeral.azurerm_key_vault_secret.client_function_key.value
     }
-  }
-  sensitive_body_version = {
-    "properties.value" = tostring(var.client_key_version)
   }
 
   retry = {
@@ -103,4 +101,10 @@ resource "azapi_resource_action" "client_function_key" {
   }
 
   depends_on = [time_sleep.rbac_propagation]
+
+  # Write-only values never show up in a plan, so a new secret version (client_key_version raised) replaces the
+  # action to send it.
+  lifecycle {
+    replace_triggered_by = [azurerm_key_vault_secret.client_function_key]
+  }
 }

@@ -248,7 +248,8 @@ const rules = [
       'random_password.in_state: a managed random_password keeps its result in state',
       'azurerm_key_vault_secret.bad: use value_wo with value_wo_version instead of value',
       'azapi_resource_action.key_in_body: body carries a secret',
-      'azapi_resource_action.key_in_body: sensitive_body needs sensitive_body_version',
+      'azapi_resource_action.key_in_body: sensitive_body needs lifecycle.replace_triggered_by',
+      'azapi_resource_action.key_in_body: no sensitive_body_version on an action',
       'required_version must be at least 1.11',
     ],
     check: (m) => {
@@ -266,8 +267,13 @@ const rules = [
       for (const r of m.resources.filter((x) => x.type.startsWith('azapi_'))) {
         const secret = strings(r.body.body).find((text) => SECRET_REFERENCE.test(text));
         if (secret) out.push(`${r.address}: body carries a secret (${secret}); move it to sensitive_body`);
-        if (r.body.sensitive_body !== undefined && r.body.sensitive_body_version === undefined) {
-          out.push(`${r.address}: sensitive_body needs sensitive_body_version, or a rotated value is never sent`);
+        if (r.type === 'azapi_resource_action' && r.body.sensitive_body !== undefined) {
+          if (r.body.sensitive_body_version !== undefined) {
+            out.push(`${r.address}: no sensitive_body_version on an action: an update made for another reason would send the request without the write-only values`);
+          }
+          if (!block(r.body, 'lifecycle')?.replace_triggered_by) {
+            out.push(`${r.address}: sensitive_body needs lifecycle.replace_triggered_by on the resource that versions the secret, or a rotated value is never sent`);
+          }
         }
       }
       for (const o of m.outputs) {
