@@ -289,6 +289,20 @@ const rules = [
     },
   },
   {
+    id: 'AF_KEY_VAULT_NO_SETTING_OVERRIDE',
+    title: 'no Key Vault secret Terraform writes shadows an app setting (a secret Section--Key loads as Section:Key at start)',
+    bad: 'azurerm_key_vault_secret.shadows_setting',
+    check: (m) => {
+      const settings = new Map(functionApps(m).flatMap((app) => Object.keys(appSettings(app) ?? {}).map((k) => [k.toLowerCase(), `${app.address}.app_settings.${k}`])));
+      return ofType(m, 'azurerm_key_vault_secret').flatMap((r) => {
+        const name = literalValue(m, r.body.name);
+        if (name === undefined) return [`${r.address}: name must be a literal or a local, so it can be checked against the app settings`];
+        const shadowed = settings.get(name.replaceAll('--', '__').toLowerCase());
+        return shadowed ? [`${r.address}: secret "${name}" would override ${shadowed} when the app loads Key Vault`] : [];
+      });
+    },
+  },
+  {
     id: 'AZURE_POLICY_cf820ca0',
     title: 'Key Vault resource logs (AuditEvent) go to the Log Analytics workspace',
     bad: 'azurerm_key_vault.bad',
