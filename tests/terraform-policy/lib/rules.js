@@ -26,7 +26,14 @@ const LOCAL_ONLY_SETTINGS = {
   },
   AzureWebJobsStorage: {
     reason: 'a connection string carries the account key; Azure uses the identity-based host storage settings (the empty value in function_app.tf is a provider workaround, see AF_IDENTITY_HOST_STORAGE)',
-    azure: 'AzureWebJobsStorage__accountName',
+    azure: {
+      name: 'AzureWebJobsStorage__accountName (or __blobServiceUri with __queueServiceUri)',
+      isSet: (app) => {
+        const settings = appSettings(app) ?? {};
+        return Boolean(settings.AzureWebJobsStorage__accountName
+          || (settings.AzureWebJobsStorage__blobServiceUri && settings.AzureWebJobsStorage__queueServiceUri));
+      },
+    },
   },
   ModelStore__ConnectionString: {
     reason: 'a connection string (Azurite) carries a key; Azure reaches the models container with the managed identity',
