@@ -1,6 +1,8 @@
 using ArchiveForecast.Bench.Fixtures;
+using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Training.Modeling;
 using BenchmarkDotNet.Attributes;
 
 namespace ArchiveForecast.Bench.Inference;
@@ -11,6 +13,7 @@ namespace ArchiveForecast.Bench.Inference;
 public class SinglePredictionBenchmarks
 {
     private BenchModel _fixture = null!;
+    private IntervalCalibration _calibration = null!;
     private ForecastInput[] _inputs = null!;
     private int _next;
 
@@ -22,6 +25,7 @@ public class SinglePredictionBenchmarks
     public void Setup()
     {
         _fixture = BenchModel.Train(TrainingRows);
+        _calibration = IntervalCalibrator.Calibrate(_fixture.Rows, _fixture.Trained.Settings, 42, CancellationToken.None)!;
         _inputs = BenchData.ScoringInputs(1_024);
         _fixture.Model.Predict(_inputs[0]);
         _fixture.Model.Explain(_inputs[0]);
@@ -32,6 +36,10 @@ public class SinglePredictionBenchmarks
 
     [Benchmark(Baseline = true)]
     public ForecastPrediction Predict() => _fixture.Model.Predict(NextInput());
+
+    /// <summary>What a predict request computes since forecast ranges: the forecast and its ranges at the default level.</summary>
+    [Benchmark]
+    public PredictionIntervals? PredictWithRanges() => _calibration.Apply(_fixture.Model.Predict(NextInput()), IntervalCalibration.DefaultLevel);
 
     [Benchmark]
     public ForecastExplanation Explain() => _fixture.Model.Explain(NextInput());
