@@ -500,7 +500,7 @@ describe('keyboard and small screens', () => {
       await page.focus('#function-key');
       await page.keyboard.type(service.key);
       const order = [];
-      while (order.length < 14) {
+      while (order.length < 15) {
         await page.keyboard.press('Tab');
         const focused = await page.evaluate(() => document.activeElement.id || document.activeElement.className);
         // A month input's own parts (month, year, picker) are tab stops of one control.
@@ -514,8 +514,8 @@ describe('keyboard and small screens', () => {
       await page.keyboard.press('Enter');
       await page.waitForSelector('#s0-result[data-state="done"]');
 
-      assert.deepEqual(order.slice(0, 3), ['model-name', 'forget-key', 'forecast-all']);
-      assert.deepEqual(order.slice(3, 13), ['s0-name', 's0-month', 's0-total_files', 's0-avg_file_size_mb', 's0-pct_pdf', 's0-pct_docx',
+      assert.deepEqual(order.slice(0, 4), ['model-name', 'range-level', 'forget-key', 'forecast-all']);
+      assert.deepEqual(order.slice(4, 14), ['s0-name', 's0-month', 's0-total_files', 's0-avg_file_size_mb', 's0-pct_pdf', 's0-pct_docx',
         's0-pct_xlsx', 's0-archive_frequency_per_day', 's0-growth', 'forecast-button']);
       assert.equal(outline.style, 'solid');
       assert.ok(outline.width >= 2);
