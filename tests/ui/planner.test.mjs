@@ -602,17 +602,22 @@ describe('forecast ranges', () => {
       const requests = recordPredictRequests(page);
       await enterKey(page);
       await forecast(page, 0);
+      await page.setInputFiles('#batch-file', { name: 'level.csv', mimeType: 'text/csv', buffer: Buffer.from(writeCsv(csvHeader, csvRows(2))) });
+      await page.click('#batch-score');
+      await page.locator('#batch-status').filter({ hasText: 'Scored' }).waitFor();
       const at80 = (await ranges(page.locator('#s0-archived-range')))[0];
       await page.selectOption('#range-level', '0.95');
       await page.locator('#s0-archived-range').filter({ hasText: '95 % range' }).waitFor();
       await page.waitForSelector('#s0-result[data-state="done"]:not([aria-busy])');
-      const api = await callPredict(service.baseUrl, service.key, requests[1].body.instances, { level: 0.95 });
+      const api = await callPredict(service.baseUrl, service.key, requests[2].body.instances, { level: 0.95 });
       const first = api.body.predictions[0];
       const at95 = (await ranges(page.locator('#s0-archived-range')))[0];
 
-      assert.equal(requests.length, 2, 'only the forecast scenario is asked again');
-      assert.equal(new URL(requests[1].url).searchParams.get('level'), '0.95');
+      assert.equal(requests.length, 3, 'the scenario, the file, then only the forecast scenario again');
+      assert.equal(new URL(requests[2].url).searchParams.get('level'), '0.95');
+      assert.deepEqual(requests[2].body, requests[0].body);
       assert.deepEqual(at95, apiRange(first, 'archived_gb_next_period'));
+      assert.match(await page.innerText('#batch-stale'), /These results have 80 % ranges; score the file again for 95 % ranges/);
       assert.ok(at95.lower <= at80.lower && at95.upper >= at80.upper, 'the 95 % range holds the 80 % range');
       assert.equal(await page.getAttribute('#fact-width', 'data-level'), '0.95', 'the model facts describe the chosen level');
     });
