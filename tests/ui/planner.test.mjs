@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchChromium } from './support/browser.mjs';
 import { INSTANCE_FIELDS, OUTPUT_COLUMNS, csvRows, expectedInstance, rowInstance, scenarioFigures } from './support/builders.mjs';
 import { parseCsv, writeCsv } from './support/csv.mjs';
-import { callPredict, dataValues, fillScenario, openPlanner, recordPredictRequests, screenshot } from './support/planner.mjs';
+import { callModelInfo, callPredict, dataValues, fillScenario, openPlanner, outputDir, recordPredictRequests, screenshot } from './support/planner.mjs';
 import { startService } from './support/service.mjs';
 
 const gb = (value) => `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} GB`;
@@ -415,9 +415,14 @@ describe('CSV batch scoring', () => {
         assert.equal(Number(record.archived_gb_next_period), api.body.predictions[i].archived_gb_next_period);
         assert.equal(Number(record.savings_gb_next_period), api.body.predictions[i].savings_gb_next_period);
         assert.equal(record.out_of_range, api.body.predictions[i].out_of_range.join(';'));
+        for (const target of ['archived_gb_next_period', 'savings_gb_next_period']) {
+          assert.equal(Number(record[`${target}_lower`]), api.body.predictions[i].intervals[target].lower, `${target}_lower`);
+          assert.equal(Number(record[`${target}_upper`]), api.body.predictions[i].intervals[target].upper, `${target}_upper`);
+        }
         assert.equal(record.error, '');
       });
       assert.equal(csv.records[3].archived_gb_next_period, '');
+      assert.equal(csv.records[3].archived_gb_next_period_lower, '', 'a refused row has no range either');
       assert.match(csv.records[3].error, /^Line 5: pct_pdf must be a share between 0 and 1/, 'header is line 1, so the fourth row is line 5');
       assert.match(await page.innerText('#batch-error-list'), /Line 5: pct_pdf/);
       assert.equal(await page.locator('#batch-table tbody tr').count(), rows.length);
@@ -500,7 +505,7 @@ describe('keyboard and small screens', () => {
       await page.focus('#function-key');
       await page.keyboard.type(service.key);
       const order = [];
-      while (order.length < 14) {
+      while (order.length < 15) {
         await page.keyboard.press('Tab');
         const focused = await page.evaluate(() => document.activeElement.id || document.activeElement.className);
         // A month input's own parts (month, year, picker) are tab stops of one control.
@@ -514,8 +519,8 @@ describe('keyboard and small screens', () => {
       await page.keyboard.press('Enter');
       await page.waitForSelector('#s0-result[data-state="done"]');
 
-      assert.deepEqual(order.slice(0, 3), ['model-name', 'forget-key', 'forecast-all']);
-      assert.deepEqual(order.slice(3, 13), ['s0-name', 's0-month', 's0-total_files', 's0-avg_file_size_mb', 's0-pct_pdf', 's0-pct_docx',
+      assert.deepEqual(order.slice(0, 4), ['model-name', 'range-level', 'forget-key', 'forecast-all']);
+      assert.deepEqual(order.slice(4, 14), ['s0-name', 's0-month', 's0-total_files', 's0-avg_file_size_mb', 's0-pct_pdf', 's0-pct_docx',
         's0-pct_xlsx', 's0-archive_frequency_per_day', 's0-growth', 'forecast-button']);
       assert.equal(outline.style, 'solid');
       assert.ok(outline.width >= 2);
@@ -537,6 +542,234 @@ describe('keyboard and small screens', () => {
       assert.ok(widths.scroll <= widths.client, `scrollWidth ${widths.scroll} > clientWidth ${widths.client}`);
       assert.ok(chartWidth <= 360 && chartWidth > 250, `chart width ${chartWidth}`);
       await screenshot(page, 'narrow-360');
+    });
+  });
+});
+
+const ranges = (locator) => locator.evaluateAll((nodes) => nodes.map((n) => ({ lower: Number(n.dataset.lower), upper: Number(n.dataset.upper) })));
+const apiRange = (p, target) => ({ lower: p.intervals[target].lower, upper: p.intervals[target].upper });
+const gbRange = ({ lower, upper }) => `${gb(lower).replace(' GB', '')}–${gb(upper)}`;
+
+/** Serves the predictions and the model card as a version trained before ranges existed would: without intervals. */
+async function withoutIntervals(page) {
+  await page.route(/\/api\/predict(\?|$)/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    for (const p of body.predictions || []) delete p.intervals;
+    await route.fulfill({ response, json: body });
+  });
+  await page.route(/\/api\/model\/info$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    if (body.card) delete body.card.intervals;
+    await route.fulfill({ response, json: body });
+  });
+}
+
+describe('forecast ranges', () => {
+  test('the forecast, its projection table, the chart band and the comparison show the API\'s 80 % range', async () => {
+    await withPlanner({}, async (page) => {
+      const requests = recordPredictRequests(page);
+      const figures = scenarioFigures({ month: '2024-11' });
+      await enterKey(page);
+      await fillScenario(page, 0, figures);
+      await forecast(page, 0);
+      const api = await callPredict(service.baseUrl, service.key, requests[0].body.instances);
+      const predictions = api.body.predictions;
+      const first = predictions[0];
+
+      assert.equal(new URL(requests[0].url).searchParams.get('level'), '0.8', 'the default level is asked for');
+      assert.equal(first.intervals.level, 0.8);
+      assert.deepEqual((await ranges(page.locator('#s0-archived-range')))[0], apiRange(first, 'archived_gb_next_period'));
+      assert.deepEqual((await ranges(page.locator('#s0-savings-range')))[0], apiRange(first, 'savings_gb_next_period'));
+      assert.equal(await page.innerText('#s0-archived-range'), `${gbRange(apiRange(first, 'archived_gb_next_period'))}, 80 % range`);
+      assert.equal(await page.innerText('#s0-savings-range'), `${gbRange(apiRange(first, 'savings_gb_next_period'))}, 80 % range`);
+      assert.deepEqual(await ranges(page.locator('#s0-chart [data-series="archived"] .point')), predictions.map((p) => apiRange(p, 'archived_gb_next_period')));
+      assert.deepEqual(await ranges(page.locator('#s0-chart [data-series="savings"] .point')), predictions.map((p) => apiRange(p, 'savings_gb_next_period')));
+      assert.equal(await page.locator('#s0-chart polygon.band').count(), 2, 'one shaded band per target');
+      assert.match(await page.innerText('#s0-projection .legend'), /Archived: shaded, 80 % range/);
+      assert.deepEqual(await ranges(page.locator('#s0-projection tbody .cell-range')),
+        predictions.flatMap((p) => [apiRange(p, 'archived_gb_next_period'), apiRange(p, 'savings_gb_next_period')]));
+      assert.deepEqual(await ranges(page.locator('#comparison-table tbody tr[data-scenario="0"] .cell-range')),
+        [apiRange(first, 'archived_gb_next_period'), apiRange(first, 'savings_gb_next_period')]);
+      assert.match(await page.innerText('#comparison-range-note'), /12-month totals have no range/);
+      await screenshot(page, 'ranges-80');
+    });
+  });
+
+  test('choosing another level forecasts the scenarios again with the API\'s range at that level', async () => {
+    await withPlanner({}, async (page) => {
+      const requests = recordPredictRequests(page);
+      await enterKey(page);
+      await forecast(page, 0);
+      await page.setInputFiles('#batch-file', { name: 'level.csv', mimeType: 'text/csv', buffer: Buffer.from(writeCsv(csvHeader, csvRows(2))) });
+      await page.click('#batch-score');
+      await page.locator('#batch-status').filter({ hasText: 'Scored' }).waitFor();
+      const at80 = (await ranges(page.locator('#s0-archived-range')))[0];
+      await page.selectOption('#range-level', '0.95');
+      await page.locator('#s0-archived-range').filter({ hasText: '95 % range' }).waitFor();
+      await page.waitForSelector('#s0-result[data-state="done"]:not([aria-busy])');
+      const api = await callPredict(service.baseUrl, service.key, requests[2].body.instances, { level: 0.95 });
+      const first = api.body.predictions[0];
+      const at95 = (await ranges(page.locator('#s0-archived-range')))[0];
+
+      assert.equal(requests.length, 3, 'the scenario, the file, then only the forecast scenario again');
+      assert.equal(new URL(requests[2].url).searchParams.get('level'), '0.95');
+      assert.deepEqual(requests[2].body, requests[0].body);
+      assert.deepEqual(at95, apiRange(first, 'archived_gb_next_period'));
+      assert.match(await page.innerText('#batch-stale'), /These results have 80 % ranges; score the file again for 95 % ranges/);
+      assert.ok(at95.lower <= at80.lower && at95.upper >= at80.upper, 'the 95 % range holds the 80 % range');
+      assert.equal(await page.getAttribute('#fact-width', 'data-level'), '0.95', 'the model facts describe the chosen level');
+    });
+  });
+
+  test('a version without calibrated ranges still forecasts, shows no range and says so', async () => {
+    await withPlanner({ beforeLoad: withoutIntervals }, async (page) => {
+      await enterKey(page);
+      await page.click('#forecast-all');
+      for (const i of [0, 1, 2]) await page.waitForSelector(`#s${i}-result[data-state="done"]:not([aria-busy])`);
+      await page.locator('#fact-width').filter({ hasText: 'no calibrated ranges' }).waitFor();
+
+      assert.ok(Number(await page.getAttribute('#s0-archived', 'data-value')) > 0);
+      assert.equal(await page.isVisible('#s0-archived-range'), false);
+      assert.equal(await page.locator('#s0-chart polygon.band').count(), 0);
+      assert.equal(await page.locator('.cell-range').count(), 0);
+      assert.match(await page.innerText('#s0-model'), /no calibrated ranges/);
+      assert.equal(await page.isVisible('#comparison-range-note'), false);
+      assert.match(await page.innerText('#fact-training'), /unknown number of sources/);
+      await screenshot(page, 'ranges-absent');
+    });
+  });
+});
+
+describe('what the model knows', () => {
+  test('shows the card\'s training rows and sources, holdout error and range width, and warns that this model learnt from little data', async () => {
+    await withPlanner({}, async (page) => {
+      await enterKey(page);
+      await page.locator('#model-facts-list').waitFor();
+      const { body: info } = await callModelInfo(service.baseUrl, service.key);
+      const card = info.card;
+      const at80 = card.intervals.levels.find((l) => l.level === 0.8).holdout;
+      await forecast(page, 0);
+      const warning = await page.innerText('#model-facts-warning');
+
+      assert.ok(card.data.rows_read < 2000 && card.intervals.groups < 50, 'the tests\' model is the quick-start size');
+      assert.equal(Number(await page.getAttribute('#fact-training', 'data-rows')), card.data.rows_read);
+      assert.equal(Number(await page.getAttribute('#fact-training', 'data-sources')), card.intervals.groups);
+      assert.match(await page.innerText('#fact-training'), new RegExp(`^${card.data.rows_read} rows from ${card.intervals.groups} archive sources`));
+      assert.equal(Number(await page.getAttribute('#fact-error', 'data-archived')), card.metrics.archived_gb_next_period.mae);
+      assert.equal(Number(await page.getAttribute('#fact-error', 'data-savings')), card.metrics.savings_gb_next_period.mae);
+      assert.ok((await page.innerText('#fact-error')).includes(gb(card.metrics.archived_gb_next_period.mae)));
+      assert.equal(Number(await page.getAttribute('#fact-width', 'data-archived')), at80.archived_mean_relative_width);
+      assert.equal(Number(await page.getAttribute('#fact-width', 'data-savings')), at80.savings_mean_relative_width);
+      assert.match(await page.innerText('#fact-width'), /80 % range was on average/);
+      assert.equal(await page.getAttribute('#model-facts', 'data-few'), 'true');
+      assert.match(warning, /trained on little data/);
+      assert.ok(warning.includes('archive-forecast generate --rows 20000 --sources 500 --out training-data/archive.csv'), warning);
+      assert.ok(warning.includes('archive-forecast train --data training-data/archive.csv'), warning);
+      assert.match(await page.innerText('#s0-few'), /learnt from little data/, 'the warning is repeated beside the forecast');
+      assert.match(await page.innerText('#s0-season'), /zig-zags.*December.*quarter ends.*August/s);
+      await screenshot(page, 'model-facts-little-data');
+    });
+  });
+
+  test('a model trained on enough data gets no warning', async () => {
+    const bigger = async (page) => {
+      await page.route(/\/api\/model\/info$/, async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        body.card.data = { ...body.card.data, rows_read: 20000, rows_train: 16000, rows_holdout: 4000 };
+        body.card.intervals.groups = 500;
+        await route.fulfill({ response, json: body });
+      });
+    };
+    await withPlanner({ beforeLoad: bigger }, async (page) => {
+      await enterKey(page);
+      await forecast(page, 0);
+      await page.locator('#fact-training').filter({ hasText: '20,000 rows from 500 archive sources' }).waitFor();
+
+      assert.equal(await page.isVisible('#model-facts-warning'), false);
+      assert.equal(await page.isVisible('#s0-few'), false);
+      assert.equal(await page.getAttribute('#model-facts', 'data-few'), null);
+    });
+  });
+});
+
+describe('tables that fit', () => {
+  test('at 1280 px the CSV results table shows every column, forecasts first, under readable names', async () => {
+    await withPlanner({ viewport: { width: 1280, height: 900 } }, async (page) => {
+      const rows = csvRows(6, { seed: 4 });
+      await enterKey(page);
+      await page.setInputFiles('#batch-file', { name: 'fit.csv', mimeType: 'text/csv', buffer: Buffer.from(writeCsv(csvHeader, rows)) });
+      await page.click('#batch-score');
+      await page.locator('#batch-status').filter({ hasText: 'Scored' }).waitFor();
+      const api = await callPredict(service.baseUrl, service.key, rows.map(rowInstance));
+      const layout = await page.evaluate(() => {
+        const wrap = document.querySelector('#batch-results').getBoundingClientRect();
+        const heads = [...document.querySelectorAll('#batch-table thead th')].map((th) => ({ text: th.textContent, column: th.dataset.column || '', right: th.getBoundingClientRect().right }));
+        return { wrapRight: wrap.right, tableWidth: document.querySelector('#batch-table').getBoundingClientRect().width, wrapWidth: wrap.width, heads };
+      });
+      const headTexts = layout.heads.map((h) => h.text);
+
+      assert.ok(layout.tableWidth <= layout.wrapWidth + 0.5, `table ${layout.tableWidth} px in ${layout.wrapWidth} px`);
+      for (const head of layout.heads) assert.ok(head.right <= layout.wrapRight + 0.5, `${head.text} is in view`);
+      assert.deepEqual(headTexts.slice(0, 5), ['Line', 'Source id', 'Archived next period, 80 % range', 'Saved next period, 80 % range', 'Outside the training range']);
+      for (const text of headTexts) assert.doesNotMatch(text, /_/, `"${text}" is a readable name`);
+      assert.deepEqual(layout.heads.slice(5).map((h) => h.column), INSTANCE_FIELDS, 'the inputs follow, each still named by its field');
+      assert.deepEqual(await ranges(page.locator('#batch-table tbody .cell-range')),
+        api.body.predictions.flatMap((p) => [apiRange(p, 'archived_gb_next_period'), apiRange(p, 'savings_gb_next_period')]));
+      await screenshot(page, 'csv-batch-1280');
+    });
+  });
+
+  test('at 390 px the comparison stacks, so every figure of every scenario is on screen', async () => {
+    await withPlanner({ viewport: { width: 390, height: 844 } }, async (page) => {
+      await enterKey(page);
+      await page.click('#forecast-all');
+      for (const i of [0, 1, 2]) await page.waitForSelector(`#s${i}-result[data-state="done"]:not([aria-busy])`);
+      const layout = await page.evaluate(() => {
+        const wrap = document.querySelector('#comparison-wrap');
+        const cells = [...document.querySelectorAll('#comparison-table tbody td')].map((td) => {
+          const r = td.getBoundingClientRect();
+          return { label: td.dataset.label, left: r.left, right: r.right, width: r.width, visible: td.checkVisibility() };
+        });
+        return { scroll: wrap.scrollWidth, client: wrap.clientWidth, page: document.documentElement.scrollWidth, cells };
+      });
+
+      assert.ok(layout.scroll <= layout.client, `the comparison needs no sideways scroll (${layout.scroll} > ${layout.client})`);
+      assert.ok(layout.page <= 390);
+      assert.equal(layout.cells.length, 15);
+      for (const cell of layout.cells) {
+        assert.ok(cell.visible && cell.width > 0 && cell.left >= 0 && cell.right <= 390, `${cell.label} is on screen: ${JSON.stringify(cell)}`);
+      }
+      const table = page.getByRole('table', { name: /Next period and 12-month totals/ });
+      assert.equal(await table.getByRole('row').count(), 4, 'still a table of a header row and three scenarios to assistive technology');
+      assert.equal(await table.getByRole('rowheader', { name: 'Baseline' }).count(), 1);
+      await page.locator('#comparison').screenshot({ path: `${outputDir}/comparison-390.png` });
+      await screenshot(page, 'narrow-390');
+    });
+  });
+
+  test('a comparison row is marked stale when its scenario\'s figures change, and fresh after it is forecast again', async () => {
+    await withPlanner({}, async (page) => {
+      await enterKey(page);
+      await page.click('#forecast-all');
+      for (const i of [0, 1, 2]) await page.waitForSelector(`#s${i}-result[data-state="done"]:not([aria-busy])`);
+      const fresh = await page.locator('#comparison-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.stale));
+      await page.fill('#s1-growth', '9');
+      const row = page.locator('#comparison-table tbody tr[data-scenario="1"]');
+
+      assert.deepEqual(fresh, ['false', 'false', 'false']);
+      assert.equal(await row.getAttribute('data-stale'), 'true');
+      assert.match(await row.innerText(), /Stale/);
+      assert.equal(await page.getAttribute('#comparison-table tbody tr[data-scenario="0"]', 'data-stale'), 'false');
+      assert.match(await page.innerText('#comparison-stale'), /Stale: the figures of Growth changed/);
+      assert.match(await page.innerText('#comparison-figure .legend'), /Growth \(stale\)/);
+      await screenshot(page, 'comparison-stale');
+
+      await forecast(page, 1);
+      assert.equal(await row.getAttribute('data-stale'), 'false');
+      assert.equal(await page.isVisible('#comparison-stale'), false);
     });
   });
 });

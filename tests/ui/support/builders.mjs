@@ -1,5 +1,6 @@
 export const INSTANCE_FIELDS = ['month', 'total_files', 'avg_file_size_mb', 'pct_pdf', 'pct_docx', 'pct_xlsx', 'archive_frequency_per_day'];
-export const OUTPUT_COLUMNS = ['archived_gb_next_period', 'savings_gb_next_period', 'out_of_range'];
+export const OUTPUT_COLUMNS = ['archived_gb_next_period', 'savings_gb_next_period', 'out_of_range',
+  'archived_gb_next_period_lower', 'archived_gb_next_period_upper', 'savings_gb_next_period_lower', 'savings_gb_next_period_upper'];
 
 /** What a user types into a scenario form: shares in percent, the month as the month input holds it. */
 export function scenarioFigures(overrides = {}) {

@@ -55,8 +55,8 @@ export function recordPredictRequests(page) {
   return requests;
 }
 
-export async function callPredict(baseUrl, key, instances) {
-  const response = await fetch(`${baseUrl}/api/predict`, {
+export async function callPredict(baseUrl, key, instances, { level } = {}) {
+  const response = await fetch(`${baseUrl}/api/predict${level === undefined ? '' : `?level=${level}`}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-functions-key': key },
     body: JSON.stringify({ instances }),
@@ -66,3 +66,9 @@ export async function callPredict(baseUrl, key, instances) {
 }
 
 export const dataValues = (locator) => locator.evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-value'))));
+
+/** The served version's model info (card and manifest), as GET /api/model/info answers it. */
+export async function callModelInfo(baseUrl, key) {
+  const response = await fetch(`${baseUrl}/api/model/info`, { headers: { 'x-functions-key': key }, signal: AbortSignal.timeout(30_000) });
+  return { status: response.status, body: await response.json() };
+}
