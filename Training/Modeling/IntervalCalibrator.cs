@@ -24,6 +24,9 @@ public static class IntervalCalibrator
     /// </summary>
     public const int MaxRows = 20_000;
 
+    /// <summary>Groups a part (inputs in or out of range) needs to be calibrated on its own rather than on all residuals.</summary>
+    public const int MinGroupsPerPart = 8;
+
     /// <summary>Groups needed before the residuals' own quantiles are used rather than a normal model of them.</summary>
     public const int MinGroupsForQuantiles = 30;
 
@@ -32,7 +35,7 @@ public static class IntervalCalibrator
     {
         ArgumentNullException.ThrowIfNull(rows);
         bool named = rows.All(r => r.SourceId is not null);
-        var grouped = Sample(ProfileGroups.Assign(rows), seed);
+        var grouped = named ? SampleGroups(rows, seed) : ProfileGroups.Assign(SampleRows(rows, seed));
         int groups = DataSplitter.CountSources(grouped);
         int folds = Math.Min(Folds, groups);
         if (folds < 2)
@@ -74,7 +77,7 @@ public static class IntervalCalibrator
         }).ToList();
         return new IntervalCalibration(
             $"grouped cross-fitting: {folds} folds of whole groups; residuals of ln(GB + 0.001), inputs in and out of the fold's training range apart; "
-            + $"empirical quantiles with at least {MinGroupsForQuantiles} groups, else a normal model with between- and within-group variance and Student-t quantiles",
+            + $"empirical quantiles with at least {MinGroupsForQuantiles} groups, else a normal model with between-group (its 75 % upper bound) and within-group variance and Student-t quantiles",
             named ? "source_id" : "feature_profiles",
             groups,
             folds,
@@ -93,7 +96,7 @@ public static class IntervalCalibrator
     }
 
     private static bool Enough(List<Residual> residuals) =>
-        residuals.Count >= 30 && residuals.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count() >= 3;
+        residuals.Count >= 30 && residuals.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count() >= MinGroupsPerPart;
 
     private static (LogOffsets Archived, LogOffsets Savings) Offsets(List<Residual> residuals, double level)
     {
@@ -125,9 +128,22 @@ public static class IntervalCalibrator
         double mean = means.Average();
         double between = means.Sum(m => (m - mean) * (m - mean)) / Math.Max(1, means.Count - 1);
         double within = groups.Sum(g => { double m = g.Average(); return g.Sum(r => (r - m) * (r - m)); }) / Math.Max(1, residuals.Count - groups.Count);
-        double spread = Math.Sqrt((between * (1 + (1.0 / means.Count))) + within);
+        double spread = Math.Sqrt((BetweenUpperBound(between, means.Count - 1) * (1 + (1.0 / means.Count))) + within);
         double t = StudentT(NormalQuantile(level), means.Count - 1);
         return new LogOffsets(mean - (t * spread), mean + (t * spread));
+    }
+
+    /// <summary>
+    /// The between-group variance of a dozen groups is itself uncertain, and underestimating it makes every range too
+    /// narrow for new sources; its one-sided 75 % upper confidence bound, ν·s² / χ²(0.25; ν) (Wilson-Hilferty for the
+    /// chi-square quantile), errs wide instead.
+    /// </summary>
+    private static double BetweenUpperBound(double variance, int degreesOfFreedom)
+    {
+        double v = Math.Max(degreesOfFreedom, 1);
+        const double z25 = -0.6744897501960817;
+        double chiSquare = v * Math.Pow(1 - (2 / (9 * v)) + (z25 * Math.Sqrt(2 / (9 * v))), 3);
+        return variance * v / chiSquare;
     }
 
     /// <summary>The two-sided standard normal quantile of a supported level.</summary>
@@ -148,7 +164,11 @@ public static class IntervalCalibrator
         return z + ((z3 + z) / (4 * v)) + (((5 * z5) + (16 * z3) + (3 * z)) / (96 * v * v));
     }
 
-    private static IReadOnlyList<TrainingExample> Sample(IReadOnlyList<TrainingExample> rows, int seed)
+    /// <summary>Rows in a seeded order up to <see cref="MaxRows"/>: grouping by profile is done on the sample.</summary>
+    private static IReadOnlyList<TrainingExample> SampleRows(IReadOnlyList<TrainingExample> rows, int seed) =>
+        rows.Count <= MaxRows ? rows : [.. rows.OrderBy(r => RowHash.Of(r, seed)).Take(MaxRows)];
+
+    private static IReadOnlyList<TrainingExample> SampleGroups(IReadOnlyList<TrainingExample> rows, int seed)
     {
         if (rows.Count <= MaxRows)
         {
