@@ -35,7 +35,9 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // The caller owns signal handling (Program.Main turns SIGINT and SIGTERM into the token), so System.CommandLine's own
+        // handler, which returns 130 after a grace period while the command is still running, is turned off.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ArchiveForecast.Cli.Hosting;
 using ArchiveForecast.Cli.Output;
+using ArchiveForecast.Core.Registry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.Cli;
@@ -49,8 +50,11 @@ internal sealed class CommandRun(CliContext context, ParseResult parseResult) : 
     /// <summary>A progress display on stderr for long work; silent with <c>--json</c>.</summary>
     public ProgressDisplay Progress() => new(Json ? TextWriter.Null : context.Error, context.Interactive && !Json);
 
-    /// <summary>Reports a failure: the message on stderr and, with <c>--json</c>, an error document on stdout.</summary>
-    public async Task<int> FailAsync(int exitCode, string message, Exception? exception)
+    /// <summary>
+    /// Reports a failure once: the message on stderr (the stack trace too with <c>--verbose</c>) and, with <c>--json</c>,
+    /// the <c>{"error": {...}}</c> document on stdout, with the run record when the failure is a training run's.
+    /// </summary>
+    public async Task<int> FailAsync(int exitCode, string message, Exception? exception, RunRecord? runRecord = null)
     {
         await context.Error.WriteLineAsync($"error: {message}");
         if (exception is not null && Verbose)
@@ -58,7 +62,16 @@ internal sealed class CommandRun(CliContext context, ParseResult parseResult) : 
             await context.Error.WriteLineAsync(exception.ToString());
         }
 
-        WriteJson(new { Error = new { ExitCode = exitCode, Message = message } });
+        var error = new { ExitCode = exitCode, Message = message };
+        if (runRecord is null)
+        {
+            WriteJson(new { Error = error });
+        }
+        else
+        {
+            WriteJson(new { Error = error, Run = runRecord });
+        }
+
         return exitCode;
     }
 

@@ -51,7 +51,7 @@ internal static class ServeCommand
                     logging.ClearProviders();
                     logging.SetMinimumLevel(run.Verbose ? LogLevel.Debug : LogLevel.Information);
                     logging.AddFilter("Microsoft.AspNetCore", run.Verbose ? LogLevel.Information : LogLevel.Warning);
-                    logging.AddProvider(new TextWriterLoggerProvider(run.Error));
+                    logging.AddProvider(new TextWriterLoggerProvider(run.Error, run.Verbose));
                 },
             };
 

@@ -69,15 +69,38 @@ internal static class TrainCommand
             };
 
             TrainingResult result;
-            using (var progress = run.Progress())
+            try
             {
+                using var progress = run.Progress();
                 result = await services.GetRequiredService<TrainingRunner>().RunAsync(request, progress, cancellationToken);
+            }
+            catch (TrainingCancelledException ex) when (ex.Run is { } cancelled)
+            {
+                return await run.FailAsync(
+                    ExitCodes.Cancelled,
+                    $"training {cancelled.ModelName} cancelled while {cancelled.Stage} (run {cancelled.RunId}): nothing was published and the training lock is released",
+                    null,
+                    cancelled);
+            }
+
+            int exitCode = ExitCode(result, request.Promote);
+            if (!result.Succeeded)
+            {
+                return await run.FailAsync(exitCode, FailureMessage(result.Run), null, result.Run);
             }
 
             Report(run, result);
             run.WriteJson(new { result.Run, ModelCard = result.Card });
-            return ExitCode(result, request.Promote);
+            return exitCode;
         });
+    }
+
+    /// <summary>The one message of a failed run: its reason, with the first rejected rows on the lines below.</summary>
+    private static string FailureMessage(Core.Registry.RunRecord record)
+    {
+        var lines = new List<string> { $"training {record.ModelName} failed (run {record.RunId}): {record.Reason}" };
+        lines.AddRange((record.Rejections ?? []).Take(10).Select(rejection => $"  {rejection}"));
+        return string.Join(Environment.NewLine, lines);
     }
 
     private static TrainingDataInput Synthetic(int rows, int seed) =>
@@ -97,17 +120,6 @@ internal static class TrainCommand
     private static void Report(CommandRun run, TrainingResult result)
     {
         var record = result.Run;
-        if (!result.Succeeded)
-        {
-            run.Error.WriteLine($"error: training {record.ModelName} failed (run {record.RunId}): {record.Reason}");
-            foreach (var rejection in (record.Rejections ?? []).Take(10))
-            {
-                run.Error.WriteLine($"  {rejection}");
-            }
-
-            return;
-        }
-
         var card = result.Card!;
         string outcome = result.Promoted ? "promoted (now served)" : "candidate (not promoted)";
         run.Line($"{record.ModelName} version {record.Version}: {outcome}");

@@ -11,7 +11,14 @@ internal sealed class ProgressDisplay(TextWriter writer, bool interactive) : IPr
     private readonly Lock gate = new();
     private int width;
 
-    public void Report(TrainingProgress value) => Report($"[{value.Stage.ToString().ToLowerInvariant()}] {value.Message}");
+    /// <summary>Shows a stage; the end of a run is left to the command's own result or error line, so it is said once.</summary>
+    public void Report(TrainingProgress value)
+    {
+        if (value.Stage != TrainingStage.Finished)
+        {
+            Report($"[{value.Stage.ToString().ToLowerInvariant()}] {value.Message}");
+        }
+    }
 
     public void Report(string value)
     {
