@@ -94,6 +94,12 @@ internal static class OpenApiSchemas
                 ["served"] = Integer(),
                 ["candidates"] = ArrayOf(Integer()),
                 ["versions"] = ArrayOf(Ref(SchemaNames.VersionEntry)),
+                ["history"] = new JsonObject
+                {
+                    ["type"] = "array",
+                    ["items"] = Integer(),
+                    ["description"] = "The versions served before the current one, most recent first: the path rollbacks walk back along.",
+                },
             },
             "model",
             "candidates",
@@ -121,9 +127,9 @@ internal static class OpenApiSchemas
             new()
             {
                 ["model"] = new JsonObject { ["type"] = "string", ["pattern"] = ModelNamePattern },
-                ["dataset"] = new JsonObject { ["type"] = "string", ["description"] = "A relative path in the training-data store; leave it out for the configured default dataset." },
-            },
-            "model"),
+                ["dataset"] = new JsonObject { ["type"] = "string", ["description"] = "A relative path in the training-data store; leave it out for the configured default dataset (400 when none is configured)." },
+                ["create"] = new JsonObject { ["type"] = "boolean", ["description"] = "True to train a model that does not exist yet; without it an unknown model is 404." },
+            }),
         [SchemaNames.RetrainAccepted] = Object(new() { ["run_id"] = String(), ["status_url"] = String() }, "run_id", "status_url"),
         [SchemaNames.Run] = Object(
             new()

@@ -29,6 +29,11 @@ internal static class VersionsCommand
             else
             {
                 run.Line($"{modelName}: {(pointer is null ? "nothing served" : $"version {pointer.Value.Version} served")}");
+                if (pointer?.Value.RollbackPath() is { Count: > 0 } history)
+                {
+                    run.Line($"  rollback goes back to: {string.Join(" → ", history)}");
+                }
+
                 var table = new TextTable("version", "status", "created", "trainer", "archived MAE", "archived R²", "savings MAE", "savings R²", "run");
                 foreach (var v in versions)
                 {
@@ -48,7 +53,14 @@ internal static class VersionsCommand
                 run.Line(table.ToString());
             }
 
-            run.WriteJson(new { Model = modelName, Current = pointer?.Value.Version, Previous = pointer?.Value.PreviousVersion, Versions = versions });
+            run.WriteJson(new
+            {
+                Model = modelName,
+                Current = pointer?.Value.Version,
+                Previous = pointer?.Value.PreviousVersion,
+                History = pointer?.Value.RollbackPath() ?? [],
+                Versions = versions,
+            });
             return ExitCodes.Ok;
         });
     }

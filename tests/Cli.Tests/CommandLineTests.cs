@@ -62,7 +62,7 @@ public sealed class CommandLineTests
 
         var promote = await cli.RunOnStoreAsync("promote", "--version", "2");
         Assert.That(promote.ExitCode, Is.Zero, promote.ToString());
-        Assert.That(promote.Output, Does.Contain("now serves version 2 (was 1)"));
+        Assert.That(promote.Output, Does.Contain("now points at version 2 (was 1)").And.Contain("next reload"));
 
         var rollback = await cli.RunOnStoreAsync("rollback", "--json");
         Assert.That(rollback.ExitCode, Is.Zero, rollback.ToString());

@@ -21,7 +21,7 @@ public sealed class RetrainRouteTests
     public async Task Retrain_NewModel_Returns202AndTheQueuedRunPublishesIt()
     {
         using var response = await _server.SendAsync(
-            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"fresh-model","dataset":"{{TrainedStore.Dataset}}"}""");
+            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"fresh-model","dataset":"{{TrainedStore.Dataset}}","create":true}""");
 
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
         string runId = accepted.GetProperty("run_id").GetString()!;
@@ -43,7 +43,7 @@ public sealed class RetrainRouteTests
     [Test]
     public async Task Retrain_MissingDataset_RunFailsWithAReason()
     {
-        using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"no-data-model","dataset":"missing/nothing.csv"}""");
+        using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"no-data-model","dataset":"missing/nothing.csv","create":true}""");
 
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
         var run = await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!);
@@ -56,11 +56,39 @@ public sealed class RetrainRouteTests
     }
 
     [Test]
-    public async Task Retrain_NoDatasetAndNoDefault_Returns422AtDataset()
+    public async Task Retrain_NoDatasetAndNoDefault_Returns400AtDatasetLikeAnyMissingProperty()
     {
         using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"archive-forecast"}""");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "/dataset");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/dataset");
+    }
+
+    [Test]
+    public async Task Retrain_MisspelledModelWithoutCreate_Returns404AndCreatesNothing()
+    {
+        using var response = await _server.SendAsync(
+            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"archive-forcast","dataset":"{{TrainedStore.Dataset}}"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        using var models = await _server.SendAsync(HttpMethod.Get, "/api/models/archive-forcast", TestKeys.Function);
+        Assert.Multiple(() =>
+        {
+            Assert.That(models.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(Directory.Exists(Path.Combine(_server.ModelsPath, "archive-forcast")), Is.False, "not even a queued run record is written");
+        });
+    }
+
+    [Test]
+    public async Task Retrain_WithoutModel_RetrainsTheDefaultModel()
+    {
+        using var response = await _server.SendAsync(
+            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"dataset":"{{TrainedStore.Dataset}}"}""");
+
+        var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
+        var run = await JsonResponses.GetAsync(_server, accepted.GetProperty("status_url").GetString()!);
+
+        Assert.That(run.GetProperty("model_name").GetString(), Is.EqualTo(TrainedStore.DefaultModel));
+        await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!);
     }
 
     private async Task<JsonElement> WaitForRunToFinishAsync(string statusUrl)
@@ -68,7 +96,7 @@ public sealed class RetrainRouteTests
         for (int poll = 0; poll < MaxPolls; poll++)
         {
             var run = await JsonResponses.GetAsync(_server, statusUrl);
-            if (run.GetProperty("status").GetString() is "succeeded" or "failed")
+            if (run.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled")
             {
                 return run;
             }

@@ -29,13 +29,17 @@ internal sealed class CliSubprocess : IDisposable
     /// <summary>Starts the CLI (the assembly the project reference copies beside the tests) with <paramref name="arguments"/>.</summary>
     public static CliSubprocess Start(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A test run started in the background of a non-interactive shell inherits SIGINT as ignored, and a process keeps
+        // an inherited ignore; env(1) restores the default disposition so the CLI sees the signal as a terminal would send it.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        start.ArgumentList.Add("--default-signal=INT,TERM");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "archive-forecast.dll"));
         foreach (var argument in arguments)
         {
