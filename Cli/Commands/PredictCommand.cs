@@ -51,7 +51,7 @@ internal static class PredictCommand
                     await run.Error.WriteLineAsync($"  ... and {inputs.ProblemCount - ProblemsShown} more");
                 }
 
-                await run.Error.WriteLineAsync($"error: {file} has {inputs.ProblemCount} invalid input{(inputs.ProblemCount == 1 ? string.Empty : "s")}; nothing was scored.");
+                await run.Error.WriteLineAsync($"error: {file} has {Plural(inputs.ProblemCount, "problem")}; nothing was scored.");
                 run.WriteJson(new
                 {
                     Error = new { ExitCode = ExitCodes.BadInput, Message = $"{file} has invalid inputs; nothing was scored" },
@@ -61,18 +61,35 @@ internal static class PredictCommand
                 return ExitCodes.BadInput;
             }
 
+            if (!ScoringFiles.IsJson(target) && inputs.Header is { } header)
+            {
+                // Refused before any work: the output could not keep every input column under its own name.
+                ScoredCsv.InputHeader(header, file);
+            }
+
             var services = run.Services(run.Get(store));
             var registry = services.GetRequiredService<ModelRegistry>();
             int chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), cancellationToken);
             var verified = await registry.LoadVersionAsync(modelName, chosen, cancellationToken);
             using var loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
             var predictions = loaded.PredictBatch(inputs.Inputs);
-            await ScoringFiles.WriteAsync(target, modelName, chosen, inputs, predictions, cancellationToken);
+            try
+            {
+                await ScoringFiles.WriteAsync(target, modelName, chosen, inputs, predictions, cancellationToken);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or DirectoryNotFoundException or IOException)
+            {
+                throw CliException.BadInput($"--out: cannot write {target} ({ex.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)}); choose a writable path.");
+            }
 
             int outOfRange = predictions.Count(p => p.OutOfRange.Count > 0);
-            run.Line($"Scored {predictions.Count:N0} inputs with {modelName} version {chosen} into {target} ({outOfRange:N0} with inputs outside the training range).");
+            run.Line($"Scored {Plural(predictions.Count, "input")} with {modelName} version {chosen} into {target} " +
+                     $"({Plural(outOfRange, "input")} outside the training range).");
             run.WriteJson(new { Model = new { Name = modelName, Version = chosen }, Rows = predictions.Count, OutOfRangeRows = outOfRange, Out = target });
             return ExitCodes.Ok;
         });
     }
+
+    private static string Plural(int count, string noun) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}");
 }

@@ -190,6 +190,68 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Predict_Csv_CarriesEveryColumnThroughInOrderKeepsActualsAndNeutralisesFormulas()
+    {
+        await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
+        string input = cli.PathOf("in.csv");
+        await File.WriteAllTextAsync(input,
+            "region,month,total_files,avg_file_size_mb,pct_pdf,pct_docx,pct_xlsx,archive_frequency_per_day,archived_gb_next_period,owner,name\n" +
+            "north,2024-01-01,10,1.5,0.5,0.2,0.1,2,12.5,\"=HYPERLINK(\"\"http://evil.example\"\")\",\"Vault, 2\"\n" +
+            "south,2024-02-01,20,2.5,0.4,0.2,0.1,3,-1,@SUM(A1),+7\n");
+        string output = cli.PathOf("out.csv");
+
+        var result = await cli.RunOnStoreAsync("predict", "--input", input, "--out", output);
+
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Output, Does.Contain("Scored 2 inputs with"));
+            Assert.That(lines[0], Is.EqualTo(
+                "region,month,total_files,avg_file_size_mb,pct_pdf,pct_docx,pct_xlsx,archive_frequency_per_day,actual_archived_gb_next_period,owner,name," +
+                "archived_gb_next_period,savings_gb_next_period,out_of_range"));
+            Assert.That(lines[1], Does.StartWith("north,2024-01-01,10,1.5,0.5,0.2,0.1,2,12.5,\"'=HYPERLINK(\"\"http://evil.example\"\")\",\"Vault, 2\","));
+            Assert.That(lines[2], Does.StartWith("south,2024-02-01,20,2.5,0.4,0.2,0.1,3,-1,'@SUM(A1),+7,"));
+            Assert.That(lines[2].Split(',')[^3], Does.Match(@"^\d+(\.\d{1,4})?$"), "forecasts with at most four decimals");
+        });
+    }
+
+    [Test]
+    public async Task Predict_CsvWithBothATargetAndItsActualColumn_ExitsTwoNamingThemAndWritesNothing()
+    {
+        await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
+        string input = cli.PathOf("in.csv");
+        await File.WriteAllTextAsync(input,
+            "month,total_files,avg_file_size_mb,pct_pdf,pct_docx,pct_xlsx,archive_frequency_per_day,savings_gb_next_period,actual_savings_gb_next_period\n" +
+            "2024-01-01,10,1.5,0.5,0.2,0.1,2,1,2\n");
+
+        var result = await cli.RunOnStoreAsync("predict", "--input", input, "--out", cli.PathOf("out.csv"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("actual_savings_gb_next_period"));
+            Assert.That(File.Exists(cli.PathOf("out.csv")), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Predict_UnwritableOut_ExitsTwoNamingOut()
+    {
+        await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
+        string input = cli.PathOf("in.csv");
+        await File.WriteAllTextAsync(input, "month,total_files,avg_file_size_mb,pct_pdf,pct_docx,pct_xlsx,archive_frequency_per_day\n2024-01-01,10,1.5,0.5,0.2,0.1,2\n");
+
+        var result = await cli.RunOnStoreAsync("predict", "--input", input, "--out", cli.PathOf("no-such-folder/out.csv"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("--out").And.Not.Contain(".tmp"));
+        });
+    }
+
+    [Test]
     public async Task Predict_BadCsvRows_ExitsTwoWithLineNumbersAndWritesNothing()
     {
         await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
