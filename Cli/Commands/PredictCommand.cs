@@ -67,7 +67,7 @@ internal static class PredictCommand
                 ScoredCsv.InputHeader(header, file);
             }
 
-            var services = run.Services(run.Get(store));
+            var services = run.ExistingStore(run.Get(store));
             var registry = services.GetRequiredService<ModelRegistry>();
             int chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), cancellationToken);
             var verified = await registry.LoadVersionAsync(modelName, chosen, cancellationToken);

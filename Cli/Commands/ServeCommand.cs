@@ -56,6 +56,13 @@ internal static class ServeCommand
             };
 
             await using var server = ArchiveForecastServer.Create(options);
+            if (server.StoreFolder is { } folder && !Directory.Exists(folder))
+            {
+                // Serving a folder that is not there would answer 503 for good without saying why: a mistyped --store.
+                throw CliException.BadInput(
+                    $"{CommandRun.StoreSource(options.Store)}: the model store folder {folder} does not exist; name the folder a model was trained into, or train one first.");
+            }
+
             await server.StartAsync(cancellationToken);
             foreach (string url in server.Urls)
             {

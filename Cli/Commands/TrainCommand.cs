@@ -56,7 +56,7 @@ internal static class TrainCommand
                 ? TrainingDataInput.FromFile(Inputs.ExistingFile(file, "--data"))
                 : Synthetic(run.Get(synthetic)!.Value, run.Get(seed));
 
-            var services = run.Services(run.Get(store));
+            var services = run.StoreForTraining(run.Get(store));
             var options = services.GetRequiredService<IOptions<TrainingOptions>>().Value;
             var kind = run.Get(trainer) is string name ? TrainerKindNames.Parse(name) : options.Trainer;
             var request = new TrainingRun

@@ -18,7 +18,7 @@ internal static class VersionsCommand
         return context.WithAction(command, async (run, cancellationToken) =>
         {
             string modelName = Inputs.ModelName(run.Get(model));
-            var registry = run.Services(run.Get(store)).GetRequiredService<ModelRegistry>();
+            var registry = run.ExistingStore(run.Get(store)).GetRequiredService<ModelRegistry>();
             var versions = await registry.ListVersionsAsync(modelName, cancellationToken);
             var pointer = await registry.GetPointerAsync(modelName, cancellationToken);
 

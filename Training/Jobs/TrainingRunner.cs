@@ -26,7 +26,8 @@ public sealed class TrainingRunner(
     IOptions<TrainingOptions> options,
     TimeProvider timeProvider,
     ILogger<TrainingRunner> logger,
-    ArchiveForecastTelemetry? telemetry = null)
+    ArchiveForecastTelemetry? telemetry = null,
+    ModelCatalog? servedModels = null)
 {
     private const int RejectionsInReason = 5;
     private const int RejectionsInRecord = 20;
@@ -258,6 +259,13 @@ public sealed class TrainingRunner(
             Reason = reason,
             FinishedAt = timeProvider.GetUtcNow(),
         };
+
+        if (promoted && servedModels is not null)
+        {
+            // A process that serves this model (serve, the Functions app) serves its own promotion before the record
+            // says "promoted", instead of at its next poll; other processes pick it up on theirs.
+            await servedModels.RefreshIfServedAsync(modelName, commit);
+        }
 
         // The version exists now: its record is written even if the caller gives up at this instant.
         await registry.SaveRunAsync(run.Record, CancellationToken.None);

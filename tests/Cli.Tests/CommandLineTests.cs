@@ -251,6 +251,37 @@ public sealed class CommandLineTests
         });
     }
 
+    [TestCase("versions")]
+    [TestCase("rollback")]
+    [TestCase("promote", "--version", "1")]
+    public async Task ReadCommand_StoreFolderMissing_ExitsTwoNamingIt(params string[] command)
+    {
+        string missing = cli.PathOf("modles");
+
+        var result = await CliHarness.RunAsync([.. command, "--store", missing, "--json"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("--store").And.Contain(missing).And.Contain("does not exist"));
+            Assert.That(result.Json.GetProperty("error").GetProperty("exit_code").GetInt32(), Is.EqualTo(2));
+            Assert.That(Directory.Exists(missing), Is.False, "a read command creates nothing");
+        });
+    }
+
+    [Test]
+    public async Task Train_StoreFolderMissing_CreatesItAndSaysSo()
+    {
+        var result = await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Error, Does.Contain($"created the model store folder {cli.Store}"));
+            Assert.That(Directory.Exists(Path.Combine(cli.Store, "archive-forecast", "versions")), Is.True);
+        });
+    }
+
     [Test]
     public async Task Predict_BadCsvRows_ExitsTwoWithLineNumbersAndWritesNothing()
     {
@@ -329,6 +360,8 @@ public sealed class CommandLineTests
     [Test]
     public async Task Versions_EmptyStore_SaysSo()
     {
+        Directory.CreateDirectory(cli.Store);
+
         var result = await cli.RunOnStoreAsync("versions", "--json");
 
         Assert.Multiple(() =>

@@ -91,11 +91,33 @@ public sealed class RetrainRouteTests
         await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!);
     }
 
-    private async Task<JsonElement> WaitForRunToFinishAsync(string statusUrl)
+    [Test]
+    public async Task Retrain_PromotedInThisProcess_IsServedAsSoonAsTheRunRecordSaysSo()
+    {
+        // Polling is off in these servers (ReloadInterval 0), so only the process's own refresh can serve the new version;
+        // a wide gate tolerance makes the promotion certain.
+        await using var server = await ApiServer.StartAsync(settings: new Dictionary<string, string?>(TestKeys.Settings) { ["Training:GateTolerance"] = "0.99" });
+        using var response = await server.SendAsync(
+            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"dataset":"{{TrainedStore.Dataset}}"}""");
+        var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
+
+        var run = await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!, server);
+        var health = await JsonResponses.GetAsync(server, "/api/health", key: null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.GetProperty("promoted").GetBoolean(), Is.True, run.ToString());
+            Assert.That(health.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(run.GetProperty("version").GetInt32()));
+        });
+    }
+
+    private Task<JsonElement> WaitForRunToFinishAsync(string statusUrl) => WaitForRunToFinishAsync(statusUrl, _server);
+
+    private static async Task<JsonElement> WaitForRunToFinishAsync(string statusUrl, ApiServer server)
     {
         for (int poll = 0; poll < MaxPolls; poll++)
         {
-            var run = await JsonResponses.GetAsync(_server, statusUrl);
+            var run = await JsonResponses.GetAsync(server, statusUrl);
             if (run.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled")
             {
                 return run;
