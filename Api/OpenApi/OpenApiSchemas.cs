@@ -81,7 +81,12 @@ internal static class OpenApiSchemas
                 ["created_at"] = DateTime(),
                 ["run_id"] = String(),
                 ["trainer"] = String(),
-                ["metrics"] = new JsonObject { ["type"] = "object" },
+                ["metrics"] = new JsonObject { ["type"] = "object", ["description"] = "Holdout metrics on this version's own training data (see metrics_holdout); versions trained on different data are not comparable by these figures." },
+                ["metrics_holdout"] = Object(
+                    new() { ["dataset"] = String(), ["data_sha256"] = String(), ["rows"] = Integer() },
+                    "dataset",
+                    "data_sha256",
+                    "rows"),
             },
             "version",
             "status"),

@@ -34,7 +34,15 @@ internal static class VersionsCommand
                     run.Line($"  rollback goes back to: {string.Join(" → ", history)}");
                 }
 
-                var table = new TextTable("version", "status", "created", "trainer", "archived MAE", "archived R²", "savings MAE", "savings R²", "run");
+                // Each version's figures come from the holdout of its own training data; the "holdout" column says which,
+                // with a letter per distinct data set, so figures are compared only within one letter.
+                var dataLabels = versions
+                    .Select(v => v.MetricsHoldout?.DataSha256)
+                    .OfType<string>()
+                    .Distinct(StringComparer.Ordinal)
+                    .Select((sha, i) => (sha, label: ((char)('A' + Math.Min(i, 25))).ToString()))
+                    .ToDictionary(x => x.sha, x => x.label, StringComparer.Ordinal);
+                var table = new TextTable("version", "status", "created", "trainer", "archived MAE", "archived R²", "savings MAE", "savings R²", "holdout", "run");
                 foreach (var v in versions)
                 {
                     string status = v.Status.ToString().ToLowerInvariant() + (v.IsPrevious ? " (previous)" : string.Empty);
@@ -47,10 +55,19 @@ internal static class VersionsCommand
                         Metric(v.Metrics?.ArchivedGbNextPeriod.RSquared),
                         Metric(v.Metrics?.SavingsGbNextPeriod.Mae),
                         Metric(v.Metrics?.SavingsGbNextPeriod.RSquared),
+                        v.MetricsHoldout is { } holdout
+                            ? string.Create(CultureInfo.InvariantCulture, $"{dataLabels[holdout.DataSha256]}: {holdout.Rows:N0} rows of {holdout.Dataset}")
+                            : string.Empty,
                         v.RunId ?? string.Empty);
                 }
 
                 run.Line(table.ToString());
+                if (dataLabels.Count > 1)
+                {
+                    run.Line("  Each version is scored on the holdout of its own training data: compare figures only between versions with the");
+                    run.Line("  same holdout letter. The promotion gate compares a candidate with the served version on one holdout: train prints");
+                    run.Line("  both, and the run record keeps them as metrics and serving_metrics.");
+                }
             }
 
             run.WriteJson(new

@@ -310,7 +310,8 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
                     manifest?.CreatedAt ?? card?.CreatedAt,
                     manifest?.RunId ?? card?.RunId,
                     card?.Trainer,
-                    card?.Metrics);
+                    card?.Metrics,
+                    card?.Data is { } data ? new MetricsHoldout(data.Source, data.Sha256, data.RowsHoldout) : null);
             });
         return summaries;
     }

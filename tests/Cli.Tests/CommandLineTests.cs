@@ -358,6 +358,27 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Versions_TrainedOnDifferentData_SaysPerRowWhichHoldoutEachFigureComesFrom()
+    {
+        await cli.RunOnStoreAsync(["train", "--synthetic", "300", "--seed", "1", .. Fast]);
+        await cli.RunOnStoreAsync(["train", "--synthetic", "120", "--seed", "2", "--promote", "never", .. Fast]);
+
+        var table = await cli.RunOnStoreAsync("versions");
+        var json = await cli.RunOnStoreAsync("versions", "--json");
+
+        var holdouts = json.Json.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("metrics_holdout")).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.ExitCode, Is.Zero, table.ToString());
+            Assert.That(table.Output, Does.Contain("A: 60 rows of synthetic (300 rows, seed 1)").Or.Contain("B: 60 rows of synthetic (300 rows, seed 1)"));
+            Assert.That(table.Output, Does.Contain("24 rows of synthetic (120 rows, seed 2)"));
+            Assert.That(table.Output, Does.Contain("compare figures only between versions with the"));
+            Assert.That(holdouts.Select(h => h.GetProperty("rows").GetInt32()), Is.EqualTo(new[] { 24, 60 }));
+            Assert.That(holdouts[0].GetProperty("data_sha256").GetString(), Is.Not.EqualTo(holdouts[1].GetProperty("data_sha256").GetString()));
+        });
+    }
+
+    [Test]
     public async Task Versions_EmptyStore_SaysSo()
     {
         Directory.CreateDirectory(cli.Store);
