@@ -29,8 +29,8 @@ internal static partial class TrainingLog
     [LoggerMessage(2006, LogLevel.Warning, "Training {ModelName} run {RunId}: serving version {ServingVersion} could not be evaluated; the gate passes the candidate")]
     public static partial void ServingUnusable(ILogger logger, string modelName, string runId, int servingVersion, Exception exception);
 
-    [LoggerMessage(2007, LogLevel.Information, "Training {ModelName} run {RunId} gate against serving version {ServingVersion} passed={Passed}: {Reason}")]
-    public static partial void GateDecided(ILogger logger, string modelName, string runId, int? servingVersion, bool passed, string reason);
+    [LoggerMessage(2007, LogLevel.Information, "Training {ModelName} run {RunId} gate against {ServingVersion} passed={Passed}: {Reason}")]
+    public static partial void GateDecided(ILogger logger, string modelName, string runId, string servingVersion, bool passed, string reason);
 
     [LoggerMessage(2008, LogLevel.Information, "Training {ModelName} run {RunId} published version {Version}")]
     public static partial void Published(ILogger logger, string modelName, string runId, int version);

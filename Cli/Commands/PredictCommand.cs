@@ -29,9 +29,11 @@ internal static class PredictCommand
             string modelName = Inputs.ModelName(run.Get(model));
             string file = Inputs.ExistingFile(run.Get(input), "--input");
             string target = run.Get(output);
+            using var progress = run.Progress();
             ScoringInput inputs;
             try
             {
+                progress.Report($"reading {file}");
                 inputs = await ScoringFiles.ReadAsync(file, cancellationToken);
             }
             catch (TrainingDataException ex)
@@ -72,7 +74,9 @@ internal static class PredictCommand
             int chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), cancellationToken);
             var verified = await registry.LoadVersionAsync(modelName, chosen, cancellationToken);
             using var loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
+            progress.Report($"scoring {inputs.Inputs.Count:N0} inputs with version {chosen}");
             var predictions = loaded.PredictBatch(inputs.Inputs);
+            progress.Report($"writing {target}");
             try
             {
                 await ScoringFiles.WriteAsync(target, modelName, chosen, inputs, predictions, cancellationToken);
@@ -82,6 +86,7 @@ internal static class PredictCommand
                 throw CliException.BadInput($"--out: cannot write {target} ({ex.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)}); choose a writable path.");
             }
 
+            progress.Dispose();
             int outOfRange = predictions.Count(p => p.OutOfRange.Count > 0);
             run.Line($"Scored {Plural(predictions.Count, "input")} with {modelName} version {chosen} into {target} " +
                      $"({Plural(outOfRange, "input")} outside the training range).");

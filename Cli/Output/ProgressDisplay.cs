@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArchiveForecast.Training.Jobs;
 
 namespace ArchiveForecast.Cli.Output;
@@ -9,6 +10,7 @@ namespace ArchiveForecast.Cli.Output;
 internal sealed class ProgressDisplay(TextWriter writer, bool interactive) : IProgress<TrainingProgress>, IProgress<string>, IDisposable
 {
     private readonly Lock gate = new();
+    private readonly long started = TimeProvider.System.GetTimestamp();
     private int width;
 
     /// <summary>Shows a stage; the end of a run is left to the command's own result or error line, so it is said once.</summary>
@@ -20,8 +22,10 @@ internal sealed class ProgressDisplay(TextWriter writer, bool interactive) : IPr
         }
     }
 
+    /// <summary>Shows a message with the time elapsed since the work began.</summary>
     public void Report(string value)
     {
+        value = string.Create(CultureInfo.InvariantCulture, $"{value} ({TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s)");
         lock (gate)
         {
             if (interactive)

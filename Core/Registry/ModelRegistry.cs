@@ -222,7 +222,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         var (current, etag, _) = await ReadPointerAsync(modelName, cancellationToken);
         if (expectedETag is not null && !string.Equals(expectedETag, etag, StringComparison.Ordinal))
         {
-            CoreLog.PointerConflict(log, Change, modelName, version);
+            CoreLog.PointerPreconditionFailed(log, Change, modelName, version);
             return Conflict(modelName);
         }
 
@@ -528,7 +528,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
             return Conflict(modelName);
         }
 
-        CoreLog.PointerChanged(log, change, modelName, version, previous, pointer.UpdatedBy);
+        CoreLog.PointerChanged(log, change, modelName, version, previous is int p ? p.ToString(CultureInfo.InvariantCulture) : "none", pointer.UpdatedBy);
         var detail = previous is null
             ? string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now points at version {version}.")
             : string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now points at version {version} (previous {previous}).");

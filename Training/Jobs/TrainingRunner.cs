@@ -217,7 +217,13 @@ public sealed class TrainingRunner(
         }
 
         double evaluateMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-        TrainingLog.GateDecided(logger, modelName, runId, decision.ServingVersion, decision.Passed, decision.Reason);
+        TrainingLog.GateDecided(
+            logger,
+            modelName,
+            runId,
+            decision.ServingVersion is int served ? string.Create(CultureInfo.InvariantCulture, $"serving version {served}") : "no served version",
+            decision.Passed,
+            decision.Reason);
         run.Record = run.Record with { Metrics = metrics, ServingMetrics = servingMetrics, ServingVersion = pointer?.Value.Version };
 
         var card = new ModelCard

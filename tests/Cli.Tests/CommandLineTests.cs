@@ -379,6 +379,43 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Generate_MoreSourcesThanRows_ExitsTwoInsteadOfMakingFewer()
+    {
+        var result = await CliHarness.RunAsync("generate", "--rows", "10", "--sources", "50", "--out", cli.PathOf("x.csv"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("--sources 50 is more than --rows 10"));
+            Assert.That(File.Exists(cli.PathOf("x.csv")), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Option_NotANumber_SaysWhatIsWantedWithoutDotNetTypeNames()
+    {
+        var result = await CliHarness.RunAsync("generate", "--rows", "abc", "--out", cli.PathOf("x.csv"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("--rows: 'abc' is not a whole number.").And.Not.Contain("System.Int32"));
+        });
+    }
+
+    [Test]
+    public async Task Train_SyntheticWithSources_UsesThemAndRecordsThem()
+    {
+        var result = await cli.RunOnStoreAsync(["train", "--synthetic", "300", "--sources", "5", "--json", .. Fast]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Json.GetProperty("run").GetProperty("dataset").GetString(), Is.EqualTo("synthetic (300 rows, seed 42, 5 sources)"));
+        });
+    }
+
+    [Test]
     public async Task Versions_EmptyStore_SaysSo()
     {
         Directory.CreateDirectory(cli.Store);
