@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ArchiveForecast.Training.Data;
 
 namespace ArchiveForecast.Api.Tests.Http;
 
@@ -108,6 +109,43 @@ public sealed class RetrainRouteTests
         {
             Assert.That(run.GetProperty("promoted").GetBoolean(), Is.True, run.ToString());
             Assert.That(health.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(run.GetProperty("version").GetInt32()));
+        });
+    }
+
+    [Test]
+    public async Task Retrain_ServerStoppingMidTraining_RecordsTheRunCancelledReleasesTheLockAndPublishesNothing()
+    {
+        var server = await ApiServer.StartAsync();
+        await using (var file = File.Create(Path.Combine(server.Root, "training-data", "big.csv")))
+        {
+            await TrainingDataCsvWriter.WriteAsync(SyntheticDataGenerator.Generate(200_000, 7), file, CancellationToken.None);
+        }
+
+        using var response = await server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"dataset":"big.csv"}""");
+        var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
+        string runId = accepted.GetProperty("run_id").GetString()!;
+        for (int poll = 0; poll < MaxPolls * 10; poll++)
+        {
+            var running = await JsonResponses.GetAsync(server, accepted.GetProperty("status_url").GetString()!);
+            if (running.GetProperty("status").GetString() != "queued")
+            {
+                break;
+            }
+
+            await Task.Delay(25);
+        }
+
+        // The host stops as on SIGTERM or a container stop: the retraining worker's token is cancelled mid-run.
+        string models = server.ModelsPath;
+        await server.DisposeAsync();
+
+        using var record = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(models, TrainedStore.DefaultModel, "runs", runId + ".json")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.RootElement.GetProperty("status").GetString(), Is.EqualTo("cancelled"), record.RootElement.ToString());
+            Assert.That(record.RootElement.GetProperty("stage").GetString(), Is.AnyOf("starting", "reading", "fitting", "evaluating"));
+            Assert.That(File.Exists(Path.Combine(models, TrainedStore.DefaultModel, "training.lock")), Is.False, "the training lock is released");
+            Assert.That(Directory.Exists(Path.Combine(models, TrainedStore.DefaultModel, "versions", (TrainedStore.CandidateVersion + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))), Is.False, "nothing is published");
         });
     }
 
