@@ -56,6 +56,17 @@ internal static class OpenApiSchemas
                 ["manifest"] = new JsonObject { ["type"] = "object", ["description"] = "SHA-256 and size of every file of the version." },
                 ["feature_quantiles"] = new JsonObject { ["type"] = "object" },
                 ["load_state"] = Object(new() { ["last_attempt_at"] = Nullable("string"), ["last_attempt_failed"] = Boolean(), ["consecutive_failures"] = Integer() }),
+                ["promotion"] = Object(
+                    new()
+                    {
+                        ["current"] = Integer(),
+                        ["history"] = ArrayOf(Integer()),
+                        ["updated_at"] = DateTime(),
+                        ["updated_by"] = String(),
+                        ["reason"] = String(),
+                    },
+                    "current",
+                    "history"),
                 ["drift"] = Object(
                     new()
                     {

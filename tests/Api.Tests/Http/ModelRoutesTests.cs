@@ -200,6 +200,7 @@ public sealed class ModelRoutesTests
     {
         await JsonResponses.PostAsync(_server, Promote, "{\"version\":3}");
         var listed = await JsonResponses.GetAsync(_server, Versions);
+        var info = await JsonResponses.GetAsync(_server, "/api/model/info");
 
         var first = await JsonResponses.PostAsync(_server, Rollback);
         var second = await JsonResponses.PostAsync(_server, Rollback);
@@ -209,6 +210,8 @@ public sealed class ModelRoutesTests
         Assert.Multiple(() =>
         {
             Assert.That(listed.GetProperty("history").EnumerateArray().Select(v => v.GetInt32()), Is.EqualTo(new[] { 2, 1 }));
+            Assert.That(info.GetProperty("promotion").GetProperty("history").EnumerateArray().Select(v => v.GetInt32()), Is.EqualTo(new[] { 2, 1 }));
+            Assert.That(info.GetProperty("promotion").GetProperty("current").GetInt32(), Is.EqualTo(3));
             Assert.That(first.GetProperty("version").GetInt32(), Is.EqualTo(2));
             Assert.That(second.GetProperty("version").GetInt32(), Is.EqualTo(1), "back again, not forward to 3");
             Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "nothing before version 1");
