@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the repository: .NET (unit, HTTP, Functions in offline mode, Azurite integration),
-# Terraform policy, and the scenario page in headless Chromium. Installs the npm tools it needs from the lockfiles.
+# Runs every test of the repository: .NET (unit, HTTP, the Azure Functions app as built and published, Azurite
+# integration), Terraform policy, and the scenario page in headless Chromium. Installs the npm tools it needs from the
+# lockfiles; NuGet packages, the Azure Functions worker's included, restore from the configured feed.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -23,17 +24,14 @@ for dir in tests/azurite tests/ui; do
   fi
 done
 
-# The Azure Functions worker packages are not on every NuGet feed; FunctionsWorkerOffline=true compiles the same
-# function classes against declarations of the worker's attributes so they can be tested anywhere (see README).
-offline="${FUNCTIONS_WORKER_OFFLINE:-true}"
-echo "== dotnet build (FunctionsWorkerOffline=$offline)"
-dotnet build ArchiveForecast.Functions.sln -c Release -p:FunctionsWorkerOffline="$offline" -nologo -v:q -clp:ErrorsOnly
+echo "== dotnet build"
+dotnet build ArchiveForecast.Functions.sln -c Release -nologo -v:q -clp:ErrorsOnly
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 echo "== dotnet test"
 set +e
-dotnet test ArchiveForecast.Functions.sln -c Release --no-build -p:FunctionsWorkerOffline="$offline" -nologo \
+dotnet test ArchiveForecast.Functions.sln -c Release --no-build -nologo \
   --logger "console;verbosity=minimal" 2>&1 | tee "$results"
 dotnet_status=${PIPESTATUS[0]}
 set -e

@@ -51,7 +51,9 @@ resource "azurerm_function_app_flex_consumption" "this" {
 
     ModelStore__ContainerUri                  = local.models_container_url
     ModelStore__ModelName                     = local.model_name
+    ModelStore__ReloadInterval                = var.model_reload_interval
     TrainingData__ContainerUri                = local.training_data_container_url
+    Training__DefaultDataset                  = var.training_default_dataset
     RetrainQueue__QueueServiceUri             = local.queue_endpoint
     RetrainQueue__QueueName                   = azurerm_storage_queue.retrain.name
     RetrainQueueConnection__queueServiceUri   = local.queue_endpoint
@@ -75,8 +77,15 @@ resource "azapi_resource_action" "client_function_key" {
 
   body = {
     properties = {
-      name  = local.client_key_name
-      value = random_password.client_function_key.result
+      name = local.client_key_name
+    }
+  }
+
+  # Write-only: merged into every request, never stored. No sensitive_body_version on purpose: with one, an update
+  # made for any other reason would PUT the key without its value, and the host would make up a new key.
+  sensitive_body = {
+    properties = {
+      value = ephemeral.azurerm_key_vault_secret.client_function_key.value
     }
   }
 
@@ -92,4 +101,10 @@ resource "azapi_resource_action" "client_function_key" {
   }
 
   depends_on = [time_sleep.rbac_propagation]
+
+  # Write-only values never show up in a plan, so a new secret version (client_key_version raised) replaces the
+  # action to send it.
+  lifecycle {
+    replace_triggered_by = [azurerm_key_vault_secret.client_function_key]
+  }
 }

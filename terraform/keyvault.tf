@@ -11,21 +11,28 @@ resource "azurerm_key_vault" "this" {
   tags                          = local.tags
 }
 
-resource "random_password" "client_function_key" {
+# Ephemeral: a new value on every plan and apply, never stored in state or plan files. The vault secret takes it
+# through its write-only value_wo only when client_key_version changes.
+ephemeral "random_password" "client_function_key" {
   length  = 48
   special = false
-
-  keepers = {
-    version = var.client_key_version
-  }
 }
 
 resource "azurerm_key_vault_secret" "client_function_key" {
-  name         = local.client_key_secret_name
-  value        = random_password.client_function_key.result
-  key_vault_id = azurerm_key_vault.this.id
-  content_type = "Azure Functions function-level host key '${local.client_key_name}' for API clients"
-  tags         = local.tags
+  name             = local.client_key_secret_name
+  value_wo         = ephemeral.random_password.client_function_key.result
+  value_wo_version = var.client_key_version
+  key_vault_id     = azurerm_key_vault.this.id
+  content_type     = "Azure Functions function-level host key '${local.client_key_name}' for API clients"
+  tags             = local.tags
 
   depends_on = [time_sleep.rbac_propagation]
+}
+
+# The app's host key is set from the vault, not from the generator: an apply that wrote the secret but failed to set
+# the key retries with the stored value, so the vault and the app always hold the same key.
+ephemeral "azurerm_key_vault_secret" "client_function_key" {
+  name         = azurerm_key_vault_secret.client_function_key.name
+  key_vault_id = azurerm_key_vault.this.id
+  version      = azurerm_key_vault_secret.client_function_key.version
 }

@@ -48,6 +48,11 @@ output "training_data_container_url" {
   value       = local.training_data_container_url
 }
 
+output "training_default_dataset" {
+  description = "Blob name in the training-data container that scheduled retraining trains on (Training__DefaultDataset); upload the dataset under this name."
+  value       = var.training_default_dataset
+}
+
 output "deployment_container_url" {
   description = "Blob container URL that Flex Consumption deploys the app package from."
   value       = local.deployment_container_url
@@ -56,6 +61,11 @@ output "deployment_container_url" {
 output "retrain_queue_name" {
   description = "Name of the storage queue that carries retraining requests."
   value       = azurerm_storage_queue.retrain.name
+}
+
+output "log_analytics_workspace_id" {
+  description = "Workspace (customer) ID of the Log Analytics workspace that holds telemetry and the Key Vault and Storage audit logs; pass it to az monitor log-analytics query --workspace."
+  value       = azurerm_log_analytics_workspace.this.workspace_id
 }
 
 output "application_insights_name" {

@@ -42,6 +42,32 @@ variable "retraining_schedule" {
   }
 }
 
+variable "training_default_dataset" {
+  type        = string
+  description = "Dataset that scheduled retraining (and a POST /api/retrain without a dataset) trains on: a blob name inside the training-data container, such as archive.csv or 2025-07/data.csv. Letters, digits, '-', '_', '.' and '/' only; no leading '/', no '..' segment, no URL."
+  default     = "archive.csv"
+
+  validation {
+    condition = (
+      length(var.training_default_dataset) <= 1024
+      && can(regex("^[A-Za-z0-9._/-]+$", var.training_default_dataset))
+      && alltrue([for segment in split("/", var.training_default_dataset) : !can(regex("^[.]*$", segment))])
+    )
+    error_message = "training_default_dataset must be a relative blob name inside the training-data container (for example archive.csv or 2025-07/data.csv): letters, digits, '-', '_', '.' and '/' only, at most 1024 characters, no leading or doubled '/', no '.' or '..' segment, no URL."
+  }
+}
+
+variable "model_reload_interval" {
+  type        = string
+  description = "How often each instance checks the model registry for a newly promoted version, as hh:mm:ss; 00:00:00 turns polling off (POST /api/model/reload still works)."
+  default     = "00:00:30"
+
+  validation {
+    condition     = can(regex("^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$", var.model_reload_interval))
+    error_message = "model_reload_interval must be hh:mm:ss from 00:00:00 to 23:59:59, for example \"00:00:30\"."
+  }
+}
+
 variable "instance_memory_mb" {
   type        = number
   description = "Memory of each Flex Consumption instance in MB; in-app training holds its data set in memory."

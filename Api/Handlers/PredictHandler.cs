@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using ArchiveForecast.Api.Input;
 using ArchiveForecast.Api.Problems;
 using ArchiveForecast.Api.Responses;
+using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Core.Telemetry;
@@ -19,6 +21,9 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
     /// <summary>The query parameter that asks for feature contributions.</summary>
     public const string ExplainParameter = "explain";
 
+    /// <summary>The query parameter that names the level of the forecast ranges (one of <see cref="IntervalCalibration.SupportedLevels"/>).</summary>
+    public const string LevelParameter = "level";
+
     /// <summary>Predicts with the default model (<paramref name="modelName"/> null) or a named one.</summary>
     public Task<IResult> HandleAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken) =>
         HandlerGuard.RunAsync(request, logger, () => PredictAsync(request, modelName, cancellationToken), cancellationToken);
@@ -28,6 +33,11 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
         if (!TryReadExplain(request, out bool explain))
         {
             return ApiProblems.Create(request, ProblemTypes.MalformedRequest, "The explain parameter must be true or false.");
+        }
+
+        if (!TryReadLevel(request, out double level))
+        {
+            return ApiProblems.Create(request, ProblemTypes.Validation, LevelRule);
         }
 
         var served = await models.FindAsync(modelName, cancellationToken);
@@ -78,6 +88,7 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
             telemetry?.RecordPredictions(model, inputs, predictions, Stopwatch.GetElapsedTime(started));
         }
 
+        var calibration = model.Card?.Intervals;
         var items = new Prediction[predictions.Count];
         for (int i = 0; i < items.Length; i++)
         {
@@ -86,10 +97,26 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
                 prediction.ArchivedGbNextPeriod,
                 prediction.SavingsGbNextPeriod,
                 prediction.OutOfRange,
-                explain ? model.Explain(inputs[i]) : null);
+                explain ? model.Explain(inputs[i]) : null,
+                calibration?.Apply(prediction, level));
         }
 
         return new ApiJsonResult<PredictResponse>(StatusCodes.Status200OK, new PredictResponse(new ModelRef(model.Name, model.Version), items));
+    }
+
+    private static readonly string LevelRule =
+        $"The level parameter must be one of {string.Join(", ", IntervalCalibration.SupportedLevels.Select(l => l.ToString(CultureInfo.InvariantCulture)))}.";
+
+    private static bool TryReadLevel(HttpRequest request, out double level)
+    {
+        level = IntervalCalibration.DefaultLevel;
+        var values = request.Query[LevelParameter];
+        return values.Count switch
+        {
+            0 => true,
+            1 => double.TryParse(values[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out level) && IntervalCalibration.IsSupported(level),
+            _ => false,
+        };
     }
 
     private static bool TryReadExplain(HttpRequest request, out bool explain)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ArchiveForecast.Api.Handlers;
 using ArchiveForecast.Api.Routing;
 using ArchiveForecast.Api.Security;
+using ArchiveForecast.Core.Artifacts;
 
 namespace ArchiveForecast.Api.OpenApi;
 
@@ -92,6 +93,19 @@ public static class OpenApiDocument
                 ["required"] = false,
                 ["description"] = "Adds each prediction's per-feature contributions.",
                 ["schema"] = new JsonObject { ["type"] = "boolean", ["default"] = false },
+            });
+            parameters.Add(new JsonObject
+            {
+                ["name"] = PredictHandler.LevelParameter,
+                ["in"] = "query",
+                ["required"] = false,
+                ["description"] = "The level of the forecast ranges: the share of actual values a range is calibrated to hold. Another value is 422.",
+                ["schema"] = new JsonObject
+                {
+                    ["type"] = "number",
+                    ["enum"] = new JsonArray([.. IntervalCalibration.SupportedLevels.Select(l => (JsonNode)JsonValue.Create(l))]),
+                    ["default"] = IntervalCalibration.DefaultLevel,
+                },
             });
         }
 

@@ -32,10 +32,25 @@ internal static class OpenApiSchemas
                 [FieldNames.SavingsGbNextPeriod] = Number(minimum: 0),
                 ["out_of_range"] = new JsonObject { ["type"] = "array", ["items"] = String(), ["description"] = "Input fields outside the training data's p01..p99." },
                 ["explanation"] = Ref(SchemaNames.Explanation),
+                ["intervals"] = Ref(SchemaNames.Intervals),
             },
             FieldNames.ArchivedGbNextPeriod,
             FieldNames.SavingsGbNextPeriod,
             "out_of_range"),
+        [SchemaNames.Intervals] = Object(
+            new()
+            {
+                ["level"] = new JsonObject { ["type"] = "number", ["description"] = "The share of actual values each range is calibrated to hold, on sources the model never saw." },
+                [FieldNames.ArchivedGbNextPeriod] = Ref(SchemaNames.Interval),
+                [FieldNames.SavingsGbNextPeriod] = Ref(SchemaNames.Interval),
+            },
+            "level",
+            FieldNames.ArchivedGbNextPeriod,
+            FieldNames.SavingsGbNextPeriod),
+        [SchemaNames.Interval] = Object(
+            new() { ["lower"] = Number(minimum: 0), ["upper"] = Number(minimum: 0) },
+            "lower",
+            "upper"),
         [SchemaNames.PredictResponse] = Object(
             new() { ["model"] = Ref(SchemaNames.ModelRef), ["predictions"] = ArrayOf(Ref(SchemaNames.Prediction)) },
             "model",

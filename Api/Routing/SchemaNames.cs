@@ -8,6 +8,12 @@ public static class SchemaNames
     public const string PredictResponse = "PredictResponse";
     public const string Prediction = "Prediction";
     public const string Explanation = "Explanation";
+
+    /// <summary>The forecast ranges of one prediction.</summary>
+    public const string Intervals = "Intervals";
+
+    /// <summary>One target's range.</summary>
+    public const string Interval = "Interval";
     public const string ModelRef = "ModelRef";
     public const string Health = "Health";
     public const string ModelInfo = "ModelInfo";

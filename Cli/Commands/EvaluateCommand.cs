@@ -1,8 +1,13 @@
 using System.CommandLine;
+using System.Globalization;
+using ArchiveForecast.Cli.Output;
+using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Modeling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.Cli.Commands;
@@ -39,12 +44,23 @@ internal static class EvaluateCommand
 
             var verified = await registry.LoadVersionAsync(modelName, chosen, cancellationToken);
             using var loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
-            var metrics = MetricsCalculator.Compute(
-                [.. rows.Accepted.Select(r => r.Targets)],
-                loaded.PredictBatch([.. rows.Accepted.Select(r => r.Input)]));
+            IReadOnlyList<ForecastTargets> actual = [.. rows.Accepted.Select(r => r.Targets)];
+            var predictions = loaded.PredictBatch([.. rows.Accepted.Select(r => r.Input)]);
+            var metrics = MetricsCalculator.Compute(actual, predictions);
+            var ranges = RangeQuality(loaded.Card?.Intervals, actual, predictions);
 
             run.Line($"{modelName} version {chosen} on {file}: {rows.Accepted.Count:N0} rows scored, {rows.RowsRejected:N0} rejected");
             run.Line(TrainCommand.MetricsTable(metrics).ToString());
+            if (ranges.Count == 0)
+            {
+                run.Line("  This version has no calibrated forecast ranges (trained before they existed, or on a single source).");
+            }
+            else
+            {
+                run.Line("  Forecast ranges: the share of actual values inside, and the mean width relative to the forecast:");
+                run.Line(RangeTable(ranges).ToString());
+            }
+
             run.WriteJson(new
             {
                 Model = new { Name = modelName, Version = chosen },
@@ -52,9 +68,33 @@ internal static class EvaluateCommand
                 Rows = rows.Accepted.Count,
                 RowsRejected = rows.RowsRejected,
                 Metrics = metrics,
+                Intervals = ranges.Select(r => new { r.Level, r.Quality }).ToList(),
             });
             return ExitCodes.Ok;
         });
+    }
+
+    private static List<(double Level, IntervalQuality Quality)> RangeQuality(
+        IntervalCalibration? calibration, IReadOnlyList<ForecastTargets> actual, IReadOnlyList<ForecastPrediction> predictions) =>
+        calibration is null
+            ? []
+            : [.. calibration.Levels.Select(l => (l.Level, Quality: IntervalEvaluator.Measure(calibration, l.Level, actual, predictions)))
+                .Where(l => l.Quality is not null).Select(l => (l.Level, l.Quality!))];
+
+    private static TextTable RangeTable(List<(double Level, IntervalQuality Quality)> ranges)
+    {
+        var table = new TextTable("level", "archived inside", "archived width", "savings inside", "savings width");
+        foreach (var (level, quality) in ranges)
+        {
+            table.Add(
+                level.ToString("0.##", CultureInfo.InvariantCulture),
+                quality.ArchivedCoverage.ToString("P1", CultureInfo.InvariantCulture),
+                TextTable.Number(quality.ArchivedMeanRelativeWidth),
+                quality.SavingsCoverage.ToString("P1", CultureInfo.InvariantCulture),
+                TextTable.Number(quality.SavingsMeanRelativeWidth));
+        }
+
+        return table;
     }
 
     internal static async Task<TrainingDataReadResult> ReadAsync(string file, CancellationToken cancellationToken)

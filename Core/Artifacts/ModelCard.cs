@@ -27,6 +27,8 @@ public sealed record ModelCard
     public required TrainingTimings Timings { get; init; }
     /// <summary>Rows with the outputs the model gave at training time; a loaded model must give the same.</summary>
     public required IReadOnlyList<CanaryRow> Canaries { get; init; }
+    /// <summary>The calibration of the forecast ranges; null for versions trained before ranges existed, or on too few sources.</summary>
+    public IntervalCalibration? Intervals { get; init; }
 }
 
 /// <summary>Regression metrics of one target.</summary>

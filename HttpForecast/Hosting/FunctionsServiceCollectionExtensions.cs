@@ -1,18 +1,35 @@
 using ArchiveForecast.Api.Hosting;
 using ArchiveForecast.Api.Telemetry;
+using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Training.DependencyInjection;
 using ArchiveForecast.Training.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.HttpForecast.Hosting;
 
-/// <summary>All wiring of the Functions app, compiled in both build modes so that tests compose exactly what the host runs.</summary>
+/// <summary>All wiring of the Functions app, in one place, so that tests compose exactly what the worker runs.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
+    /// <summary>
+    /// The app on the worker's builder (after <c>ConfigureFunctionsWebApplication</c>): the defaults beneath every app
+    /// setting (<see cref="FunctionsAppConfiguration"/>), Key Vault secrets when <c>KeyVault__Uri</c> is set, then
+    /// <see cref="AddArchiveForecastFunctions(IServiceCollection, IConfiguration)"/>.
+    /// </summary>
+    public static TBuilder AddArchiveForecastFunctions<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.AddFunctionsAppDefaults(AppContext.BaseDirectory);
+        builder.Configuration.AddArchiveForecastKeyVault();
+        builder.Services.AddArchiveForecastFunctions(builder.Configuration);
+        return builder;
+    }
+
     private const string NoRetrainQueue =
         $"The Functions app hands retraining to a Storage queue: set {RetrainQueueOptions.SectionName}:QueueServiceUri (managed identity) "
         + $"or {RetrainQueueOptions.SectionName}:ConnectionString (Azurite).";
@@ -32,6 +49,10 @@ public static class FunctionsServiceCollectionExtensions
         services.AddArchiveForecastApi(configuration);
         services.AddArchiveForecastTelemetry(configuration, collectAspNetCoreRequests: false, exportLogs: false);
         services.TryAddSingleton<ScheduledRetraining>();
+
+        // The host poisons a message after host.json's maxDequeueCount; the last delivery must be the one that records why.
+        services.AddOptions<RetrainQueueOptions>().Configure(o =>
+            o.MaxDequeueCount = configuration.GetValue(FunctionsAppConfiguration.MaxDequeueCountKey, RetrainQueueOptions.DefaultMaxDequeueCount));
 
         if (!services.Any(d => d.ServiceType == typeof(IRetrainQueue)))
         {

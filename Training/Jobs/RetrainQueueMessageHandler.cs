@@ -1,23 +1,25 @@
 using System.Text.Json;
 using ArchiveForecast.Core.Registry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.Training.Jobs;
 
 /// <summary>
 /// What the queue-triggered function does with one message of the retraining queue (the text the host hands over,
 /// already Base64-decoded, and how many times it was delivered). A message that cannot be processed gets a failed run
-/// record saying why whenever it names a run, and the failure is rethrown so the host retries it and, after its
-/// <c>maxDequeueCount</c>, moves it to the poison queue (<c>retrain-requests-poison</c>).
+/// record saying why whenever it names a run, and the failure is rethrown so the host retries it and, after
+/// <see cref="RetrainQueueOptions.MaxDequeueCount"/> deliveries, moves it to the poison queue (<c>retrain-requests-poison</c>).
 /// </summary>
 public sealed class RetrainQueueMessageHandler(
     RetrainJobHandler handler,
     ModelRegistry registry,
+    IOptions<RetrainQueueOptions> options,
     TimeProvider timeProvider,
     ILogger<RetrainQueueMessageHandler> logger)
 {
-    /// <summary>The Functions host's default <c>maxDequeueCount</c>: deliveries before a message is poisoned.</summary>
-    public const int MaxDequeueCount = 5;
+    /// <summary>Deliveries before a message is poisoned: the last one records the failure.</summary>
+    public int MaxDequeueCount => options.Value.MaxDequeueCount;
 
     /// <summary>Handles one message.</summary>
     /// <exception cref="FormatException">The message is not a retraining request (recorded against its run when it names one).</exception>

@@ -42,6 +42,17 @@ public sealed class RetrainQueueOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Deliveries of a message before it is poisoned (written as a failed run record and moved to <c>{queue}-poison</c>).
+    /// The Functions host takes its own from host.json (<c>extensions:queues:maxDequeueCount</c>), and the Functions app
+    /// binds this option from that same value, so the two cannot disagree; <c>serve</c>'s queue worker uses this one.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxDequeueCount { get; set; } = DefaultMaxDequeueCount;
+
+    /// <summary>The Functions host's default <c>maxDequeueCount</c>.</summary>
+    public const int DefaultMaxDequeueCount = 5;
+
     /// <summary>True when a storage queue is configured.</summary>
     public bool IsConfigured => QueueServiceUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);
 }

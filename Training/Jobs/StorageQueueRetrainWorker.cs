@@ -10,7 +10,7 @@ namespace ArchiveForecast.Training.Jobs;
 /// Consumes the Azure Storage retraining queue inside <c>archive-forecast serve</c>, which has no Functions host to do
 /// it: one message at a time, kept invisible while it runs, handed to <see cref="RetrainQueueMessageHandler"/> like the
 /// queue trigger does, deleted when handled, made visible again after <see cref="RetrainQueueOptions.RetryDelay"/>
-/// when it failed, and after <see cref="RetrainQueueMessageHandler.MaxDequeueCount"/> deliveries moved to
+/// when it failed, and after <see cref="RetrainQueueOptions.MaxDequeueCount"/> deliveries moved to
 /// <c>{queue}-poison</c>. An empty or unreachable queue is polled less and less often, up to
 /// <see cref="RetrainQueueOptions.MaxPollingInterval"/>.
 /// </summary>
@@ -84,7 +84,7 @@ public sealed class StorageQueueRetrainWorker(
         }
 
         // Delivered more often than allowed without ever failing cleanly (the process died while it ran): poison it, as the Functions host does.
-        if (message.DequeueCount > RetrainQueueMessageHandler.MaxDequeueCount)
+        if (message.DequeueCount > settings.MaxDequeueCount)
         {
             await PoisonAsync(client, message, message.PopReceipt, stoppingToken);
             return true;
@@ -115,7 +115,7 @@ public sealed class StorageQueueRetrainWorker(
             await client.DeleteMessageAsync(message.MessageId, popReceipt.Value, stoppingToken);
             TrainingLog.QueueMessageHandled(logger, message.MessageId, message.DequeueCount, result.Run.RunId, result.Run.Status.ToString());
         }
-        else if (message.DequeueCount >= RetrainQueueMessageHandler.MaxDequeueCount)
+        else if (message.DequeueCount >= settings.MaxDequeueCount)
         {
             await PoisonAsync(client, message, popReceipt.Value, stoppingToken);
         }
@@ -171,7 +171,7 @@ public sealed class StorageQueueRetrainWorker(
 
         await poison.SendMessageAsync(message.MessageText, cancellationToken);
         await client.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken);
-        TrainingLog.QueueMessagePoisoned(logger, message.MessageId, message.DequeueCount, RetrainQueueMessageHandler.MaxDequeueCount, poison.Name);
+        TrainingLog.QueueMessagePoisoned(logger, message.MessageId, message.DequeueCount, options.Value.MaxDequeueCount, poison.Name);
     }
 
     /// <summary>The message's latest pop receipt: each visibility update replaces it.</summary>

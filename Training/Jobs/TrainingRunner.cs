@@ -195,7 +195,8 @@ public sealed class TrainingRunner(
         IReadOnlyList<ForecastInput> holdoutInputs = [.. split.Holdout.Select(r => r.Input)];
         IReadOnlyList<ForecastTargets> holdoutActual = [.. split.Holdout.Select(r => r.Targets)];
         using var candidate = ForecastModel.FromZip(modelName, 0, trained.ModelZip, quantiles, timeProvider);
-        var metrics = MetricsCalculator.Compute(holdoutActual, candidate.PredictBatch(holdoutInputs));
+        var holdoutPredictions = candidate.PredictBatch(holdoutInputs);
+        var metrics = MetricsCalculator.Compute(holdoutActual, holdoutPredictions);
         TrainingLog.CandidateEvaluated(logger, modelName, runId, metrics.ArchivedGbNextPeriod.Mae, metrics.ArchivedGbNextPeriod.RSquared,
             metrics.SavingsGbNextPeriod.Mae, metrics.SavingsGbNextPeriod.RSquared);
 
@@ -214,6 +215,13 @@ public sealed class TrainingRunner(
             decision = servingMetrics is null
                 ? PromotionGate.ServingUnusable(servingVersion, problem!)
                 : gate.Decide(metrics, servingMetrics, servingVersion);
+        }
+
+        run.Report(TrainingStage.Evaluating, "calibrating the forecast ranges on held-out sources");
+        var intervals = await Task.Run(() => IntervalCalibrator.Calibrate(split.Train, run.Settings, settingsOptions.Seed, cancellationToken), cancellationToken);
+        if (intervals is not null)
+        {
+            intervals = IntervalCalibrator.WithHoldoutQuality(intervals, holdoutActual, holdoutPredictions);
         }
 
         double evaluateMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
@@ -245,6 +253,7 @@ public sealed class TrainingRunner(
                 split.Holdout.Count),
             Timings = new TrainingTimings(loadMs, trainMs, evaluateMs),
             Canaries = CanarySelector.Select(data.Accepted, candidate),
+            Intervals = intervals,
         };
 
         // The last point where cancellation is observed. Publishing and promoting are the commit: a few small writes that

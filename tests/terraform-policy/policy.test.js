@@ -27,6 +27,12 @@ for (const rule of rules) {
         violations.some((v) => v.includes(rule.bad)),
         `expected a violation naming ${rule.bad}, got ${JSON.stringify(violations)}`,
       );
+      for (const expected of rule.badReports ?? []) {
+        assert.ok(
+          violations.some((v) => v.includes(expected)),
+          `expected a violation containing "${expected}", got ${JSON.stringify(violations, null, 1)}`,
+        );
+      }
     });
   });
 }

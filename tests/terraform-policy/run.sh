@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Offline checks of terraform/: formatting, then the policy rules and the provider-schema check.
-# `terraform validate` is not among them: it needs providers downloaded from the Terraform registry.
+# Offline checks of terraform/: formatting, Terraform's own decoding of the configuration, then the policy rules,
+# the provider-schema check and the variables' validation blocks.
+# `terraform validate` is not among them: it needs providers downloaded from the Terraform registry;
+# `terraform providers` decodes every block and meta-argument without them.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,4 +15,5 @@ for attempt in 1 2 3; do
   sleep $((attempt * 10))
 done
 terraform fmt -check -recursive -diff "$repo/terraform"
+terraform -chdir="$repo/terraform" providers >/dev/null
 node --test "$here"/*.test.js

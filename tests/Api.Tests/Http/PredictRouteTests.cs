@@ -36,7 +36,7 @@ public sealed class PredictRouteTests
             Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "model", "predictions" }));
             Assert.That(root.GetProperty("model").GetProperty("name").GetString(), Is.EqualTo(TrainedStore.DefaultModel));
             Assert.That(root.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(TrainedStore.CurrentVersion));
-            Assert.That(prediction.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "archived_gb_next_period", "savings_gb_next_period", "out_of_range" }));
+            Assert.That(prediction.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "archived_gb_next_period", "savings_gb_next_period", "out_of_range", "intervals" }));
             Assert.That(prediction.GetProperty("archived_gb_next_period").GetDouble(), Is.GreaterThanOrEqualTo(0));
             Assert.That(prediction.GetProperty("savings_gb_next_period").GetDouble(), Is.GreaterThanOrEqualTo(0));
             Assert.That(prediction.GetProperty("out_of_range").ValueKind, Is.EqualTo(JsonValueKind.Array));
@@ -82,6 +82,64 @@ public sealed class PredictRouteTests
             Assert.That(explanation.GetProperty("archived_gb_next_period").EnumerateObject().Select(p => p.Name), Does.Contain("total_files"));
             Assert.That(explanation.GetProperty("savings_gb_next_period").EnumerateObject().Count(), Is.EqualTo(Core.Features.FeatureSchema.Count));
         });
+    }
+
+    [Test]
+    public async Task Predict_CarriesARangeAroundEachForecast_AtTheDefaultLevel()
+    {
+        using var response = await _server.PredictAsync(PythonEraRequest);
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var prediction = json.RootElement.GetProperty("predictions")[0];
+        var intervals = prediction.GetProperty("intervals");
+        Assert.Multiple(() =>
+        {
+            Assert.That(intervals.GetProperty("level").GetDouble(), Is.EqualTo(0.8));
+            foreach (string target in new[] { "archived_gb_next_period", "savings_gb_next_period" })
+            {
+                double point = prediction.GetProperty(target).GetDouble();
+                var range = intervals.GetProperty(target);
+                Assert.That(range.GetProperty("lower").GetDouble(), Is.GreaterThanOrEqualTo(0).And.LessThan(point), target);
+                Assert.That(range.GetProperty("upper").GetDouble(), Is.GreaterThan(point), target);
+            }
+        });
+    }
+
+    [Test]
+    public async Task Predict_AHigherLevel_GivesAWiderRange()
+    {
+        using var narrow = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?level=0.5");
+        using var wide = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?level=0.95");
+
+        static (double Level, double Width) Read(string text)
+        {
+            using var json = JsonDocument.Parse(text);
+            var intervals = json.RootElement.GetProperty("predictions")[0].GetProperty("intervals");
+            var range = intervals.GetProperty("archived_gb_next_period");
+            return (intervals.GetProperty("level").GetDouble(), range.GetProperty("upper").GetDouble() - range.GetProperty("lower").GetDouble());
+        }
+
+        var (narrowLevel, narrowWidth) = Read(await narrow.Content.ReadAsStringAsync());
+        var (wideLevel, wideWidth) = Read(await wide.Content.ReadAsStringAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That((narrowLevel, wideLevel), Is.EqualTo((0.5, 0.95)));
+            Assert.That(wideWidth, Is.GreaterThan(narrowWidth));
+        });
+    }
+
+    [TestCase("0.7")]
+    [TestCase("1")]
+    [TestCase("80")]
+    [TestCase("abc")]
+    [TestCase("")]
+    [TestCase("0.8&level=0.9")]
+    public async Task Predict_AnUnsupportedLevel_Is422NamingTheLevels(string level)
+    {
+        using var response = await _server.PredictAsync(PythonEraRequest, path: $"/api/predict?level={level}");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("0.5, 0.8, 0.9, 0.95"));
     }
 
     [Test]

@@ -1,25 +1,22 @@
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.HttpForecast.Hosting;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Jobs;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ArchiveForecast.HttpForecast.Tests.Builders;
 
 /// <summary>
-/// The Functions app's services as the worker composes them (<see cref="FunctionsServiceCollectionExtensions.AddArchiveForecastFunctions"/>
-/// on a started host, options validated on start), over a temporary folder store and training-data folder. Function
-/// classes are created per invocation in a scope, as the worker does.
+/// The Functions app as the worker composes it (<see cref="WorkerApp"/>: the real worker builder, options validated on
+/// start, the app's hosted services started), over a temporary folder store and training-data folder. Function classes
+/// are created per invocation in a scope, as the worker does.
 /// </summary>
 internal sealed class FunctionsApp : IAsyncDisposable
 {
-    private readonly IHost host;
+    private readonly WorkerApp host;
 
-    private FunctionsApp(IHost host, string root, RecordingRetrainQueue queue)
+    private FunctionsApp(WorkerApp host, string root, RecordingRetrainQueue queue)
     {
         this.host = host;
         Root = root;
@@ -38,15 +35,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     internal static async Task<FunctionsApp> StartAsync(string root, IReadOnlyDictionary<string, string?> settings)
     {
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Development });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         var queue = new RecordingRetrainQueue();
-        builder.Services.AddSingleton<IRetrainQueue>(queue);
-        builder.Services.AddArchiveForecastFunctions(builder.Configuration);
-
-        var host = builder.Build();
-        await host.StartAsync();
+        var host = WorkerApp.Build(settings, services => services.AddSingleton<IRetrainQueue>(queue));
+        await host.StartAppAsync();
         return new FunctionsApp(host, root, queue);
     }
 
@@ -101,8 +92,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await host.StopAsync();
-        host.Dispose();
+        await host.DisposeAsync();
         Directory.Delete(Root, recursive: true);
     }
 }

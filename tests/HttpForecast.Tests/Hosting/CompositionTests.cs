@@ -1,14 +1,12 @@
 using System.Text.Json.Nodes;
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.HttpForecast.Hosting;
 using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.HttpForecast.Tests.Contract;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Logs;
@@ -17,7 +15,7 @@ using OpenTelemetry.Trace;
 
 namespace ArchiveForecast.HttpForecast.Tests.Hosting;
 
-/// <summary><see cref="FunctionsServiceCollectionExtensions.AddArchiveForecastFunctions"/> on a plain host builder, as Program.cs calls it.</summary>
+/// <summary>The app on the real worker builder, composed as Program.cs composes it (<see cref="WorkerApp"/>).</summary>
 [TestFixture]
 public sealed class CompositionTests
 {
@@ -34,8 +32,8 @@ public sealed class CompositionTests
     {
         var settings = FolderSettings(root);
         settings["RetrainQueue:ConnectionString"] = "UseDevelopmentStorage=true";
-        using var host = Build(settings);
-        await host.StartAsync();
+        await using var host = WorkerApp.Build(settings);
+        await host.StartAppAsync();
 
         await using var scope = host.Services.CreateAsyncScope();
         var functions = FunctionCatalog.FunctionClasses.Select(type => ActivatorUtilities.CreateInstance(scope.ServiceProvider, type)).ToList();
@@ -45,24 +43,23 @@ public sealed class CompositionTests
             Assert.That(functions, Has.Count.EqualTo(FunctionCatalog.FunctionClasses.Count).And.All.Not.Null);
             Assert.That(scope.ServiceProvider.GetRequiredService<IRetrainQueue>(), Is.TypeOf<StorageQueueRetrainQueue>());
         });
-        await host.StopAsync();
     }
 
     [Test]
-    public void AddArchiveForecastFunctions_WithoutARetrainingQueue_FailsAtStartNamingTheSettings()
+    public async Task AddArchiveForecastFunctions_WithoutARetrainingQueue_FailsAtStartNamingTheSettings()
     {
-        using var host = Build(FolderSettings(root));
+        await using var host = WorkerApp.Build(FolderSettings(root));
 
         Assert.That(
-            () => host.StartAsync(),
+            () => host.StartAppAsync(),
             Throws.TypeOf<OptionsValidationException>()
                 .With.Message.Contains("RetrainQueue:QueueServiceUri").And.Message.Contains("RetrainQueue:ConnectionString"));
     }
 
     [Test]
-    public void LocalSettingsExample_IsAValidConfiguration_WithTheStorageRetrainingQueue()
+    public async Task LocalSettingsExample_IsAValidConfiguration_WithTheStorageRetrainingQueue()
     {
-        using var host = Build(LocalSettingsExample());
+        await using var host = WorkerApp.Build(LocalSettingsExample());
         var services = host.Services;
 
         Assert.Multiple(() =>
@@ -87,12 +84,12 @@ public sealed class CompositionTests
     }
 
     [Test]
-    public void AddArchiveForecastFunctions_WithAConnectionString_ExportsTheServicesSignalsButNotTheLogsTheHostForwards()
+    public async Task AddArchiveForecastFunctions_WithAConnectionString_ExportsTheServicesSignalsButNotTheLogsTheHostForwards()
     {
         var settings = FolderSettings(root);
         settings["RetrainQueue:ConnectionString"] = "UseDevelopmentStorage=true";
         settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/";
-        using var host = Build(settings);
+        await using var host = WorkerApp.Build(settings);
 
         var filters = host.Services.GetRequiredService<IOptions<LoggerFilterOptions>>().Value.Rules;
         Assert.Multiple(() =>
@@ -106,22 +103,13 @@ public sealed class CompositionTests
     }
 
     [Test]
-    public void AddArchiveForecastFunctions_WithoutAConnectionString_ExportsNothing()
+    public async Task AddArchiveForecastFunctions_WithoutAConnectionString_ExportsNothing()
     {
         var settings = FolderSettings(root);
         settings["RetrainQueue:ConnectionString"] = "UseDevelopmentStorage=true";
-        using var host = Build(settings);
+        await using var host = WorkerApp.Build(settings);
 
         Assert.That(host.Services.GetService<MeterProvider>(), Is.Null);
-    }
-
-    private static IHost Build(IEnumerable<KeyValuePair<string, string?>> settings)
-    {
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
-        builder.Services.AddArchiveForecastFunctions(builder.Configuration);
-        return builder.Build();
     }
 
     private static Dictionary<string, string?> FolderSettings(string root) => new(StringComparer.OrdinalIgnoreCase)

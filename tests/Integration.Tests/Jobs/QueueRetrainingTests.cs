@@ -88,7 +88,7 @@ public sealed class QueueRetrainingTests
         var poisoned = (await host.PoisonQueue.ReceiveMessagesAsync(maxMessages: 32)).Value;
         Assert.Multiple(() =>
         {
-            Assert.That(failures, Is.EqualTo(RetrainQueueMessageHandler.MaxDequeueCount));
+            Assert.That(failures, Is.EqualTo(handler.MaxDequeueCount));
             Assert.That(poisoned, Has.Length.EqualTo(1));
             Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
             Assert.That(record.Reason, Does.Contain("not a valid retraining request"));
@@ -109,7 +109,7 @@ public sealed class QueueRetrainingTests
         Assert.Multiple(() =>
         {
             Assert.That(poisoned.Select(m => m.MessageText), Is.EqualTo(new[] { "retrain please" }));
-            Assert.That(world.Logs.Entries.Count(e => e.EventId == 2800), Is.EqualTo(RetrainQueueMessageHandler.MaxDequeueCount));
+            Assert.That(world.Logs.Entries.Count(e => e.EventId == 2800), Is.EqualTo(handler.MaxDequeueCount));
         });
     }
 

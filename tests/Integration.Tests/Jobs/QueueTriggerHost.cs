@@ -8,7 +8,7 @@ namespace ArchiveForecast.Integration.Tests.Jobs;
 /// each message (Base64), calls the function with its text and dequeue count, deletes it on success, makes it visible
 /// again on failure, and after <c>maxDequeueCount</c> failed deliveries moves it to <c>{queue}-poison</c>.
 /// </summary>
-public sealed class QueueTriggerHost(string connectionString, string queueName, int maxDequeueCount = RetrainQueueMessageHandler.MaxDequeueCount)
+public sealed class QueueTriggerHost(string connectionString, string queueName, int maxDequeueCount = RetrainQueueOptions.DefaultMaxDequeueCount)
 {
     private readonly QueueClient queue = new(connectionString, queueName, StorageQueueRetrainQueue.CreateClientOptions());
 

@@ -1,6 +1,8 @@
 'use strict';
 
-const { requiredProviders, strings } = require('./model');
+const fs = require('node:fs');
+const path = require('node:path');
+const { repoRoot, requiredProviders, strings } = require('./model');
 
 const FUNCTION_APP_TYPES = new Set([
   'azurerm_function_app_flex_consumption', 'azurerm_linux_function_app', 'azurerm_windows_function_app',
@@ -12,8 +14,54 @@ const FORBIDDEN_ROLES = new Set([
 const REQUIRED_APP_SETTINGS = [
   'ModelStore__ContainerUri', 'ModelStore__ModelName', 'TrainingData__ContainerUri', 'RetrainQueue__QueueServiceUri',
   'RetrainQueue__QueueName', 'RetrainQueueConnection__queueServiceUri', 'KeyVault__Uri', 'Retraining__Schedule',
-  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+  'Training__DefaultDataset', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
 ];
+const LOCAL_SETTINGS_EXAMPLE = path.join(repoRoot, 'local.settings.json.example');
+// Settings of local.settings.json.example that Terraform must not set as they are, each with the reason and, where
+// Azure needs one, the setting that takes its place (a name, or a test of the app for what the provider sets).
+const LOCAL_ONLY_SETTINGS = {
+  FUNCTIONS_WORKER_RUNTIME: {
+    reason: 'Flex Consumption takes the worker runtime from runtime_name and refuses this app setting',
+    azure: { name: 'runtime_name = "dotnet-isolated"', isSet: (app) => app.body.runtime_name === 'dotnet-isolated' },
+  },
+  AzureWebJobsStorage: {
+    reason: 'a connection string carries the account key; Azure uses the identity-based host storage settings (the empty value in function_app.tf is a provider workaround, see AF_IDENTITY_HOST_STORAGE)',
+    azure: {
+      name: 'AzureWebJobsStorage__accountName (or __blobServiceUri with __queueServiceUri)',
+      isSet: (app) => {
+        const settings = appSettings(app) ?? {};
+        return Boolean(settings.AzureWebJobsStorage__accountName
+          || (settings.AzureWebJobsStorage__blobServiceUri && settings.AzureWebJobsStorage__queueServiceUri));
+      },
+    },
+  },
+  ModelStore__ConnectionString: {
+    reason: 'a connection string (Azurite) carries a key; Azure reaches the models container with the managed identity',
+    azure: 'ModelStore__ContainerUri',
+  },
+  ModelStore__ContainerName: {
+    reason: 'read only with ModelStore__ConnectionString; in Azure the container is the last segment of ModelStore__ContainerUri',
+  },
+  TrainingData__ConnectionString: {
+    reason: 'a connection string (Azurite) carries a key; Azure reaches the training-data container with the managed identity',
+    azure: 'TrainingData__ContainerUri',
+  },
+  TrainingData__ContainerName: {
+    reason: 'read only with TrainingData__ConnectionString; in Azure the container is the last segment of TrainingData__ContainerUri',
+  },
+  RetrainQueue__ConnectionString: {
+    reason: 'a connection string (Azurite) carries a key; Azure reaches the queue service with the managed identity',
+    azure: 'RetrainQueue__QueueServiceUri',
+  },
+  RetrainQueueConnection: {
+    reason: "the queue trigger's connection as a connection string (Azurite); in Azure the same prefix takes the identity-based __queueServiceUri",
+    azure: 'RetrainQueueConnection__queueServiceUri',
+  },
+};
+// Settings the provider writes from a dedicated argument instead of app_settings.
+const PROVIDER_WRITTEN_SETTINGS = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: (app) => block(app.body, 'site_config')?.application_insights_connection_string,
+};
 // Variables whose every value is valid, with the reason a validation block would add nothing.
 const UNVALIDATED_VARIABLES = { tags: 'any map of strings is a valid set of extra tags' };
 
@@ -38,6 +86,66 @@ function instances(resource, key) {
   if (!forEach || typeof forEach !== 'object') return [undefined];
   return Object.values(forEach).map((item) => item?.[each[1]]);
 }
+
+// The literal a Terraform value stands for, when it is a literal or a plain reference to a variable default, a local
+// or a resource's name; undefined when it depends on anything else.
+function literalValue(model, value) {
+  if (typeof value !== 'string') return undefined;
+  if (!value.includes('${')) return value;
+  const variable = /^\$\{var\.([a-z0-9_]+)\}$/.exec(value);
+  if (variable) return model.variables.find((v) => v.name === variable[1])?.body.default;
+  const local = /^\$\{local\.([a-z0-9_]+)\}$/.exec(value);
+  if (local) return literalValue(model, model.locals[local[1]]);
+  const name = /^\$\{((?:azurerm|azapi)_[a-z0-9_]+\.[a-z0-9_]+)\.name\}$/.exec(value);
+  if (name) return literalValue(model, byAddress(model, name[1])?.body.name);
+  return undefined;
+}
+
+function localSettingsExample() {
+  return JSON.parse(fs.readFileSync(LOCAL_SETTINGS_EXAMPLE, 'utf8')).Values ?? {};
+}
+
+// The diagnostic settings whose target is `${<address>.id}` followed by `suffix` (a sub-resource such as a
+// storage service), as written in terraform/.
+function diagnosticSettingsOf(model, address, suffix = '') {
+  return ofType(model, 'azurerm_monitor_diagnostic_setting')
+    .filter((d) => d.body.target_resource_id === `\${${address}.id}${suffix}`);
+}
+
+function blocks(body, name) {
+  return Array.isArray(body?.[name]) ? body[name] : [];
+}
+
+// What a resource is missing for its logs (and metrics) to reach the Log Analytics workspace through one of its
+// diagnostic settings; an empty list when one setting covers everything.
+function diagnosticGaps(model, resource, suffix, { logs, groups = [], metrics = [] }) {
+  const target = `${resource.address}${suffix}`;
+  const settings = diagnosticSettingsOf(model, resource.address, suffix);
+  if (settings.length === 0) return [`${target}: no azurerm_monitor_diagnostic_setting targets it`];
+  const gaps = settings.map((d) => {
+    const missing = [];
+    if (!/^\$\{azurerm_log_analytics_workspace\.[a-z0-9_]+\.id\}$/.test(d.body.log_analytics_workspace_id ?? '')) {
+      missing.push('log_analytics_workspace_id must reference the azurerm_log_analytics_workspace');
+    }
+    const categories = blocks(d.body, 'enabled_log').map((l) => l.category);
+    const coveredByGroup = blocks(d.body, 'enabled_log').some((l) => groups.includes(l.category_group));
+    if (!coveredByGroup) {
+      const absent = logs.filter((c) => !categories.includes(c));
+      if (absent.length > 0) missing.push(`enabled_log lacks ${absent.join(', ')}`);
+    }
+    const metricCategories = blocks(d.body, 'enabled_metric').map((x) => x.category);
+    const absentMetrics = metrics.filter((c) => !metricCategories.includes(c));
+    if (absentMetrics.length > 0) missing.push(`enabled_metric lacks ${absentMetrics.join(', ')}`);
+    return { address: d.address, missing };
+  });
+  if (gaps.some((g) => g.missing.length === 0)) return [];
+  return gaps.map((g) => `${g.address} (for ${target}): ${g.missing.join('; ')}`);
+}
+
+const STORAGE_SERVICE_LOGS = { logs: ['StorageRead', 'StorageWrite', 'StorageDelete'], groups: ['allLogs'], metrics: ['Transaction'] };
+// Where a secret may appear in configuration without reaching state: write-only arguments and ephemeral blocks.
+const WRITE_ONLY_ARGUMENTS = { azurerm_key_vault_secret: ['value_wo'], azapi_resource_action: ['sensitive_body'], azapi_resource: ['sensitive_body'], azapi_update_resource: ['sensitive_body'], azapi_data_plane_resource: ['sensitive_body'] };
+const SECRET_REFERENCE = /\b(random_password\.[a-z0-9_]+\.(result|bcrypt_hash)|(data\.)?azurerm_key_vault_secret\.[a-z0-9_]+\.value)\b/;
 
 function appSettings(app) {
   return app.body.app_settings && typeof app.body.app_settings === 'object' ? app.body.app_settings : undefined;
@@ -138,6 +246,92 @@ const rules = [
     check: (m) => ofType(m, 'azurerm_key_vault_secret')
       .filter((r) => !r.body.content_type)
       .map((r) => `${r.address}: content_type must be set`),
+  },
+  {
+    id: 'AF_SECRETS_WRITE_ONLY',
+    title: 'secrets reach Azure only through ephemeral values and write-only arguments, never through state',
+    bad: 'azurerm_key_vault_secret.bad',
+    badReports: [
+      'random_password.in_state: a managed random_password keeps its result in state',
+      'azurerm_key_vault_secret.bad: use value_wo with value_wo_version instead of value',
+      'azapi_resource_action.key_in_body: body carries a secret',
+      'azapi_resource_action.key_in_body: sensitive_body needs lifecycle.replace_triggered_by',
+      'azapi_resource_action.key_in_body: no sensitive_body_version on an action',
+      'required_version must be at least 1.11',
+    ],
+    check: (m) => {
+      const out = [];
+      for (const r of ofType(m, 'random_password')) {
+        out.push(`${r.address}: a managed random_password keeps its result in state; use ephemeral "random_password"`);
+      }
+      for (const r of ofType(m, 'azurerm_key_vault_secret')) {
+        if (r.body.value !== undefined || r.body.value_wo === undefined) {
+          out.push(`${r.address}: use value_wo with value_wo_version instead of value`);
+        } else if (r.body.value_wo_version === undefined) {
+          out.push(`${r.address}: value_wo needs value_wo_version, or a new value is never written`);
+        }
+      }
+      for (const r of m.resources.filter((x) => x.type.startsWith('azapi_'))) {
+        const secret = strings(r.body.body).find((text) => SECRET_REFERENCE.test(text));
+        if (secret) out.push(`${r.address}: body carries a secret (${secret}); move it to sensitive_body`);
+        if (r.type === 'azapi_resource_action' && r.body.sensitive_body !== undefined) {
+          if (r.body.sensitive_body_version !== undefined) {
+            out.push(`${r.address}: no sensitive_body_version on an action: an update made for another reason would send the request without the write-only values`);
+          }
+          if (!block(r.body, 'lifecycle')?.replace_triggered_by) {
+            out.push(`${r.address}: sensitive_body needs lifecycle.replace_triggered_by on the resource that versions the secret, or a rotated value is never sent`);
+          }
+        }
+      }
+      for (const o of m.outputs) {
+        const secret = strings(o.body.value).find((text) => SECRET_REFERENCE.test(text) || text.includes('ephemeral.'));
+        if (secret) out.push(`output.${o.name}: exposes a secret (${secret})`);
+      }
+      const writeOnlyUsed = m.resources.some((r) => (WRITE_ONLY_ARGUMENTS[r.type] ?? []).some((a) => r.body[a] !== undefined));
+      const required = m.terraform.map((t) => t.body.required_version).find(Boolean) ?? '';
+      if ((writeOnlyUsed || m.ephemeral.length > 0) && !/^\s*(~>|>=)\s*1\.(1[1-9]|[2-9]\d)\b/.test(required)) {
+        out.push(`terraform.required_version must be at least 1.11 for ephemeral values and write-only arguments (is "${required}")`);
+      }
+      return out;
+    },
+  },
+  {
+    id: 'AF_KEY_VAULT_NO_SETTING_OVERRIDE',
+    title: 'no Key Vault secret Terraform writes shadows an app setting (a secret Section--Key loads as Section:Key at start)',
+    bad: 'azurerm_key_vault_secret.shadows_setting',
+    check: (m) => {
+      const settings = new Map(functionApps(m).flatMap((app) => Object.keys(appSettings(app) ?? {}).map((k) => [k.toLowerCase(), `${app.address}.app_settings.${k}`])));
+      return ofType(m, 'azurerm_key_vault_secret').flatMap((r) => {
+        const name = literalValue(m, r.body.name);
+        if (name === undefined) return [`${r.address}: name must be a literal or a local, so it can be checked against the app settings`];
+        const shadowed = settings.get(name.replaceAll('--', '__').toLowerCase());
+        return shadowed ? [`${r.address}: secret "${name}" would override ${shadowed} when the app loads Key Vault`] : [];
+      });
+    },
+  },
+  {
+    id: 'AZURE_POLICY_cf820ca0',
+    title: 'Key Vault resource logs (AuditEvent) go to the Log Analytics workspace',
+    bad: 'azurerm_key_vault.bad',
+    check: (m) => ofType(m, 'azurerm_key_vault')
+      .flatMap((r) => diagnosticGaps(m, r, '', { logs: ['AuditEvent'], groups: ['audit', 'allLogs'] })),
+  },
+  {
+    id: 'CKV2_AZURE_21',
+    title: 'Blob service reads, writes and deletes (and Transaction metrics) are logged to the workspace (met with a diagnostic setting)',
+    bad: 'azurerm_storage_account.bad/blobServices/default',
+    check: (m) => ofType(m, 'azurerm_storage_account')
+      .flatMap((r) => diagnosticGaps(m, r, '/blobServices/default', STORAGE_SERVICE_LOGS)),
+  },
+  {
+    id: 'CKV_AZURE_33',
+    title: 'Queue service reads, writes and deletes (and Transaction metrics) are logged to the workspace (met with a diagnostic setting)',
+    bad: 'azurerm_storage_account.bad/queueServices/default',
+    badReports: [
+      'azurerm_monitor_diagnostic_setting.partial_queue (for azurerm_storage_account.bad/queueServices/default): log_analytics_workspace_id must reference the azurerm_log_analytics_workspace; enabled_log lacks StorageWrite, StorageDelete; enabled_metric lacks Transaction',
+    ],
+    check: (m) => ofType(m, 'azurerm_storage_account')
+      .flatMap((r) => diagnosticGaps(m, r, '/queueServices/default', STORAGE_SERVICE_LOGS)),
   },
   {
     id: 'PSRULE_Azure.AppInsights.LocalAuth',
@@ -242,6 +436,7 @@ const rules = [
           [resolveLocal(m, settings.ModelStore__ModelName) === 'archive-forecast', 'ModelStore__ModelName must be archive-forecast'],
           [queueName === 'retrain-requests', 'RetrainQueue__QueueName must be retrain-requests'],
           [settings.Retraining__Schedule === expr('var.retraining_schedule'), 'Retraining__Schedule must come from var.retraining_schedule'],
+          [settings.Training__DefaultDataset === expr('var.training_default_dataset'), 'Training__DefaultDataset must come from var.training_default_dataset'],
           [/\.vault_uri\}$/.test(settings.KeyVault__Uri ?? ''), 'KeyVault__Uri must be the vault URI'],
           [settings.APPLICATIONINSIGHTS_AUTHENTICATION_STRING === 'Authorization=AAD', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING must be Authorization=AAD'],
         ];
@@ -249,6 +444,48 @@ const rules = [
       }
       const schedule = m.variables.find((v) => v.name === 'retraining_schedule');
       if (schedule?.body.default !== '0 0 3 1 * *') out.push('variable retraining_schedule must default to "0 0 3 1 * *"');
+      return out;
+    },
+  },
+  {
+    id: 'AF_APP_SETTINGS_PARITY',
+    title: 'every setting of local.settings.json.example is set in Azure, as it is or in its identity-based form, or is local-only with a reason',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    badReports: [
+      'bad: app setting KeyVault__Uri of local.settings.json.example is not set',
+      'bad: ModelStore__ContainerUri is missing (the Azure form of local ModelStore__ConnectionString)',
+      'bad: ModelStore__ConnectionString is local-only',
+      'bad: Training__DefaultDataset defaults to "other.csv" in Azure but "archive.csv" locally',
+      'unlinked_workaround: app setting APPLICATIONINSIGHTS_CONNECTION_STRING of local.settings.json.example is not set',
+    ],
+    check: (m) => {
+      const local = localSettingsExample();
+      const out = Object.keys(LOCAL_ONLY_SETTINGS)
+        .filter((name) => !(name in local))
+        .map((name) => `LOCAL_ONLY_SETTINGS lists ${name}, which local.settings.json.example no longer sets`);
+      for (const app of functionApps(m)) {
+        const settings = appSettings(app) ?? {};
+        for (const [name, localValue] of Object.entries(local)) {
+          const localOnly = LOCAL_ONLY_SETTINGS[name];
+          if (localOnly) {
+            const azure = typeof localOnly.azure === 'string' ? { name: localOnly.azure, isSet: () => Boolean(settings[localOnly.azure]) } : localOnly.azure;
+            if (azure && !azure.isSet(app)) out.push(`${app.address}: ${azure.name} is missing (the Azure form of local ${name})`);
+            if (name in settings && !(name === 'AzureWebJobsStorage' && settings[name] === '')) {
+              out.push(`${app.address}: ${name} is local-only (${localOnly.reason}) but app_settings sets it`);
+            }
+            continue;
+          }
+          const value = name in settings ? settings[name] : PROVIDER_WRITTEN_SETTINGS[name]?.(app);
+          if (!value) {
+            out.push(`${app.address}: app setting ${name} of local.settings.json.example is not set (set it, or list it in LOCAL_ONLY_SETTINGS with a reason)`);
+            continue;
+          }
+          const azureValue = literalValue(m, value);
+          if (localValue !== '' && azureValue !== undefined && azureValue !== localValue) {
+            out.push(`${app.address}: ${name} defaults to "${azureValue}" in Azure but "${localValue}" locally`);
+          }
+        }
+      }
       return out;
     },
   },

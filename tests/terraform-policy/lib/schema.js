@@ -2,15 +2,15 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { repoRoot, requiredProviders, strings } = require('./model');
+const { requiredProviders, strings } = require('./model');
 
 const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection']);
 const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
 
-// In CI the repository is a fresh clone with shared/ beside it, so the schemas are resolved from the
-// repository root, never from this machine's layout.
+const schemaDir = path.join(__dirname, '..', 'schemas');
+
 function schemaPath(provider, version) {
-  return path.resolve(repoRoot, '..', 'shared', 'terraform-schema', `schema-${provider}-${version}.json`);
+  return path.join(schemaDir, `schema-${provider}-${version}.json`);
 }
 
 function loadSchemas(model) {
@@ -22,7 +22,7 @@ function loadSchemas(model) {
     }
     const file = schemaPath(name, version);
     if (!fs.existsSync(file)) {
-      throw new Error(`schema for ${name} ${version} not found at ${file}: shared/terraform-schema must sit beside the repository (../shared) and hold the pinned version`);
+      throw new Error(`schema for ${name} ${version} not found at ${file}: add the documented schema of the pinned version to tests/terraform-policy/schemas/ (see its README.md)`);
     }
     schemas[name] = JSON.parse(fs.readFileSync(file, 'utf8'));
   }
@@ -79,21 +79,22 @@ function checkBody(body, spec, blocks, where, out) {
   }
 }
 
-const REFERENCE = /(?<![\w.])(data\.)?((?:azurerm|azapi|random|time)_[a-z0-9_]+)\.([a-z0-9_]+)(?:\[[^\]]*\])?(?:\.([a-z0-9_]+))?/g;
+const REFERENCE = /(?<![\w.])(data\.|ephemeral\.)?((?:azurerm|azapi|random|time)_[a-z0-9_]+)\.([a-z0-9_]+)(?:\[[^\]]*\])?(?:\.([a-z0-9_]+))?/g;
+const KIND_OF_PREFIX = { 'data.': 'data', 'ephemeral.': 'ephemeral' };
 
 function checkReferences(model, schemas, out) {
-  const declared = new Set([...model.resources, ...model.data].map((r) => r.address));
-  const everything = [model.resources, model.data, model.outputs, model.locals, model.variables, model.providers];
+  const declared = new Set([...model.resources, ...model.data, ...model.ephemeral].map((r) => r.address));
+  const everything = [model.resources, model.data, model.ephemeral, model.outputs, model.locals, model.variables, model.providers];
   for (const text of strings(everything)) {
     if (!text.includes('${')) continue;
-    for (const [, dataPrefix, type, name, attribute] of text.matchAll(REFERENCE)) {
-      const address = `${dataPrefix ?? ''}${type}.${name}`;
+    for (const [, prefix, type, name, attribute] of text.matchAll(REFERENCE)) {
+      const address = `${prefix ?? ''}${type}.${name}`;
       if (!declared.has(address)) {
         out.push(`reference to ${address}, which is not declared`);
         continue;
       }
       const schema = schemas[providerOf(type)];
-      const spec = schema?.[dataPrefix ? 'data' : 'resource']?.[type];
+      const spec = schema?.[KIND_OF_PREFIX[prefix] ?? 'resource']?.[type];
       if (!spec || !attribute) continue;
       const known = attribute === 'id' || attribute in (spec.arguments ?? {}) || (spec.attributes ?? []).includes(attribute);
       if (!known) out.push(`${address}.${attribute}: "${attribute}" is neither an argument nor an attribute of ${type}`);
@@ -101,7 +102,7 @@ function checkReferences(model, schemas, out) {
   }
 }
 
-// A stand-in for `terraform validate`, which needs downloaded providers: every resource and data type,
+// A stand-in for `terraform validate`, which needs downloaded providers: every resource, data and ephemeral type,
 // argument, nested block and attribute reference must exist in the documented schema of the pinned version.
 function checkSchema(model, schemas) {
   const out = [];

@@ -34,6 +34,34 @@ public sealed class PredictFunctionTests : ServedModelFixture
     }
 
     [Test]
+    public async Task Predict_WithALevel_AnswersRangesAtThatLevelAroundEachForecast()
+    {
+        var request = HttpRequestBuilder.Post("/api/predict").WithQuery("?level=0.9").WithJson(PredictBodies.Of(PredictBodies.Instance()));
+
+        var answer = await App.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
+        var prediction = answer.Json["predictions"]![0]!;
+        var range = prediction["intervals"]?["archived_gb_next_period"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(200), answer.Body);
+            Assert.That(prediction["intervals"]?["level"]?.GetValue<double>(), Is.EqualTo(0.9));
+            Assert.That(range?["lower"]?.GetValue<double>(), Is.LessThan(prediction["archived_gb_next_period"]!.GetValue<double>()));
+            Assert.That(range?["upper"]?.GetValue<double>(), Is.GreaterThan(prediction["archived_gb_next_period"]!.GetValue<double>()));
+        });
+    }
+
+    [Test]
+    public async Task Predict_WithAnUnsupportedLevel_Returns422()
+    {
+        var request = HttpRequestBuilder.Post("/api/predict").WithQuery("?level=0.99").WithJson(PredictBodies.Of(PredictBodies.Instance()));
+
+        var answer = await App.SendAsync<PredictFunction>(request, (f, r) => f.RunAsync(r, CancellationToken.None));
+
+        Assert.That(answer.Status, Is.EqualTo(422));
+    }
+
+    [Test]
     public async Task Predict_WithAnInvalidInstanceAmongValidOnes_Returns422ProblemPointingAtIt()
     {
         var request = HttpRequestBuilder.Post("/api/predict")

@@ -1,0 +1,46 @@
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Modeling;
+
+namespace ArchiveForecast.Training.Tests.Modeling;
+
+/// <summary>
+/// The forecast ranges hold what they promise on sources the model never saw: trained and calibrated on generated data
+/// with the source column removed (as in the original schema), checked on sources drawn from another seed.
+/// </summary>
+[TestFixture]
+[Category("Slow")]
+public sealed class IntervalCoverageTests
+{
+    private static readonly Lazy<List<TrainingExample>> Unseen = new(() => WithoutSources(SyntheticDataGenerator.Generate(12_000, 7, sources: 400)));
+
+    [TestCase(600)]
+    [TestCase(20_000)]
+    public void Ranges_OnUnseenSources_HoldTheirLevel(int rows)
+    {
+        var train = WithoutSources(SyntheticDataGenerator.Generate(rows, 42));
+        var settings = TrainingDefaults.Settings(TrainingDefaults.Trainer);
+        var calibration = IntervalCalibrator.Calibrate(train, settings, seed: 42, CancellationToken.None)!;
+        var trained = Core.Modeling.ForecastTrainer.Fit(train, settings, CancellationToken.None);
+        using var model = ForecastModel.FromZip("coverage", 0, trained.ModelZip, Core.Modeling.QuantileCalculator.Compute([.. train.Select(r => r.Input)]), TimeProvider.System);
+        var unseen = Unseen.Value;
+        var predictions = model.PredictBatch([.. unseen.Select(r => r.Input)]);
+        var actual = unseen.Select(r => r.Targets).ToList();
+
+        var at80 = IntervalEvaluator.Measure(calibration, 0.8, actual, predictions)!;
+        var at95 = IntervalEvaluator.Measure(calibration, 0.95, actual, predictions)!;
+
+        TestContext.Out.WriteLine($"{rows} rows: groups {calibration.Groups}; 0.8 archived {at80.ArchivedCoverage:P1} (width {at80.ArchivedMeanRelativeWidth:F2}), savings {at80.SavingsCoverage:P1} (width {at80.SavingsMeanRelativeWidth:F2}); 0.95 archived {at95.ArchivedCoverage:P1}, savings {at95.SavingsCoverage:P1}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(calibration.Grouping, Is.EqualTo("feature_profiles"));
+            Assert.That(at80.ArchivedCoverage, Is.InRange(0.75, 0.88), "0.8 range, archived");
+            Assert.That(at80.SavingsCoverage, Is.InRange(0.75, 0.88), "0.8 range, savings");
+            Assert.That(at95.ArchivedCoverage, Is.GreaterThanOrEqualTo(0.90), "0.95 range, archived");
+            Assert.That(at95.SavingsCoverage, Is.GreaterThanOrEqualTo(0.90), "0.95 range, savings");
+        });
+    }
+
+    private static List<TrainingExample> WithoutSources(IEnumerable<TrainingExample> rows) => [.. rows.Select(r => r with { SourceId = null })];
+}
