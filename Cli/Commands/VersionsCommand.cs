@@ -35,12 +35,12 @@ internal static class VersionsCommand
                 }
 
                 // Each version's figures come from the holdout of its own training data; the "holdout" column says which,
-                // with a letter per distinct data set, so figures are compared only within one letter.
+                // with a number per distinct data set, so figures are compared only within one number.
                 var dataLabels = versions
                     .Select(v => v.MetricsHoldout?.DataSha256)
                     .OfType<string>()
                     .Distinct(StringComparer.Ordinal)
-                    .Select((sha, i) => (sha, label: ((char)('A' + Math.Min(i, 25))).ToString()))
+                    .Select((sha, i) => (sha, label: string.Create(CultureInfo.InvariantCulture, $"#{i + 1}")))
                     .ToDictionary(x => x.sha, x => x.label, StringComparer.Ordinal);
                 var table = new TextTable("version", "status", "created", "trainer", "archived MAE", "archived R²", "savings MAE", "savings R²", "holdout", "run");
                 foreach (var v in versions)
@@ -65,7 +65,7 @@ internal static class VersionsCommand
                 if (dataLabels.Count > 1)
                 {
                     run.Line("  Each version is scored on the holdout of its own training data: compare figures only between versions with the");
-                    run.Line("  same holdout letter. The promotion gate compares a candidate with the served version on one holdout: train prints");
+                    run.Line("  same holdout number. The promotion gate compares a candidate with the served version on one holdout: train prints");
                     run.Line("  both, and the run record keeps them as metrics and serving_metrics.");
                 }
             }
