@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using System.CommandLine;
 using ArchiveForecast.Cli.Output;
 
 namespace ArchiveForecast.Cli;
 
 /// <summary>Builds the command tree and runs one command line against the given writers (the console, or a test's).</summary>
-public static class CliApp
+public static partial class CliApp
 {
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (see README, "Exit codes").</summary>
     /// <param name="args">The arguments after the program name.</param>
@@ -21,7 +22,7 @@ public static class CliApp
         {
             foreach (var parseError in parseResult.Errors)
             {
-                await error.WriteLineAsync($"error: {parseError.Message}");
+                await error.WriteLineAsync($"error: {Readable(parseError.Message)}");
             }
 
             var command = parseResult.CommandResult.Command;
@@ -29,13 +30,15 @@ public static class CliApp
             if (args.Contains("--json"))
             {
                 await output.WriteLineAsync(CliJson.Serialize(
-                    new { Error = new { ExitCode = ExitCodes.BadInput, Message = string.Join(" ", parseResult.Errors.Select(e => e.Message)) } }));
+                    new { Error = new { ExitCode = ExitCodes.BadInput, Message = string.Join(" ", parseResult.Errors.Select(e => Readable(e.Message))) } }));
             }
 
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // The caller owns signal handling (Program.Main turns SIGINT and SIGTERM into the token), so System.CommandLine's own
+        // handler, which returns 130 after a grace period while the command is still running, is turned off.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
@@ -56,4 +59,25 @@ public static class CliApp
     }
 
     private static bool IsHelpRequest(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h" or "-?");
+
+    /// <summary>System.CommandLine's type errors name .NET types ("as expected type 'System.Int32'"); say what is wanted instead.</summary>
+    private static string Readable(string message)
+    {
+        var match = UnparsableArgument().Match(message);
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        string wanted = match.Groups["type"].Value switch
+        {
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number",
+            _ => "a valid value",
+        };
+        return $"{match.Groups["option"].Value}: '{match.Groups["value"].Value}' is not {wanted}.";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex UnparsableArgument();
 }

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using ArchiveForecast.Cli.Hosting;
 using ArchiveForecast.Cli.Output;
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Core.Registry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.Cli;
 
@@ -24,6 +27,35 @@ internal sealed class CommandRun(CliContext context, ParseResult parseResult) : 
 
     /// <summary>The services over the store named by <c>--store</c> (built once per command).</summary>
     public IServiceProvider Services(string? store) => services ??= CliServices.Build(store, context.Error, Verbose);
+
+    /// <summary>
+    /// The services over a store that must exist already: a folder store that does not exist is bad input naming it,
+    /// since a mistyped <c>--store</c> would otherwise read as an empty registry.
+    /// </summary>
+    public IServiceProvider ExistingStore(string? store)
+    {
+        var provided = Services(store);
+        if (FolderStore(provided) is { } folder && !Directory.Exists(folder))
+        {
+            throw CliException.BadInput(
+                $"{StoreSource(store)}: the model store folder {folder} does not exist; name the folder a model was trained into, or train one first.");
+        }
+
+        return provided;
+    }
+
+    /// <summary>The services over a store that training may create: a missing folder store is created, and the user is told.</summary>
+    public IServiceProvider StoreForTraining(string? store)
+    {
+        var provided = Services(store);
+        if (FolderStore(provided) is { } folder && !Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder);
+            context.Error.WriteLine($"note: created the model store folder {folder} ({StoreSource(store)})");
+        }
+
+        return provided;
+    }
 
     /// <summary>Writes a line of human output on stdout (nothing with <c>--json</c>).</summary>
     public void Line(string text = "")
@@ -49,8 +81,11 @@ internal sealed class CommandRun(CliContext context, ParseResult parseResult) : 
     /// <summary>A progress display on stderr for long work; silent with <c>--json</c>.</summary>
     public ProgressDisplay Progress() => new(Json ? TextWriter.Null : context.Error, context.Interactive && !Json);
 
-    /// <summary>Reports a failure: the message on stderr and, with <c>--json</c>, an error document on stdout.</summary>
-    public async Task<int> FailAsync(int exitCode, string message, Exception? exception)
+    /// <summary>
+    /// Reports a failure once: the message on stderr (the stack trace too with <c>--verbose</c>) and, with <c>--json</c>,
+    /// the <c>{"error": {...}}</c> document on stdout, with the run record when the failure is a training run's.
+    /// </summary>
+    public async Task<int> FailAsync(int exitCode, string message, Exception? exception, RunRecord? runRecord = null)
     {
         await context.Error.WriteLineAsync($"error: {message}");
         if (exception is not null && Verbose)
@@ -58,9 +93,26 @@ internal sealed class CommandRun(CliContext context, ParseResult parseResult) : 
             await context.Error.WriteLineAsync(exception.ToString());
         }
 
-        WriteJson(new { Error = new { ExitCode = exitCode, Message = message } });
+        var error = new { ExitCode = exitCode, Message = message };
+        if (runRecord is null)
+        {
+            WriteJson(new { Error = error });
+        }
+        else
+        {
+            WriteJson(new { Error = error, Run = runRecord });
+        }
+
         return exitCode;
     }
+
+    /// <summary>Where the folder of a folder store came from, for messages.</summary>
+    public static string StoreSource(string? store) =>
+        store is not null ? "--store" : $"{ModelStoreOptions.SectionName}:{nameof(ModelStoreOptions.Path)}, default {ModelStoreSelection.DefaultPath}";
+
+    /// <summary>The full path of the configured folder store, or null when the store is a blob container.</summary>
+    public static string? FolderStore(IServiceProvider services) =>
+        ModelStoreSelection.FolderPath(services.GetRequiredService<IOptions<ModelStoreOptions>>().Value);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ArchiveForecast.Cli.Commands;
+using ArchiveForecast.Cli.Hosting;
 
 namespace ArchiveForecast.Cli;
 
@@ -20,7 +21,10 @@ public static class Program
         ServeCommand.Create,
     ];
 
-    /// <summary>Runs the command line on the console.</summary>
-    public static Task<int> Main(string[] args) =>
-        CliApp.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected, CancellationToken.None);
+    /// <summary>Runs the command line on the console; Ctrl+C and SIGTERM cancel the command cooperatively (exit code 130).</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        using var signals = new TerminationSignals(Console.Error);
+        return await CliApp.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected, signals.Token);
+    }
 }

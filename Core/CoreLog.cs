@@ -14,11 +14,14 @@ internal static partial class CoreLog
     [LoggerMessage(1001, LogLevel.Debug, "{ModelName} version {Version} was claimed by another publisher; trying the next number")]
     public static partial void VersionNumberTaken(ILogger logger, string modelName, int version);
 
-    [LoggerMessage(1002, LogLevel.Information, "{Change} of {ModelName}: version {Version} is now current (previous {PreviousVersion}) by {Actor}")]
-    public static partial void PointerChanged(ILogger logger, string change, string modelName, int version, int? previousVersion, string actor);
+    [LoggerMessage(1002, LogLevel.Information, "{Change} of {ModelName}: version {Version} is now current (previous: {PreviousVersion}) by {Actor}")]
+    public static partial void PointerChanged(ILogger logger, string change, string modelName, int version, string previousVersion, string actor);
 
     [LoggerMessage(1003, LogLevel.Warning, "{Change} of {ModelName} to version {Version} lost a race: the pointer changed meanwhile")]
     public static partial void PointerConflict(ILogger logger, string change, string modelName, int version);
+
+    [LoggerMessage(1007, LogLevel.Information, "{Change} of {ModelName} to version {Version} refused: the caller's If-Match is not the pointer's current ETag")]
+    public static partial void PointerPreconditionFailed(ILogger logger, string change, string modelName, int version);
 
     [LoggerMessage(1004, LogLevel.Information, "{Change} of {ModelName} refused: {Status} (version {Version})")]
     public static partial void PointerChangeRefused(ILogger logger, string change, string modelName, int? version, string status);
@@ -29,8 +32,8 @@ internal static partial class CoreLog
     [LoggerMessage(1006, LogLevel.Debug, "Saved run {RunId} of {ModelName} with status {Status}")]
     public static partial void RunSaved(ILogger logger, string modelName, string runId, string status);
 
-    [LoggerMessage(1100, LogLevel.Information, "Serving {ModelName} version {Version} (was {PreviousVersion})")]
-    public static partial void ModelSwapped(ILogger logger, string modelName, int version, int? previousVersion);
+    [LoggerMessage(1100, LogLevel.Information, "Serving {ModelName} version {Version} (was: {PreviousVersion})")]
+    public static partial void ModelSwapped(ILogger logger, string modelName, int version, string previousVersion);
 
     [LoggerMessage(1101, LogLevel.Error, "Loading {ModelName} version {Version} failed ({ConsecutiveFailures} in a row); still serving {ServedVersion}")]
     public static partial void ModelLoadFailed(ILogger logger, string modelName, int? version, int consecutiveFailures, int? servedVersion, Exception exception);

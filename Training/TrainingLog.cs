@@ -29,8 +29,8 @@ internal static partial class TrainingLog
     [LoggerMessage(2006, LogLevel.Warning, "Training {ModelName} run {RunId}: serving version {ServingVersion} could not be evaluated; the gate passes the candidate")]
     public static partial void ServingUnusable(ILogger logger, string modelName, string runId, int servingVersion, Exception exception);
 
-    [LoggerMessage(2007, LogLevel.Information, "Training {ModelName} run {RunId} gate against serving version {ServingVersion} passed={Passed}: {Reason}")]
-    public static partial void GateDecided(ILogger logger, string modelName, string runId, int? servingVersion, bool passed, string reason);
+    [LoggerMessage(2007, LogLevel.Information, "Training {ModelName} run {RunId} gate against {ServingVersion} passed={Passed}: {Reason}")]
+    public static partial void GateDecided(ILogger logger, string modelName, string runId, string servingVersion, bool passed, string reason);
 
     [LoggerMessage(2008, LogLevel.Information, "Training {ModelName} run {RunId} published version {Version}")]
     public static partial void Published(ILogger logger, string modelName, string runId, int version);
@@ -47,11 +47,11 @@ internal static partial class TrainingLog
     [LoggerMessage(2012, LogLevel.Information, "Training {ModelName} run {RunId} succeeded: version {Version}, promoted={Promoted}: {Reason}")]
     public static partial void RunSucceeded(ILogger logger, string modelName, string runId, int version, bool promoted, string reason);
 
-    [LoggerMessage(2013, LogLevel.Error, "Training {ModelName} run {RunId} failed (version {Version}, {Failure}): {Reason}")]
-    public static partial void RunFailed(ILogger logger, string modelName, string runId, int? version, TrainingFailure failure, string reason, Exception? exception);
+    [LoggerMessage(2013, LogLevel.Error, "Training {ModelName} run {RunId} failed ({Outcome}, {Failure}): {Reason}")]
+    public static partial void RunFailed(ILogger logger, string modelName, string runId, string outcome, TrainingFailure failure, string reason, Exception? exception);
 
-    [LoggerMessage(2014, LogLevel.Warning, "Training {ModelName} run {RunId} cancelled (version {Version})")]
-    public static partial void RunCancelled(ILogger logger, string modelName, string runId, int? version);
+    [LoggerMessage(2014, LogLevel.Information, "Training {ModelName} run {RunId} cancelled while {Stage}; nothing was published")]
+    public static partial void RunCancelled(ILogger logger, string modelName, string runId, string stage);
 
     [LoggerMessage(2015, LogLevel.Error, "Training {ModelName} run {RunId}: the run record could not be saved")]
     public static partial void RunRecordNotSaved(ILogger logger, string modelName, string runId, Exception exception);

@@ -1,12 +1,13 @@
 using ArchiveForecast.Api.Responses;
 using ArchiveForecast.Core.Drift;
+using ArchiveForecast.Core.Registry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Api.Handlers;
 
 /// <summary><c>GET /api/model/info</c> and <c>GET /api/models/{name}</c>: the served version's card and manifest, and the drift of its recent inputs.</summary>
-public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandler> logger, DriftTracker? drift = null)
+public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandler> logger, DriftTracker? drift = null, ModelRegistry? registry = null)
 {
     /// <summary>Describes the served version of the default model (<paramref name="modelName"/> null) or a named one.</summary>
     public Task<IResult> HandleAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken) =>
@@ -35,6 +36,26 @@ public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandle
                 model.Manifest,
                 model.Quantiles,
                 new LoadStateInfo(state.LastAttemptAt, state.ConsecutiveFailures > 0, state.ConsecutiveFailures),
-                drift?.Snapshot(model)));
+                drift?.Snapshot(model),
+                await PromotionAsync(served.Name, cancellationToken)));
+    }
+
+    private async Task<PromotionInfo?> PromotionAsync(string modelName, CancellationToken cancellationToken)
+    {
+        if (registry is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var pointer = (await registry.GetPointerAsync(modelName, cancellationToken))?.Value;
+            return pointer is null ? null : new PromotionInfo(pointer.Version, pointer.RollbackPath(), pointer.UpdatedAt, pointer.UpdatedBy, pointer.Reason);
+        }
+        catch (InvalidDataException)
+        {
+            // A pointer that cannot be read is the served model's load state to report; the card is still worth showing.
+            return null;
+        }
     }
 }

@@ -37,7 +37,8 @@ public sealed class VersionsHandler(ModelRegistry registry, ModelLookup models, 
             pointer?.Value.PreviousVersion,
             (await models.FindServingAsync(modelName, cancellationToken))?.Current?.Version,
             [.. versions.Where(v => v.Status == VersionStatus.Candidate).Select(v => v.Version)],
-            versions);
+            versions,
+            pointer?.Value.RollbackPath() ?? []);
         var headers = pointer is null ? null : ResponseHeaders.None.With(HeaderNames.ETag, pointer.ETag);
         return new ApiJsonResult<VersionsResponse>(StatusCodes.Status200OK, response, headers);
     }

@@ -75,6 +75,9 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
         return new ArchiveForecastServer(app);
     }
 
+    /// <summary>The full path of the model store when it is a folder (<c>ModelStore:Path</c>), or null for a blob container.</summary>
+    public string? StoreFolder => ModelStoreSelection.FolderPath(_app.Services.GetRequiredService<IOptions<ModelStoreOptions>>().Value);
+
     /// <summary>Starts listening. Fails with <see cref="OptionsValidationException"/> when a setting is wrong (no key, say).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {

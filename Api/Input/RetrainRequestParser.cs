@@ -5,8 +5,10 @@ using ArchiveForecast.Training.Data;
 namespace ArchiveForecast.Api.Input;
 
 /// <summary>
-/// Reads <c>{"model":"name","dataset":"path"}</c> strictly. The model name must be a valid name (a model that does not
-/// exist yet may be trained: that creates it); the dataset must be a plain relative path of the training-data store.
+/// Reads <c>{"model":"name","dataset":"path","create":true}</c> strictly. Every property is optional here: the model
+/// defaults to the service's default model and the dataset to the configured default (the handler refuses a missing
+/// dataset when there is none). The model name must be a valid name; the dataset a plain relative path of the
+/// training-data store; <c>create</c> a boolean.
 /// </summary>
 public static class RetrainRequestParser
 {
@@ -27,14 +29,37 @@ public static class RetrainRequestParser
 
         string? model = null;
         string? dataset = null;
+        bool create = false;
         bool seenModel = false;
         bool seenDataset = false;
+        bool seenCreate = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (reader.ValueTextEquals("create"u8))
+            {
+                JsonInput.ReadValue(ref reader);
+                if (seenCreate)
+                {
+                    errors.Shape("/create", "create appears more than once.");
+                }
+                else if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+                {
+                    create = reader.TokenType == JsonTokenType.True;
+                }
+                else
+                {
+                    errors.Shape("/create", JsonInput.WrongType("create", "true or false", reader.TokenType));
+                }
+
+                seenCreate = true;
+                JsonInput.Skip(ref reader);
+                continue;
+            }
+
             bool isModel = reader.ValueTextEquals("model"u8);
             if (!isModel && !reader.ValueTextEquals("dataset"u8))
             {
-                errors.Shape("/" + JsonInput.Escape(reader.GetString() ?? string.Empty), "Unknown property; the body holds model and dataset.");
+                errors.Shape("/" + JsonInput.Escape(reader.GetString() ?? string.Empty), "Unknown property; the body holds model, dataset and create.");
                 JsonInput.ReadValue(ref reader);
                 JsonInput.Skip(ref reader);
                 continue;
@@ -78,11 +103,6 @@ public static class RetrainRequestParser
             }
         }
 
-        if (!seenModel)
-        {
-            errors.Shape("/model", "model is required.");
-        }
-
-        return errors.Result(() => new RetrainBody(model!, dataset));
+        return errors.Result(() => new RetrainBody(model, dataset, create));
     }
 }

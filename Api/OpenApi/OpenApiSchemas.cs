@@ -71,6 +71,17 @@ internal static class OpenApiSchemas
                 ["manifest"] = new JsonObject { ["type"] = "object", ["description"] = "SHA-256 and size of every file of the version." },
                 ["feature_quantiles"] = new JsonObject { ["type"] = "object" },
                 ["load_state"] = Object(new() { ["last_attempt_at"] = Nullable("string"), ["last_attempt_failed"] = Boolean(), ["consecutive_failures"] = Integer() }),
+                ["promotion"] = Object(
+                    new()
+                    {
+                        ["current"] = Integer(),
+                        ["history"] = ArrayOf(Integer()),
+                        ["updated_at"] = DateTime(),
+                        ["updated_by"] = String(),
+                        ["reason"] = String(),
+                    },
+                    "current",
+                    "history"),
                 ["drift"] = Object(
                     new()
                     {
@@ -96,7 +107,12 @@ internal static class OpenApiSchemas
                 ["created_at"] = DateTime(),
                 ["run_id"] = String(),
                 ["trainer"] = String(),
-                ["metrics"] = new JsonObject { ["type"] = "object" },
+                ["metrics"] = new JsonObject { ["type"] = "object", ["description"] = "Holdout metrics on this version's own training data (see metrics_holdout); versions trained on different data are not comparable by these figures." },
+                ["metrics_holdout"] = Object(
+                    new() { ["dataset"] = String(), ["data_sha256"] = String(), ["rows"] = Integer() },
+                    "dataset",
+                    "data_sha256",
+                    "rows"),
             },
             "version",
             "status"),
@@ -109,6 +125,12 @@ internal static class OpenApiSchemas
                 ["served"] = Integer(),
                 ["candidates"] = ArrayOf(Integer()),
                 ["versions"] = ArrayOf(Ref(SchemaNames.VersionEntry)),
+                ["history"] = new JsonObject
+                {
+                    ["type"] = "array",
+                    ["items"] = Integer(),
+                    ["description"] = "The versions served before the current one, most recent first: the path rollbacks walk back along.",
+                },
             },
             "model",
             "candidates",
@@ -136,9 +158,9 @@ internal static class OpenApiSchemas
             new()
             {
                 ["model"] = new JsonObject { ["type"] = "string", ["pattern"] = ModelNamePattern },
-                ["dataset"] = new JsonObject { ["type"] = "string", ["description"] = "A relative path in the training-data store; leave it out for the configured default dataset." },
-            },
-            "model"),
+                ["dataset"] = new JsonObject { ["type"] = "string", ["description"] = "A relative path in the training-data store; leave it out for the configured default dataset (400 when none is configured)." },
+                ["create"] = new JsonObject { ["type"] = "boolean", ["description"] = "True to train a model that does not exist yet; without it an unknown model is 404." },
+            }),
         [SchemaNames.RetrainAccepted] = Object(new() { ["run_id"] = String(), ["status_url"] = String() }, "run_id", "status_url"),
         [SchemaNames.Run] = Object(
             new()

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ArchiveForecast.Core.Artifacts;
 
@@ -17,7 +18,9 @@ public static class ApiJson
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(ArtifactJson.Options) { WriteIndented = false };
+        // Problem details are read by people: no \u0027 for an apostrophe or \u00B2 for R². Every response is
+        // application/json (never HTML), so the relaxed encoder's unescaped <, > and & are harmless.
+        var options = new JsonSerializerOptions(ArtifactJson.Options) { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

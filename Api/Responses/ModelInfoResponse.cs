@@ -10,4 +10,5 @@ public sealed record ModelInfoResponse(
     Manifest? Manifest,
     FeatureQuantiles? FeatureQuantiles,
     LoadStateInfo LoadState,
-    DriftSnapshot? Drift = null);
+    DriftSnapshot? Drift = null,
+    PromotionInfo? Promotion = null);

@@ -27,7 +27,7 @@ internal static class EvaluateCommand
         {
             string modelName = Inputs.ModelName(run.Get(model));
             string file = Inputs.ExistingFile(run.Get(data), "--data");
-            var services = run.Services(run.Get(store));
+            var services = run.ExistingStore(run.Get(store));
             var registry = services.GetRequiredService<ModelRegistry>();
             int chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), cancellationToken);
 

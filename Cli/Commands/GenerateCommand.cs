@@ -21,6 +21,11 @@ internal static class GenerateCommand
         return context.WithAction(command, async (run, cancellationToken) =>
         {
             int count = run.Get(rows);
+            if (run.Get(sources) is int asked && asked > count)
+            {
+                throw CliException.BadInput($"--sources {asked} is more than --rows {count}: every source needs at least one row.");
+            }
+
             int sourceCount = Math.Min(run.Get(sources) ?? SyntheticDataGenerator.DefaultSources(count), count);
             string path = run.Get(output);
             string? folder = Path.GetDirectoryName(Path.GetFullPath(path));

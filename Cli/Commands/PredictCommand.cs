@@ -29,9 +29,11 @@ internal static class PredictCommand
             string modelName = Inputs.ModelName(run.Get(model));
             string file = Inputs.ExistingFile(run.Get(input), "--input");
             string target = run.Get(output);
+            using var progress = run.Progress();
             ScoringInput inputs;
             try
             {
+                progress.Report($"reading {file}");
                 inputs = await ScoringFiles.ReadAsync(file, cancellationToken);
             }
             catch (TrainingDataException ex)
@@ -51,7 +53,7 @@ internal static class PredictCommand
                     await run.Error.WriteLineAsync($"  ... and {inputs.ProblemCount - ProblemsShown} more");
                 }
 
-                await run.Error.WriteLineAsync($"error: {file} has {inputs.ProblemCount} invalid input{(inputs.ProblemCount == 1 ? string.Empty : "s")}; nothing was scored.");
+                await run.Error.WriteLineAsync($"error: {file} has {Plural(inputs.ProblemCount, "problem")}; nothing was scored.");
                 run.WriteJson(new
                 {
                     Error = new { ExitCode = ExitCodes.BadInput, Message = $"{file} has invalid inputs; nothing was scored" },
@@ -61,18 +63,38 @@ internal static class PredictCommand
                 return ExitCodes.BadInput;
             }
 
-            var services = run.Services(run.Get(store));
+            if (!ScoringFiles.IsJson(target) && inputs.Header is { } header)
+            {
+                // Refused before any work: the output could not keep every input column under its own name.
+                ScoredCsv.InputHeader(header, file);
+            }
+
+            var services = run.ExistingStore(run.Get(store));
             var registry = services.GetRequiredService<ModelRegistry>();
             int chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), cancellationToken);
             var verified = await registry.LoadVersionAsync(modelName, chosen, cancellationToken);
             using var loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
+            progress.Report($"scoring {inputs.Inputs.Count:N0} inputs with version {chosen}");
             var predictions = loaded.PredictBatch(inputs.Inputs);
-            await ScoringFiles.WriteAsync(target, modelName, chosen, inputs, predictions, cancellationToken);
+            progress.Report($"writing {target}");
+            try
+            {
+                await ScoringFiles.WriteAsync(target, modelName, chosen, inputs, predictions, cancellationToken);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or DirectoryNotFoundException or IOException)
+            {
+                throw CliException.BadInput($"--out: cannot write {target} ({ex.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)}); choose a writable path.");
+            }
 
+            progress.Dispose();
             int outOfRange = predictions.Count(p => p.OutOfRange.Count > 0);
-            run.Line($"Scored {predictions.Count:N0} inputs with {modelName} version {chosen} into {target} ({outOfRange:N0} with inputs outside the training range).");
+            run.Line($"Scored {Plural(predictions.Count, "input")} with {modelName} version {chosen} into {target} " +
+                     $"({Plural(outOfRange, "input")} outside the training range).");
             run.WriteJson(new { Model = new { Name = modelName, Version = chosen }, Rows = predictions.Count, OutOfRangeRows = outOfRange, Out = target });
             return ExitCodes.Ok;
         });
     }
+
+    private static string Plural(int count, string noun) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}");
 }

@@ -17,7 +17,7 @@ internal static class PromoteCommand
         return context.WithAction(command, async (run, cancellationToken) =>
         {
             string modelName = Inputs.ModelName(run.Get(model));
-            var registry = run.Services(run.Get(store)).GetRequiredService<ModelRegistry>();
+            var registry = run.ExistingStore(run.Get(store)).GetRequiredService<ModelRegistry>();
             var before = await registry.GetPointerAsync(modelName, cancellationToken);
             var result = await registry.PromoteAsync(
                 modelName, run.Get(version), before?.ETag, "cli", "promoted with archive-forecast promote", cancellationToken);

@@ -51,11 +51,18 @@ internal static class ServeCommand
                     logging.ClearProviders();
                     logging.SetMinimumLevel(run.Verbose ? LogLevel.Debug : LogLevel.Information);
                     logging.AddFilter("Microsoft.AspNetCore", run.Verbose ? LogLevel.Information : LogLevel.Warning);
-                    logging.AddProvider(new TextWriterLoggerProvider(run.Error));
+                    logging.AddProvider(new TextWriterLoggerProvider(run.Error, run.Verbose));
                 },
             };
 
             await using var server = ArchiveForecastServer.Create(options);
+            if (server.StoreFolder is { } folder && !Directory.Exists(folder))
+            {
+                // Serving a folder that is not there would answer 503 for good without saying why: a mistyped --store.
+                throw CliException.BadInput(
+                    $"{CommandRun.StoreSource(options.Store)}: the model store folder {folder} does not exist; name the folder a model was trained into, or train one first.");
+            }
+
             await server.StartAsync(cancellationToken);
             foreach (string url in server.Urls)
             {

@@ -21,6 +21,7 @@ internal static class TrainCommand
         Option<string?> data = new("--data") { Description = "The training CSV (header row; the Instance columns and both targets)", HelpName = "FILE" };
         var synthetic = new Option<int?>("--synthetic") { Description = "Train on N generated rows instead of a file", HelpName = "N" }.InRange(1, 10_000_000);
         Option<int> seed = new("--seed") { Description = "The seed of --synthetic", HelpName = "S", DefaultValueFactory = _ => 42 };
+        var sources = new Option<int?>("--sources") { Description = "How many archive sources --synthetic makes (default: one per 36 rows)", HelpName = "K" }.InRange(1, 10_000_000);
         var model = CliContext.ModelOption();
         var store = CliContext.StoreOption();
         var trainer = TrainerFlags.Trainer($"The trainer (default: Training:Trainer, {TrainerKindNames.Format(TrainingDefaults.Trainer)} unless configured)");
@@ -34,7 +35,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model, evaluate it against the served one on the same holdout, publish it, and promote it per --promote")
         {
-            data, synthetic, seed, model, store, trainer, promote,
+            data, synthetic, seed, sources, model, store, trainer, promote,
         };
         foreach (var flag in flags.All)
         {
@@ -47,6 +48,11 @@ internal static class TrainCommand
             {
                 result.AddError("Give either --data FILE or --synthetic N.");
             }
+
+            if (result.GetResult(sources) is not null && result.GetResult(synthetic) is null)
+            {
+                result.AddError("--sources applies to --synthetic only.");
+            }
         });
 
         return context.WithAction(command, async (run, cancellationToken) =>
@@ -54,9 +60,9 @@ internal static class TrainCommand
             string modelName = Inputs.ModelName(run.Get(model));
             var input = run.Get(data) is string file
                 ? TrainingDataInput.FromFile(Inputs.ExistingFile(file, "--data"))
-                : Synthetic(run.Get(synthetic)!.Value, run.Get(seed));
+                : Synthetic(run.Get(synthetic)!.Value, run.Get(seed), run.Get(sources));
 
-            var services = run.Services(run.Get(store));
+            var services = run.StoreForTraining(run.Get(store));
             var options = services.GetRequiredService<IOptions<TrainingOptions>>().Value;
             var kind = run.Get(trainer) is string name ? TrainerKindNames.Parse(name) : options.Trainer;
             var request = new TrainingRun
@@ -69,21 +75,52 @@ internal static class TrainCommand
             };
 
             TrainingResult result;
-            using (var progress = run.Progress())
+            try
             {
+                using var progress = run.Progress();
                 result = await services.GetRequiredService<TrainingRunner>().RunAsync(request, progress, cancellationToken);
+            }
+            catch (TrainingCancelledException ex) when (ex.Run is { } cancelled)
+            {
+                return await run.FailAsync(
+                    ExitCodes.Cancelled,
+                    $"training {cancelled.ModelName} cancelled while {cancelled.Stage} (run {cancelled.RunId}): nothing was published and the training lock is released",
+                    null,
+                    cancelled);
+            }
+
+            int exitCode = ExitCode(result, request.Promote);
+            if (!result.Succeeded)
+            {
+                return await run.FailAsync(exitCode, FailureMessage(result.Run), null, result.Run);
             }
 
             Report(run, result);
             run.WriteJson(new { result.Run, ModelCard = result.Card });
-            return ExitCode(result, request.Promote);
+            return exitCode;
         });
     }
 
-    private static TrainingDataInput Synthetic(int rows, int seed) =>
-        TrainingDataInput.FromRows(
-            string.Create(CultureInfo.InvariantCulture, $"synthetic ({rows} rows, seed {seed})"),
-            [.. SyntheticDataGenerator.Generate(rows, seed)]);
+    /// <summary>The one message of a failed run: its reason, with the first rejected rows on the lines below.</summary>
+    private static string FailureMessage(Core.Registry.RunRecord record)
+    {
+        var lines = new List<string> { $"training {record.ModelName} failed (run {record.RunId}): {record.Reason}" };
+        lines.AddRange((record.Rejections ?? []).Take(10).Select(rejection => $"  {rejection}"));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static TrainingDataInput Synthetic(int rows, int seed, int? sources)
+    {
+        if (sources > rows)
+        {
+            throw CliException.BadInput($"--sources {sources} is more than --synthetic {rows}: every source needs at least one row.");
+        }
+
+        string description = sources is int k
+            ? string.Create(CultureInfo.InvariantCulture, $"synthetic ({rows} rows, seed {seed}, {k} sources)")
+            : string.Create(CultureInfo.InvariantCulture, $"synthetic ({rows} rows, seed {seed})");
+        return TrainingDataInput.FromRows(description, [.. SyntheticDataGenerator.Generate(rows, seed, sources)]);
+    }
 
     private static int ExitCode(TrainingResult result, PromotePolicy policy) => result.Failure switch
     {
@@ -97,17 +134,6 @@ internal static class TrainCommand
     private static void Report(CommandRun run, TrainingResult result)
     {
         var record = result.Run;
-        if (!result.Succeeded)
-        {
-            run.Error.WriteLine($"error: training {record.ModelName} failed (run {record.RunId}): {record.Reason}");
-            foreach (var rejection in (record.Rejections ?? []).Take(10))
-            {
-                run.Error.WriteLine($"  {rejection}");
-            }
-
-            return;
-        }
-
         var card = result.Card!;
         string outcome = result.Promoted ? "promoted (now served)" : "candidate (not promoted)";
         run.Line($"{record.ModelName} version {record.Version}: {outcome}");

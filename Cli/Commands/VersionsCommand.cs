@@ -18,7 +18,7 @@ internal static class VersionsCommand
         return context.WithAction(command, async (run, cancellationToken) =>
         {
             string modelName = Inputs.ModelName(run.Get(model));
-            var registry = run.Services(run.Get(store)).GetRequiredService<ModelRegistry>();
+            var registry = run.ExistingStore(run.Get(store)).GetRequiredService<ModelRegistry>();
             var versions = await registry.ListVersionsAsync(modelName, cancellationToken);
             var pointer = await registry.GetPointerAsync(modelName, cancellationToken);
 
@@ -29,7 +29,20 @@ internal static class VersionsCommand
             else
             {
                 run.Line($"{modelName}: {(pointer is null ? "nothing served" : $"version {pointer.Value.Version} served")}");
-                var table = new TextTable("version", "status", "created", "trainer", "archived MAE", "archived R²", "savings MAE", "savings R²", "run");
+                if (pointer?.Value.RollbackPath() is { Count: > 0 } history)
+                {
+                    run.Line($"  rollback goes back to: {string.Join(" → ", history)}");
+                }
+
+                // Each version's figures come from the holdout of its own training data; the "holdout" column says which,
+                // with a number per distinct data set, so figures are compared only within one number.
+                var dataLabels = versions
+                    .Select(v => v.MetricsHoldout?.DataSha256)
+                    .OfType<string>()
+                    .Distinct(StringComparer.Ordinal)
+                    .Select((sha, i) => (sha, label: string.Create(CultureInfo.InvariantCulture, $"#{i + 1}")))
+                    .ToDictionary(x => x.sha, x => x.label, StringComparer.Ordinal);
+                var table = new TextTable("version", "status", "created", "trainer", "archived MAE", "archived R²", "savings MAE", "savings R²", "holdout", "run");
                 foreach (var v in versions)
                 {
                     string status = v.Status.ToString().ToLowerInvariant() + (v.IsPrevious ? " (previous)" : string.Empty);
@@ -42,13 +55,29 @@ internal static class VersionsCommand
                         Metric(v.Metrics?.ArchivedGbNextPeriod.RSquared),
                         Metric(v.Metrics?.SavingsGbNextPeriod.Mae),
                         Metric(v.Metrics?.SavingsGbNextPeriod.RSquared),
+                        v.MetricsHoldout is { } holdout
+                            ? string.Create(CultureInfo.InvariantCulture, $"{dataLabels[holdout.DataSha256]}: {holdout.Rows:N0} rows of {holdout.Dataset}")
+                            : string.Empty,
                         v.RunId ?? string.Empty);
                 }
 
                 run.Line(table.ToString());
+                if (dataLabels.Count > 1)
+                {
+                    run.Line("  Each version is scored on the holdout of its own training data: compare figures only between versions with the");
+                    run.Line("  same holdout number. The promotion gate compares a candidate with the served version on one holdout: train prints");
+                    run.Line("  both, and the run record keeps them as metrics and serving_metrics.");
+                }
             }
 
-            run.WriteJson(new { Model = modelName, Current = pointer?.Value.Version, Previous = pointer?.Value.PreviousVersion, Versions = versions });
+            run.WriteJson(new
+            {
+                Model = modelName,
+                Current = pointer?.Value.Version,
+                Previous = pointer?.Value.PreviousVersion,
+                History = pointer?.Value.RollbackPath() ?? [],
+                Versions = versions,
+            });
             return ExitCodes.Ok;
         });
     }

@@ -25,9 +25,11 @@ internal static class CliServices
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        // A failure is reported once, by the command that met it; without --verbose, error logs would say it again.
         services.AddLogging(logging => logging
             .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
-            .AddProvider(new TextWriterLoggerProvider(log)));
+            .AddFilter(level => verbose ? level >= LogLevel.Information : level is LogLevel.Warning or LogLevel.Critical)
+            .AddProvider(new TextWriterLoggerProvider(log, verbose)));
 
         services.AddArchiveForecastCore(configuration, enableReloadPolling: false);
         services.AddArchiveForecastTraining(configuration);

@@ -2,8 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Cli.Hosting;
 
-/// <summary>Writes log messages as plain lines on a writer (the command's stderr), so they never mix with results on stdout.</summary>
-internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
+/// <summary>
+/// Writes log messages as plain lines on a writer (the command's stderr), so they never mix with results on stdout;
+/// an exception's stack trace only when <paramref name="verbose"/>.
+/// </summary>
+internal sealed class TextWriterLoggerProvider(TextWriter writer, bool verbose) : ILoggerProvider
 {
     private readonly Lock gate = new();
 
@@ -17,7 +20,8 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
     {
         string prefix = level switch
         {
-            LogLevel.Critical or LogLevel.Error => "error",
+            LogLevel.Critical => "critical",
+            LogLevel.Error => "error",
             LogLevel.Warning => "warning",
             _ => "info",
         };
@@ -26,7 +30,7 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
             writer.WriteLine($"{prefix}: {message}");
             if (exception is not null && level >= LogLevel.Error)
             {
-                writer.WriteLine($"  {exception.GetType().Name}: {exception.Message}");
+                writer.WriteLine(verbose ? $"  {exception}" : $"  {exception.GetType().Name}: {exception.Message}");
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArchiveForecast.Training.Jobs;
 
 namespace ArchiveForecast.Cli.Output;
@@ -9,12 +10,22 @@ namespace ArchiveForecast.Cli.Output;
 internal sealed class ProgressDisplay(TextWriter writer, bool interactive) : IProgress<TrainingProgress>, IProgress<string>, IDisposable
 {
     private readonly Lock gate = new();
+    private readonly long started = TimeProvider.System.GetTimestamp();
     private int width;
 
-    public void Report(TrainingProgress value) => Report($"[{value.Stage.ToString().ToLowerInvariant()}] {value.Message}");
+    /// <summary>Shows a stage; the end of a run is left to the command's own result or error line, so it is said once.</summary>
+    public void Report(TrainingProgress value)
+    {
+        if (value.Stage != TrainingStage.Finished)
+        {
+            Report($"[{value.Stage.ToString().ToLowerInvariant()}] {value.Message}");
+        }
+    }
 
+    /// <summary>Shows a message with the time elapsed since the work began.</summary>
     public void Report(string value)
     {
+        value = string.Create(CultureInfo.InvariantCulture, $"{value} ({TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s)");
         lock (gate)
         {
             if (interactive)

@@ -47,7 +47,7 @@ internal static class InstanceJsonReader
             if (!root.TryGetProperty(InstancesProperty, out var instances) || instances.ValueKind != JsonValueKind.Array)
             {
                 problems.Add(new InputProblem(null, "/instances", "instances is required and must be an array of instances"));
-                return new ScoringInput([], null, problems.Kept, problems.Count);
+                return new ScoringInput([], null, null, problems.Kept, problems.Count);
             }
 
             var inputs = new List<ForecastInput>(instances.GetArrayLength());
@@ -67,7 +67,7 @@ internal static class InstanceJsonReader
                 problems.Add(new InputProblem(null, "/instances", "instances must hold at least one instance"));
             }
 
-            return new ScoringInput(inputs, null, problems.Kept, problems.Count);
+            return new ScoringInput(inputs, null, null, problems.Kept, problems.Count);
         }
     }
 
@@ -172,7 +172,7 @@ internal static class InstanceJsonReader
         return false;
     }
 
-    private static ScoringInput Failed(InputProblem problem) => new([], null, [problem], 1);
+    private static ScoringInput Failed(InputProblem problem) => new([], null, null, [problem], 1);
 
     // RFC 6901: '~' and '/' in a property name are escaped in a pointer.
     private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

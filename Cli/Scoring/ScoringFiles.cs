@@ -25,7 +25,8 @@ internal static class ScoringFiles
         var read = await CsvInstanceReader.ReadAsync(stream, cancellationToken);
         return new ScoringInput(
             [.. read.Rows.Select(r => r.Input)],
-            read.HasSourceId ? [.. read.Rows.Select(r => r.SourceId)] : null,
+            read.Header ?? [],
+            [.. read.Rows.Select(r => r.Fields ?? [])],
             [.. read.Rejections.Select(r => new InputProblem(r.Line, null, r.Reason))],
             read.RowsRejected);
     }
@@ -64,35 +65,37 @@ internal static class ScoringFiles
     private static async Task WriteCsvAsync(Stream stream, ScoringInput input, IReadOnlyList<ForecastPrediction> predictions, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
-        bool sources = input.SourceIds is not null;
-        string[] header = [.. sources ? [CsvTrainingDataReader.SourceIdColumn] : Array.Empty<string>(), .. FieldNames.Inputs, .. FieldNames.Targets, "out_of_range"];
-        await writer.WriteLineAsync(string.Join(',', header).AsMemory(), cancellationToken);
         var culture = CultureInfo.InvariantCulture;
+        IReadOnlyList<string> inputHeader = input.Header is { } header ? ScoredCsv.InputHeader(header, "--input") : FieldNames.Inputs;
+        await writer.WriteLineAsync(string.Join(',', inputHeader.Concat(ScoredCsv.OutputColumns).Select(ScoredCsv.Cell)).AsMemory(), cancellationToken);
         var line = new StringBuilder(200);
         for (int i = 0; i < predictions.Count; i++)
         {
-            var x = input.Inputs[i];
             var p = predictions[i];
             line.Clear();
-            if (sources)
+            if (input.Fields is { } fields)
             {
-                line.Append(Quote(input.SourceIds![i] ?? string.Empty)).Append(',');
+                foreach (string field in fields[i])
+                {
+                    line.Append(ScoredCsv.Cell(field)).Append(',');
+                }
+            }
+            else
+            {
+                var x = input.Inputs[i];
+                line.Append(MonthFormat.Format(x.Month)).Append(',')
+                    .Append(x.TotalFiles.ToString(culture)).Append(',')
+                    .Append(x.AvgFileSizeMb.ToString("R", culture)).Append(',')
+                    .Append(x.PctPdf.ToString("R", culture)).Append(',')
+                    .Append(x.PctDocx.ToString("R", culture)).Append(',')
+                    .Append(x.PctXlsx.ToString("R", culture)).Append(',')
+                    .Append(x.ArchiveFrequencyPerDay.ToString("R", culture)).Append(',');
             }
 
-            line.Append(MonthFormat.Format(x.Month)).Append(',')
-                .Append(x.TotalFiles.ToString(culture)).Append(',')
-                .Append(x.AvgFileSizeMb.ToString("R", culture)).Append(',')
-                .Append(x.PctPdf.ToString("R", culture)).Append(',')
-                .Append(x.PctDocx.ToString("R", culture)).Append(',')
-                .Append(x.PctXlsx.ToString("R", culture)).Append(',')
-                .Append(x.ArchiveFrequencyPerDay.ToString("R", culture)).Append(',')
-                .Append(p.ArchivedGbNextPeriod.ToString("R", culture)).Append(',')
-                .Append(p.SavingsGbNextPeriod.ToString("R", culture)).Append(',')
-                .Append(string.Join(';', p.OutOfRange));
+            line.Append(ScoredCsv.Number(p.ArchivedGbNextPeriod)).Append(',')
+                .Append(ScoredCsv.Number(p.SavingsGbNextPeriod)).Append(',')
+                .Append(ScoredCsv.Cell(string.Join(';', p.OutOfRange)));
             await writer.WriteLineAsync(line, cancellationToken);
         }
     }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -33,6 +33,15 @@ public static class ModelStoreSelection
         return error is null;
     }
 
+    /// <summary>The full path of the folder the options choose, or null when they choose a blob container (or nothing valid).</summary>
+    public static string? FolderPath(ModelStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TryGetKind(options, out var kind, out _) && kind == ModelStoreKind.Folder && !string.IsNullOrWhiteSpace(options.Path)
+            ? System.IO.Path.GetFullPath(options.Path)
+            : null;
+    }
+
     private static string Setting(string property) => $"{ModelStoreOptions.SectionName}:{property}";
 
     private static List<string> ConfiguredSettings(ModelStoreOptions options)

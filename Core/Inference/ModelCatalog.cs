@@ -73,6 +73,20 @@ public sealed class ModelCatalog
         }
     }
 
+    /// <summary>
+    /// Reloads <paramref name="modelName"/> now when this process serves it (has loaded it or tried to), so a promotion
+    /// made in this process is served at once rather than at the next poll; null when the model is not served here.
+    /// </summary>
+    public async Task<ReloadResult?> RefreshIfServedAsync(string modelName, CancellationToken cancellationToken)
+    {
+        if (!models.TryGetValue(modelName, out var served) || served.LoadState.LastAttemptAt is null)
+        {
+            return null;
+        }
+
+        return await served.ReloadAsync(force: false, cancellationToken);
+    }
+
     private ServedModel Create(string modelName) =>
         new(modelName, registry, timeProvider, loggerFactory.CreateLogger<ServedModel>(), telemetry);
 }

@@ -165,7 +165,7 @@ public sealed class ServedModel
         knownBadETag = null;
         knownBadError = null;
         SetState(new ModelLoadState(timeProvider.GetUtcNow(), null, 0));
-        CoreLog.ModelSwapped(logger, Name, loaded.Version, served?.Version);
+        CoreLog.ModelSwapped(logger, Name, loaded.Version, served is null ? "none" : served.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         telemetry?.RecordModelLoaded(loaded, timeProvider.GetElapsedTime(started));
         return new ReloadResult(ReloadOutcome.Swapped, loaded.Version, null);
     }

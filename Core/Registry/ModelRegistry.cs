@@ -222,18 +222,22 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         var (current, etag, _) = await ReadPointerAsync(modelName, cancellationToken);
         if (expectedETag is not null && !string.Equals(expectedETag, etag, StringComparison.Ordinal))
         {
-            CoreLog.PointerConflict(log, Change, modelName, version);
+            CoreLog.PointerPreconditionFailed(log, Change, modelName, version);
             return Conflict(modelName);
         }
 
-        int? previous = current is null ? null
-            : current.Version == version ? current.PreviousVersion
-            : current.Version;
-        return await WritePointerAsync(Change, modelName, version, previous, etag, actor, reason, cancellationToken);
+        IReadOnlyList<int> history = current is null ? []
+            : current.Version == version ? current.RollbackPath()
+            : [.. new[] { current.Version }.Concat(current.RollbackPath()).Where(v => v != version).Take(ModelPointer.MaxHistory)];
+        return await WritePointerAsync(Change, modelName, version, history, etag, actor, reason, cancellationToken);
     }
 
     /// <summary>Points <c>current.json</c> back at its previous version (compare-and-swap on the pointer just read).</summary>
-    /// <remarks>The version rolled back from becomes the previous one, so a second rollback undoes the first.</remarks>
+    /// <remarks>
+    /// Rollbacks walk back through the promotion history (N → the version before → the one before that), never
+    /// forward: the version rolled back from leaves the history, so a second rollback goes further back rather than
+    /// undoing the first. Promoting is the way forward again.
+    /// </remarks>
     /// <exception cref="ArgumentException">The model name is invalid, or <paramref name="actor"/> is empty.</exception>
     public async Task<PointerChangeResult> RollbackAsync(string modelName, string actor, string reason, CancellationToken cancellationToken)
     {
@@ -241,7 +245,8 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         CheckModelName(modelName);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var (current, etag, problem) = await ReadPointerAsync(modelName, cancellationToken);
-        if (current?.PreviousVersion is not int previous)
+        var path = current?.RollbackPath() ?? [];
+        if (current is null || path.Count == 0)
         {
             var detail = problem ?? (current is null
                 ? $"No version of '{modelName}' has been promoted, so there is nothing to roll back to."
@@ -250,13 +255,14 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
             return new PointerChangeResult(PointerChangeStatus.NoPreviousVersion, null, detail);
         }
 
+        int previous = path[0];
         if (!await IsCompleteAsync(modelName, previous, cancellationToken))
         {
             CoreLog.PointerChangeRefused(log, Change, modelName, previous, nameof(PointerChangeStatus.VersionNotFound));
             return new PointerChangeResult(PointerChangeStatus.VersionNotFound, null, VersionMissing(modelName, previous));
         }
 
-        return await WritePointerAsync(Change, modelName, previous, current.Version, etag, actor, reason, cancellationToken);
+        return await WritePointerAsync(Change, modelName, previous, [.. path.Skip(1)], etag, actor, reason, cancellationToken);
     }
 
     /// <summary>Every version of a model, newest first; an unknown model has none.</summary>
@@ -304,7 +310,8 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
                     manifest?.CreatedAt ?? card?.CreatedAt,
                     manifest?.RunId ?? card?.RunId,
                     card?.Trainer,
-                    card?.Metrics);
+                    card?.Metrics,
+                    card?.Data is { } data ? new MetricsHoldout(data.Source, data.Sha256, data.RowsHoldout) : null);
             });
         return summaries;
     }
@@ -500,10 +507,18 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
     }
 
     private async Task<PointerChangeResult> WritePointerAsync(
-        string change, string modelName, int version, int? previous, string? currentETag, string actor, string reason, CancellationToken cancellationToken)
+        string change,
+        string modelName,
+        int version,
+        IReadOnlyList<int> history,
+        string? currentETag,
+        string actor,
+        string reason,
+        CancellationToken cancellationToken)
     {
+        int? previous = history.Count > 0 ? history[0] : null;
         var pointer = new ModelPointer(
-            modelName, version, previous, timeProvider.GetUtcNow(), Clip(actor, MaxActorLength), Clip(reason, MaxReasonLength));
+            modelName, version, previous, timeProvider.GetUtcNow(), Clip(actor, MaxActorLength), Clip(reason, MaxReasonLength), history);
         var precondition = currentETag is null ? WritePrecondition.CreateOnly : WritePrecondition.Matches(currentETag);
         var content = JsonSerializer.SerializeToUtf8Bytes(pointer, ArtifactJson.Options);
         var etag = await store.WriteAsync(RegistryPaths.Pointer(modelName), content, precondition, cancellationToken);
@@ -513,10 +528,10 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
             return Conflict(modelName);
         }
 
-        CoreLog.PointerChanged(log, change, modelName, version, previous, pointer.UpdatedBy);
+        CoreLog.PointerChanged(log, change, modelName, version, previous is int p ? p.ToString(CultureInfo.InvariantCulture) : "none", pointer.UpdatedBy);
         var detail = previous is null
-            ? string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now serves version {version}.")
-            : string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now serves version {version} (previous {previous}).");
+            ? string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now points at version {version}.")
+            : string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now points at version {version} (previous {previous}).");
         return new PointerChangeResult(PointerChangeStatus.Changed, new PointerState(pointer, etag), detail);
     }
 

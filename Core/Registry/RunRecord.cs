@@ -13,6 +13,8 @@ public enum RunStatus
     Succeeded,
     /// <summary>Finished without a version; <see cref="RunRecord.Reason"/> says why.</summary>
     Failed,
+    /// <summary>Stopped by a cancellation (Ctrl+C, SIGTERM, a host shutting down) at <see cref="RunRecord.Stage"/>; nothing was published.</summary>
+    Cancelled,
 }
 
 /// <summary>The content of <c>{model}/runs/{run_id}.json</c>.</summary>
@@ -54,4 +56,6 @@ public sealed record RunRecord
     public int? RowsRejected { get; init; }
     /// <summary>The first rejected rows with their line numbers and reasons.</summary>
     public IReadOnlyList<string>? Rejections { get; init; }
+    /// <summary>The stage a cancelled run was in when it stopped (<c>starting</c>, <c>reading</c>, <c>fitting</c>, <c>evaluating</c>).</summary>
+    public string? Stage { get; init; }
 }

@@ -3,8 +3,8 @@ using ArchiveForecast.Core.Schema;
 namespace ArchiveForecast.Training.Data;
 
 /// <summary>
-/// Reads a CSV of inputs to score: the seven Instance columns (any order; targets and other columns are ignored,
-/// <c>source_id</c> is kept), with the same quoting, number, month and value rules as <see cref="CsvTrainingDataReader"/>.
+/// Reads a CSV of inputs to score: the seven Instance columns (any order; targets and other columns are not parsed,
+/// but every field is kept with its row so output can carry it through), with the same quoting, number, month and value rules as <see cref="CsvTrainingDataReader"/>.
 /// </summary>
 public static class CsvInstanceReader
 {
@@ -13,6 +13,7 @@ public static class CsvInstanceReader
     public static async Task<InstanceReadResult> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
         CsvColumnMap? map = null;
+        string[] header = [];
         var parser = new CsvRowParser();
         var rows = new List<InstanceRow>();
         var rejections = new List<CsvRejection>();
@@ -23,6 +24,7 @@ public static class CsvInstanceReader
             if (map is null)
             {
                 map = CsvColumnMap.Create(record, FieldNames.Inputs, "An input file");
+                header = [.. record.Fields.Select(f => f.Trim())];
                 continue;
             }
 
@@ -32,7 +34,7 @@ public static class CsvInstanceReader
                 var input = parser.ParseInput(record, map);
                 if (parser.Errors.Count == 0)
                 {
-                    rows.Add(new InstanceRow(record.Line, input, map.SourceIdOf(record)));
+                    rows.Add(new InstanceRow(record.Line, input, map.SourceIdOf(record), record.Fields));
                     continue;
                 }
             }
@@ -45,6 +47,6 @@ public static class CsvInstanceReader
         }
 
         map ??= CsvColumnMap.Create(null, FieldNames.Inputs, "An input file");
-        return new InstanceReadResult(rows, rejections, rowsRead, rowsRejected, map.SourceId >= 0);
+        return new InstanceReadResult(rows, rejections, rowsRead, rowsRejected, map.SourceId >= 0, header);
     }
 }

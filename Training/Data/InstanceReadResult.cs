@@ -6,9 +6,11 @@ namespace ArchiveForecast.Training.Data;
 /// <param name="RowsRead">Data rows read.</param>
 /// <param name="RowsRejected">Every rejected row.</param>
 /// <param name="HasSourceId">True when the file has a <c>source_id</c> column.</param>
+/// <param name="Header">The header row's column names, trimmed, in order.</param>
 public sealed record InstanceReadResult(
     IReadOnlyList<InstanceRow> Rows,
     IReadOnlyList<CsvRejection> Rejections,
     int RowsRead,
     int RowsRejected,
-    bool HasSourceId);
+    bool HasSourceId,
+    IReadOnlyList<string>? Header = null);

@@ -26,20 +26,21 @@ public sealed class TrainingRunner(
     IOptions<TrainingOptions> options,
     TimeProvider timeProvider,
     ILogger<TrainingRunner> logger,
-    ArchiveForecastTelemetry? telemetry = null)
+    ArchiveForecastTelemetry? telemetry = null,
+    ModelCatalog? servedModels = null)
 {
     private const int RejectionsInReason = 5;
     private const int RejectionsInRecord = 20;
 
     /// <summary>Runs a training to the end.</summary>
     /// <exception cref="ArgumentException">The model name, run id or trainer settings are invalid (nothing was recorded).</exception>
-    /// <exception cref="OperationCanceledException">Cancelled; the run record says so and nothing was promoted.</exception>
+    /// <exception cref="TrainingCancelledException">Cancelled before the publish; the run record says so and nothing was published.</exception>
     public Task<TrainingResult> RunAsync(TrainingRun request, CancellationToken cancellationToken) =>
         RunAsync(request, progress: null, cancellationToken);
 
     /// <summary>Runs a training to the end, reporting its stages to <paramref name="progress"/>.</summary>
     /// <exception cref="ArgumentException">The model name, run id or trainer settings are invalid (nothing was recorded).</exception>
-    /// <exception cref="OperationCanceledException">Cancelled; the run record says so and nothing was promoted.</exception>
+    /// <exception cref="TrainingCancelledException">Cancelled before the publish; the run record says so and nothing was published.</exception>
     public async Task<TrainingResult> RunAsync(TrainingRun request, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -112,16 +113,27 @@ public sealed class TrainingRunner(
         }
 
         TrainingLog.RunStarted(logger, request.ModelName, runId, request.Trigger, request.Data.Description, run.Record.Trainer!);
-        await registry.SaveRunAsync(run.Record, cancellationToken);
         try
         {
+            await registry.SaveRunAsync(run.Record, cancellationToken);
             return await TrainAsync(run, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            TrainingLog.RunCancelled(logger, request.ModelName, runId, run.Record.Version);
-            await FailAsync(run, TrainingFailure.Cancelled, "the run was cancelled", null, CancellationToken.None);
-            throw;
+            // Cancellation is observed up to the publish; the record is written even though the caller has given up,
+            // and the training lock is released by the `await using` above on the way out.
+            string stage = StageName(run.Stage);
+            TrainingLog.RunCancelled(logger, request.ModelName, runId, stage);
+            run.Record = run.Record with
+            {
+                Status = RunStatus.Cancelled,
+                Stage = stage,
+                Reason = $"cancelled while {stage}; nothing was published",
+                FinishedAt = timeProvider.GetUtcNow(),
+            };
+            await SaveRecordAsync(run.Record);
+            run.Report(TrainingStage.Finished, $"cancelled while {stage}");
+            throw new TrainingCancelledException(run.Record, ex, cancellationToken);
         }
         catch (Exception ex) when (ex is TrainingDataException or FileNotFoundException)
         {
@@ -154,6 +166,7 @@ public sealed class TrainingRunner(
         long started = timeProvider.GetTimestamp();
         var rowsProgress = new CallbackProgress<int>(rows => run.Report(TrainingStage.Reading, $"{rows:N0} rows read", rows));
         var data = await run.Request.Data.ReadAsync(rowsProgress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         double loadMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
         run.Record = run.Record with
         {
@@ -212,7 +225,13 @@ public sealed class TrainingRunner(
         }
 
         double evaluateMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-        TrainingLog.GateDecided(logger, modelName, runId, decision.ServingVersion, decision.Passed, decision.Reason);
+        TrainingLog.GateDecided(
+            logger,
+            modelName,
+            runId,
+            decision.ServingVersion is int served ? string.Create(CultureInfo.InvariantCulture, $"serving version {served}") : "no served version",
+            decision.Passed,
+            decision.Reason);
         run.Record = run.Record with { Metrics = metrics, ServingMetrics = servingMetrics, ServingVersion = pointer?.Value.Version };
 
         var card = new ModelCard
@@ -237,13 +256,17 @@ public sealed class TrainingRunner(
             Intervals = intervals,
         };
 
+        // The last point where cancellation is observed. Publishing and promoting are the commit: a few small writes that
+        // run to the end once begun, so a signal can never leave a version without its manifest or a half-made decision.
+        cancellationToken.ThrowIfCancellationRequested();
+        var commit = CancellationToken.None;
         run.Report(TrainingStage.Publishing, "publishing the new version");
-        var manifest = await registry.PublishAsync(modelName, new PublishRequest(trained.ModelZip, card, quantiles), cancellationToken);
+        var manifest = await registry.PublishAsync(modelName, new PublishRequest(trained.ModelZip, card, quantiles), commit);
         int version = manifest.Version;
         run.Record = run.Record with { Version = version };
         TrainingLog.Published(logger, modelName, runId, version);
 
-        var (promoted, reason) = await PromoteAsync(run, version, decision, pointer, cancellationToken);
+        var (promoted, reason) = await PromoteAsync(run, version, decision, pointer, commit);
         run.Record = run.Record with
         {
             Status = RunStatus.Succeeded,
@@ -251,6 +274,13 @@ public sealed class TrainingRunner(
             Reason = reason,
             FinishedAt = timeProvider.GetUtcNow(),
         };
+
+        if (promoted && servedModels is not null)
+        {
+            // A process that serves this model (serve, the Functions app) serves its own promotion before the record
+            // says "promoted", instead of at its next poll; other processes pick it up on theirs.
+            await servedModels.RefreshIfServedAsync(modelName, commit);
+        }
 
         // The version exists now: its record is written even if the caller gives up at this instant.
         await registry.SaveRunAsync(run.Record, CancellationToken.None);
@@ -397,7 +427,7 @@ public sealed class TrainingRunner(
         RunState run, TrainingFailure failure, string reason, Exception? exception, CancellationToken cancellationToken)
     {
         run.Record = run.Record with { Status = RunStatus.Failed, Reason = reason, FinishedAt = timeProvider.GetUtcNow() };
-        TrainingLog.RunFailed(logger, run.Request.ModelName, run.Record.RunId, run.Record.Version, failure, reason, exception);
+        TrainingLog.RunFailed(logger, run.Request.ModelName, run.Record.RunId, run.Record.Version is int published ? $"version {published} published" : "nothing published", failure, reason, exception);
         try
         {
             await registry.SaveRunAsync(run.Record, cancellationToken);
@@ -412,6 +442,21 @@ public sealed class TrainingRunner(
         return new TrainingResult(run.Record, failure);
     }
 
+    private static string StageName(TrainingStage stage) => stage.ToString().ToLowerInvariant();
+
+    private async Task SaveRecordAsync(RunRecord record)
+    {
+        try
+        {
+            await registry.SaveRunAsync(record, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The cancellation is what the caller must hear about; a store that cannot take the record is logged.
+            TrainingLog.RunRecordNotSaved(logger, record.ModelName, record.RunId, ex);
+        }
+    }
+
     private sealed class RunState(TrainingRun request, TrainerSettings settings, IProgress<TrainingProgress>? progress)
     {
         public TrainingRun Request => request;
@@ -420,7 +465,13 @@ public sealed class TrainingRunner(
 
         public required RunRecord Record { get; set; }
 
-        public void Report(TrainingStage stage, string message, int? rowsRead = null) =>
+        /// <summary>The stage last reported: where a cancellation found the run.</summary>
+        public TrainingStage Stage { get; private set; } = TrainingStage.Starting;
+
+        public void Report(TrainingStage stage, string message, int? rowsRead = null)
+        {
+            Stage = stage;
             progress?.Report(new TrainingProgress(stage, message, rowsRead));
+        }
     }
 }

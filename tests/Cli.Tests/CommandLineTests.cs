@@ -62,7 +62,7 @@ public sealed class CommandLineTests
 
         var promote = await cli.RunOnStoreAsync("promote", "--version", "2");
         Assert.That(promote.ExitCode, Is.Zero, promote.ToString());
-        Assert.That(promote.Output, Does.Contain("now serves version 2 (was 1)"));
+        Assert.That(promote.Output, Does.Contain("now points at version 2 (was 1)").And.Contain("next reload"));
 
         var rollback = await cli.RunOnStoreAsync("rollback", "--json");
         Assert.That(rollback.ExitCode, Is.Zero, rollback.ToString());
@@ -190,6 +190,99 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Predict_Csv_CarriesEveryColumnThroughInOrderKeepsActualsAndNeutralisesFormulas()
+    {
+        await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
+        string input = cli.PathOf("in.csv");
+        await File.WriteAllTextAsync(input,
+            "region,month,total_files,avg_file_size_mb,pct_pdf,pct_docx,pct_xlsx,archive_frequency_per_day,archived_gb_next_period,owner,name\n" +
+            "north,2024-01-01,10,1.5,0.5,0.2,0.1,2,12.5,\"=HYPERLINK(\"\"http://evil.example\"\")\",\"Vault, 2\"\n" +
+            "south,2024-02-01,20,2.5,0.4,0.2,0.1,3,-1,@SUM(A1),+7\n");
+        string output = cli.PathOf("out.csv");
+
+        var result = await cli.RunOnStoreAsync("predict", "--input", input, "--out", output);
+
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Output, Does.Contain("Scored 2 inputs with"));
+            Assert.That(lines[0], Is.EqualTo(
+                "region,month,total_files,avg_file_size_mb,pct_pdf,pct_docx,pct_xlsx,archive_frequency_per_day,actual_archived_gb_next_period,owner,name," +
+                "archived_gb_next_period,savings_gb_next_period,out_of_range"));
+            Assert.That(lines[1], Does.StartWith("north,2024-01-01,10,1.5,0.5,0.2,0.1,2,12.5,\"'=HYPERLINK(\"\"http://evil.example\"\")\",\"Vault, 2\","));
+            Assert.That(lines[2], Does.StartWith("south,2024-02-01,20,2.5,0.4,0.2,0.1,3,-1,'@SUM(A1),+7,"));
+            Assert.That(lines[2].Split(',')[^3], Does.Match(@"^\d+(\.\d{1,4})?$"), "forecasts with at most four decimals");
+        });
+    }
+
+    [Test]
+    public async Task Predict_CsvWithBothATargetAndItsActualColumn_ExitsTwoNamingThemAndWritesNothing()
+    {
+        await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
+        string input = cli.PathOf("in.csv");
+        await File.WriteAllTextAsync(input,
+            "month,total_files,avg_file_size_mb,pct_pdf,pct_docx,pct_xlsx,archive_frequency_per_day,savings_gb_next_period,actual_savings_gb_next_period\n" +
+            "2024-01-01,10,1.5,0.5,0.2,0.1,2,1,2\n");
+
+        var result = await cli.RunOnStoreAsync("predict", "--input", input, "--out", cli.PathOf("out.csv"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("actual_savings_gb_next_period"));
+            Assert.That(File.Exists(cli.PathOf("out.csv")), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Predict_UnwritableOut_ExitsTwoNamingOut()
+    {
+        await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
+        string input = cli.PathOf("in.csv");
+        await File.WriteAllTextAsync(input, "month,total_files,avg_file_size_mb,pct_pdf,pct_docx,pct_xlsx,archive_frequency_per_day\n2024-01-01,10,1.5,0.5,0.2,0.1,2\n");
+
+        var result = await cli.RunOnStoreAsync("predict", "--input", input, "--out", cli.PathOf("no-such-folder/out.csv"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("--out").And.Not.Contain(".tmp"));
+        });
+    }
+
+    [TestCase("versions")]
+    [TestCase("rollback")]
+    [TestCase("promote", "--version", "1")]
+    public async Task ReadCommand_StoreFolderMissing_ExitsTwoNamingIt(params string[] command)
+    {
+        string missing = cli.PathOf("modles");
+
+        var result = await CliHarness.RunAsync([.. command, "--store", missing, "--json"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("--store").And.Contain(missing).And.Contain("does not exist"));
+            Assert.That(result.Json.GetProperty("error").GetProperty("exit_code").GetInt32(), Is.EqualTo(2));
+            Assert.That(Directory.Exists(missing), Is.False, "a read command creates nothing");
+        });
+    }
+
+    [Test]
+    public async Task Train_StoreFolderMissing_CreatesItAndSaysSo()
+    {
+        var result = await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Error, Does.Contain($"created the model store folder {cli.Store}"));
+            Assert.That(Directory.Exists(Path.Combine(cli.Store, "archive-forecast", "versions")), Is.True);
+        });
+    }
+
+    [Test]
     public async Task Predict_BadCsvRows_ExitsTwoWithLineNumbersAndWritesNothing()
     {
         await cli.RunOnStoreAsync(["train", "--synthetic", "300", .. Fast]);
@@ -265,8 +358,68 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Versions_TrainedOnDifferentData_SaysPerRowWhichHoldoutEachFigureComesFrom()
+    {
+        await cli.RunOnStoreAsync(["train", "--synthetic", "300", "--seed", "1", .. Fast]);
+        await cli.RunOnStoreAsync(["train", "--synthetic", "120", "--seed", "2", "--promote", "never", .. Fast]);
+
+        var table = await cli.RunOnStoreAsync("versions");
+        var json = await cli.RunOnStoreAsync("versions", "--json");
+
+        var holdouts = json.Json.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("metrics_holdout")).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.ExitCode, Is.Zero, table.ToString());
+            Assert.That(table.Output, Does.Contain("#2: 60 rows of synthetic (300 rows, seed 1)"));
+            Assert.That(table.Output, Does.Contain("#1: 24 rows of synthetic (120 rows, seed 2)"));
+            Assert.That(table.Output, Does.Contain("compare figures only between versions with the"));
+            Assert.That(holdouts.Select(h => h.GetProperty("rows").GetInt32()), Is.EqualTo(new[] { 24, 60 }));
+            Assert.That(holdouts[0].GetProperty("data_sha256").GetString(), Is.Not.EqualTo(holdouts[1].GetProperty("data_sha256").GetString()));
+        });
+    }
+
+    [Test]
+    public async Task Generate_MoreSourcesThanRows_ExitsTwoInsteadOfMakingFewer()
+    {
+        var result = await CliHarness.RunAsync("generate", "--rows", "10", "--sources", "50", "--out", cli.PathOf("x.csv"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("--sources 50 is more than --rows 10"));
+            Assert.That(File.Exists(cli.PathOf("x.csv")), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Option_NotANumber_SaysWhatIsWantedWithoutDotNetTypeNames()
+    {
+        var result = await CliHarness.RunAsync("generate", "--rows", "abc", "--out", cli.PathOf("x.csv"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("--rows: 'abc' is not a whole number.").And.Not.Contain("System.Int32"));
+        });
+    }
+
+    [Test]
+    public async Task Train_SyntheticWithSources_UsesThemAndRecordsThem()
+    {
+        var result = await cli.RunOnStoreAsync(["train", "--synthetic", "300", "--sources", "5", "--json", .. Fast]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Json.GetProperty("run").GetProperty("dataset").GetString(), Is.EqualTo("synthetic (300 rows, seed 42, 5 sources)"));
+        });
+    }
+
+    [Test]
     public async Task Versions_EmptyStore_SaysSo()
     {
+        Directory.CreateDirectory(cli.Store);
+
         var result = await cli.RunOnStoreAsync("versions", "--json");
 
         Assert.Multiple(() =>

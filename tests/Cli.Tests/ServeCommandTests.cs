@@ -11,7 +11,11 @@ public sealed partial class ServeCommandTests
     private CliHarness cli = null!;
 
     [SetUp]
-    public void SetUp() => cli = new CliHarness();
+    public void SetUp()
+    {
+        cli = new CliHarness();
+        Directory.CreateDirectory(cli.Store);
+    }
 
     [TearDown]
     public void TearDown() => cli.Dispose();
@@ -25,6 +29,21 @@ public sealed partial class ServeCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
             Assert.That(result.Error, Does.Contain("Auth__FunctionKeys__0").And.Contain("--allow-anonymous"));
+            Assert.That(result.Output, Does.Not.Contain("Listening on"));
+        });
+    }
+
+    [Test]
+    public async Task Serve_StoreFolderMissing_RefusesToStartWithExitCode2NamingIt()
+    {
+        string missing = cli.PathOf("modles");
+
+        var result = await CliHarness.RunAsync("serve", "--port", "0", "--allow-anonymous", "--store", missing);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("--store").And.Contain(missing).And.Contain("does not exist"));
             Assert.That(result.Output, Does.Not.Contain("Listening on"));
         });
     }

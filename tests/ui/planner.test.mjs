@@ -432,6 +432,25 @@ describe('CSV batch scoring', () => {
     });
   });
 
+  test('the download keeps input columns named like outputs as actual_… and neutralises formula-leading text', async () => {
+    await withPlanner({}, async (page) => {
+      const notes = ['=HYPERLINK("http://evil.example","x")', '-5', '@SUM(A1:A2)', '+1.5', '\tpadded', 'plain', '-cmd|calc'];
+      const header = [...csvHeader, 'archived_gb_next_period', 'note'];
+      const rows = csvRows(notes.length, { seed: 4 }).map((row, i) => ({ ...row, archived_gb_next_period: `${10 + i}.25`, note: notes[i] }));
+      await enterKey(page);
+      await upload(page, 'actuals.csv', writeCsv(header, rows));
+      await page.locator('#batch-status').filter({ hasText: 'Scored' }).waitFor();
+      const { csv } = await download(page);
+      const api = await callPredict(service.baseUrl, service.key, rows.map(rowInstance));
+
+      assert.deepEqual(csv.header, [...csvHeader, 'actual_archived_gb_next_period', 'note', ...OUTPUT_COLUMNS]);
+      assert.deepEqual(csv.records.map((r) => r.actual_archived_gb_next_period), rows.map((r) => r.archived_gb_next_period), 'the actual values are kept');
+      assert.deepEqual(csv.records.map((r) => Number(r.archived_gb_next_period)), api.body.predictions.map((p) => p.archived_gb_next_period));
+      assert.deepEqual(csv.records.map((r) => r.note),
+        ['\'=HYPERLINK("http://evil.example","x")', '-5', '\'@SUM(A1:A2)', '+1.5', '\'\tpadded', 'plain', '\'-cmd|calc']);
+    });
+  });
+
   test('row errors found only by the API are reported by CSV line and the other rows are still scored', async () => {
     await withPlanner({}, async (page) => {
       const requests = recordPredictRequests(page);

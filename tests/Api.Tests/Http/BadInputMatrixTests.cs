@@ -149,6 +149,9 @@ public sealed class BadInputMatrixTests
         }
 
         yield return new("RetrainModelTraversal", _ => Keyed(HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"../x","dataset":"{{TrainedStore.Dataset}}"}"""), Invalid, ["/model"]);
+        yield return new("RetrainUnknownModelWithoutCreate", _ => Keyed(HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"archive-forcast","dataset":"{{TrainedStore.Dataset}}"}"""), HttpStatusCode.NotFound, []);
+        yield return new("RetrainMissingDatasetWithoutDefault", _ => Keyed(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"archive-forecast"}"""), BadRequest, ["/dataset"]);
+        yield return new("RetrainCreateAsString", _ => Keyed(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"x","dataset":"a.csv","create":"yes"}"""), BadRequest, ["/create"]);
         yield return new("RetrainUnknownField", _ => Keyed(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"x","dataset":"a.csv","promote":"force"}"""), BadRequest, ["/promote"]);
     }
 

@@ -60,6 +60,14 @@ public sealed class KeyLevelTests
     {
         var route = ApiRoutes.All.Single(r => r.Name == routeName);
         var (path, body) = ValidCall(route);
+        if (route == ApiRoutes.Rollback)
+        {
+            // Rollbacks walk back and never toggle, so each case first makes sure there is a version to go back to.
+            using var promote = await _server.SendAsync(
+                HttpMethod.Post, $"/api/models/{TrainedStore.DefaultModel}/promote", TestKeys.Admin, $$"""{"version":{{TrainedStore.CurrentVersion}}}""");
+            Assert.That(promote.IsSuccessStatusCode, Is.True, await promote.Content.ReadAsStringAsync());
+        }
+
         using var request = ApiServer.Request(new HttpMethod(route.Method), path, KeyOf(key), place, body);
 
         using var response = await _server.Client.SendAsync(request);
@@ -121,7 +129,7 @@ public sealed class KeyLevelTests
         string path = route.Path.Replace("{name}", name, StringComparison.Ordinal).Replace("{run_id}", _runId, StringComparison.Ordinal);
         string? body = route == ApiRoutes.Predict || route == ApiRoutes.PredictNamed ? Instance
             : route == ApiRoutes.Promote ? $$"""{"version":{{TrainedStore.CurrentVersion}}}"""
-            : route == ApiRoutes.Retrain ? $$"""{"model":"keyed-retrain","dataset":"{{TrainedStore.Dataset}}"}"""
+            : route == ApiRoutes.Retrain ? $$"""{"model":"keyed-retrain","dataset":"{{TrainedStore.Dataset}}","create":true}"""
             : null;
         return (path, body);
     }

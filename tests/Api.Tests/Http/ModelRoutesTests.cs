@@ -186,9 +186,36 @@ public sealed class ModelRoutesTests
         Assert.Multiple(() =>
         {
             Assert.That(rollback.GetProperty("version").GetInt32(), Is.EqualTo(TrainedStore.PreviousVersion));
-            Assert.That(rollback.GetProperty("previous_version").GetInt32(), Is.EqualTo(TrainedStore.CurrentVersion));
+            Assert.That(
+                rollback.TryGetProperty("previous_version", out var previous) ? previous.ValueKind : JsonValueKind.Undefined,
+                Is.Not.EqualTo(JsonValueKind.Number),
+                "the version rolled back from is no way back");
             Assert.That(rollback.GetProperty("served_version").GetInt32(), Is.EqualTo(TrainedStore.PreviousVersion));
             Assert.That(health.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(TrainedStore.PreviousVersion));
+        });
+    }
+
+    [Test]
+    public async Task Rollback_AfterThreePromotions_WalksBackOneVersionAtATimeAndStopsAtTheFirst()
+    {
+        await JsonResponses.PostAsync(_server, Promote, "{\"version\":3}");
+        var listed = await JsonResponses.GetAsync(_server, Versions);
+        var info = await JsonResponses.GetAsync(_server, "/api/model/info");
+
+        var first = await JsonResponses.PostAsync(_server, Rollback);
+        var second = await JsonResponses.PostAsync(_server, Rollback);
+        using var third = await _server.SendAsync(HttpMethod.Post, Rollback, TestKeys.Admin);
+        var health = await JsonResponses.GetAsync(_server, "/api/health", key: null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed.GetProperty("history").EnumerateArray().Select(v => v.GetInt32()), Is.EqualTo(new[] { 2, 1 }));
+            Assert.That(info.GetProperty("promotion").GetProperty("history").EnumerateArray().Select(v => v.GetInt32()), Is.EqualTo(new[] { 2, 1 }));
+            Assert.That(info.GetProperty("promotion").GetProperty("current").GetInt32(), Is.EqualTo(3));
+            Assert.That(first.GetProperty("version").GetInt32(), Is.EqualTo(2));
+            Assert.That(second.GetProperty("version").GetInt32(), Is.EqualTo(1), "back again, not forward to 3");
+            Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "nothing before version 1");
+            Assert.That(health.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(1));
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ArchiveForecast.Training.Data;
 
 namespace ArchiveForecast.Api.Tests.Http;
 
@@ -21,7 +22,7 @@ public sealed class RetrainRouteTests
     public async Task Retrain_NewModel_Returns202AndTheQueuedRunPublishesIt()
     {
         using var response = await _server.SendAsync(
-            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"fresh-model","dataset":"{{TrainedStore.Dataset}}"}""");
+            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"fresh-model","dataset":"{{TrainedStore.Dataset}}","create":true}""");
 
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
         string runId = accepted.GetProperty("run_id").GetString()!;
@@ -43,7 +44,7 @@ public sealed class RetrainRouteTests
     [Test]
     public async Task Retrain_MissingDataset_RunFailsWithAReason()
     {
-        using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"no-data-model","dataset":"missing/nothing.csv"}""");
+        using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"no-data-model","dataset":"missing/nothing.csv","create":true}""");
 
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
         var run = await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!);
@@ -56,19 +57,106 @@ public sealed class RetrainRouteTests
     }
 
     [Test]
-    public async Task Retrain_NoDatasetAndNoDefault_Returns422AtDataset()
+    public async Task Retrain_NoDatasetAndNoDefault_Returns400AtDatasetLikeAnyMissingProperty()
     {
         using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"archive-forecast"}""");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "/dataset");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/dataset");
     }
 
-    private async Task<JsonElement> WaitForRunToFinishAsync(string statusUrl)
+    [Test]
+    public async Task Retrain_MisspelledModelWithoutCreate_Returns404AndCreatesNothing()
+    {
+        using var response = await _server.SendAsync(
+            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"archive-forcast","dataset":"{{TrainedStore.Dataset}}"}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        using var models = await _server.SendAsync(HttpMethod.Get, "/api/models/archive-forcast", TestKeys.Function);
+        Assert.Multiple(() =>
+        {
+            Assert.That(models.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(Directory.Exists(Path.Combine(_server.ModelsPath, "archive-forcast")), Is.False, "not even a queued run record is written");
+        });
+    }
+
+    [Test]
+    public async Task Retrain_WithoutModel_RetrainsTheDefaultModel()
+    {
+        using var response = await _server.SendAsync(
+            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"dataset":"{{TrainedStore.Dataset}}"}""");
+
+        var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
+        var run = await JsonResponses.GetAsync(_server, accepted.GetProperty("status_url").GetString()!);
+
+        Assert.That(run.GetProperty("model_name").GetString(), Is.EqualTo(TrainedStore.DefaultModel));
+        await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!);
+    }
+
+    [Test]
+    public async Task Retrain_PromotedInThisProcess_IsServedAsSoonAsTheRunRecordSaysSo()
+    {
+        // Polling is off in these servers (ReloadInterval 0), so only the process's own refresh can serve the new version;
+        // a wide gate tolerance makes the promotion certain.
+        await using var server = await ApiServer.StartAsync(settings: new Dictionary<string, string?>(TestKeys.Settings) { ["Training:GateTolerance"] = "0.99" });
+        using var response = await server.SendAsync(
+            HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"dataset":"{{TrainedStore.Dataset}}"}""");
+        var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
+
+        var run = await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!, server);
+        var health = await JsonResponses.GetAsync(server, "/api/health", key: null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.GetProperty("promoted").GetBoolean(), Is.True, run.ToString());
+            Assert.That(health.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(run.GetProperty("version").GetInt32()));
+        });
+    }
+
+    [Test]
+    public async Task Retrain_ServerStoppingMidTraining_RecordsTheRunCancelledReleasesTheLockAndPublishesNothing()
+    {
+        var server = await ApiServer.StartAsync();
+        await using (var file = File.Create(Path.Combine(server.Root, "training-data", "big.csv")))
+        {
+            await TrainingDataCsvWriter.WriteAsync(SyntheticDataGenerator.Generate(200_000, 7), file, CancellationToken.None);
+        }
+
+        using var response = await server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"dataset":"big.csv"}""");
+        var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
+        string runId = accepted.GetProperty("run_id").GetString()!;
+        for (int poll = 0; poll < MaxPolls * 10; poll++)
+        {
+            var running = await JsonResponses.GetAsync(server, accepted.GetProperty("status_url").GetString()!);
+            if (running.GetProperty("status").GetString() != "queued")
+            {
+                break;
+            }
+
+            await Task.Delay(25);
+        }
+
+        // The host stops as on SIGTERM or a container stop: the retraining worker's token is cancelled mid-run.
+        string models = server.ModelsPath;
+        await server.DisposeAsync();
+
+        using var record = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(models, TrainedStore.DefaultModel, "runs", runId + ".json")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.RootElement.GetProperty("status").GetString(), Is.EqualTo("cancelled"), record.RootElement.ToString());
+            Assert.That(record.RootElement.GetProperty("stage").GetString(), Is.AnyOf("starting", "reading", "fitting", "evaluating"));
+            Assert.That(File.Exists(Path.Combine(models, TrainedStore.DefaultModel, "training.lock")), Is.False, "the training lock is released");
+            Assert.That(Directory.Exists(Path.Combine(models, TrainedStore.DefaultModel, "versions", (TrainedStore.CandidateVersion + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))), Is.False, "nothing is published");
+        });
+    }
+
+    private Task<JsonElement> WaitForRunToFinishAsync(string statusUrl) => WaitForRunToFinishAsync(statusUrl, _server);
+
+    private static async Task<JsonElement> WaitForRunToFinishAsync(string statusUrl, ApiServer server)
     {
         for (int poll = 0; poll < MaxPolls; poll++)
         {
-            var run = await JsonResponses.GetAsync(_server, statusUrl);
-            if (run.GetProperty("status").GetString() is "succeeded" or "failed")
+            var run = await JsonResponses.GetAsync(server, statusUrl);
+            if (run.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled")
             {
                 return run;
             }

@@ -20,13 +20,26 @@ public sealed class RetrainRequestParserTests
     public void Parse_ModelOnly_LeavesTheDatasetToTheDefault() =>
         Assert.That(Parse("""{"model":"new-model"}""").Value, Is.EqualTo(new RetrainBody("new-model", null)));
 
-    [TestCase("""{"dataset":"a.csv"}""", "/model")]
+    [Test]
+    public void Parse_DatasetOnly_LeavesTheModelToTheDefault() =>
+        Assert.That(Parse("""{"dataset":"a.csv"}""").Value, Is.EqualTo(new RetrainBody(null, "a.csv")));
+
+    [TestCase("""{"model":"new-model","dataset":"a.csv","create":true}""", true)]
+    [TestCase("""{"model":"new-model","dataset":"a.csv","create":false}""", false)]
+    [TestCase("""{"model":"new-model","dataset":"a.csv"}""", false)]
+    public void Parse_Create_IsReadAsABoolean(string json, bool expected) =>
+        Assert.That(Parse(json).Value!.Create, Is.EqualTo(expected));
+
     [TestCase("""{"model":null,"dataset":"a.csv"}""", "/model")]
     [TestCase("""{"model":7,"dataset":"a.csv"}""", "/model")]
     [TestCase("""{"model":"a","dataset":null}""", "/dataset")]
     [TestCase("""{"model":"a","dataset":["a.csv"]}""", "/dataset")]
     [TestCase("""{"model":"a","model":"b"}""", "/model")]
     [TestCase("""{"model":"a","trainer":"lightgbm"}""", "/trainer")]
+    [TestCase("""{"model":"a","create":"true"}""", "/create")]
+    [TestCase("""{"model":"a","create":1}""", "/create")]
+    [TestCase("""{"model":"a","create":null}""", "/create")]
+    [TestCase("""{"model":"a","create":true,"create":true}""", "/create")]
     public void Parse_WrongShape_IsMalformedAtThePointer(string json, string expectedPointer)
     {
         var result = Parse(json);

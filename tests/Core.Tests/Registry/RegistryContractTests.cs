@@ -286,9 +286,52 @@ public abstract class RegistryContractTests
         {
             Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed));
             Assert.That(result.State!.Value.Version, Is.EqualTo(1));
-            Assert.That(result.State.Value.PreviousVersion, Is.EqualTo(2));
+            Assert.That(result.State.Value.PreviousVersion, Is.Null, "the version rolled back from is not a way back");
             Assert.That(result.State.Value.UpdatedBy, Is.EqualTo("ops"));
             Assert.That(result.State.Value.Reason, Is.EqualTo("regression"));
+        });
+    }
+
+    [Test]
+    public async Task Rollback_OverThreePromotes_WalksBackThroughTheHistoryAndNeverToggles()
+    {
+        await PublishAsync(3);
+        await PromoteAsync(1);
+        await PromoteAsync(2);
+        await PromoteAsync(3);
+
+        var first = await Registry.RollbackAsync(Model, "ops", "3 is bad", CancellationToken.None);
+        var second = await Registry.RollbackAsync(Model, "ops", "2 is bad too", CancellationToken.None);
+        var third = await Registry.RollbackAsync(Model, "ops", "nothing before 1", CancellationToken.None);
+        var pointer = await Registry.GetPointerAsync(Model, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.State!.Value.Version, Is.EqualTo(2));
+            Assert.That(first.State.Value.RollbackPath(), Is.EqualTo(new[] { 1 }));
+            Assert.That(second.State!.Value.Version, Is.EqualTo(1));
+            Assert.That(second.State.Value.RollbackPath(), Is.Empty);
+            Assert.That(third.Status, Is.EqualTo(PointerChangeStatus.NoPreviousVersion));
+            Assert.That(pointer!.Value.Version, Is.EqualTo(1), "a refused rollback changes nothing");
+        });
+    }
+
+    [Test]
+    public async Task Promote_KeepsTheHistoryMostRecentFirstWithEachVersionOnce()
+    {
+        await PublishAsync(3);
+        await PromoteAsync(1);
+        await PromoteAsync(2);
+        await PromoteAsync(3);
+        await PromoteAsync(1);
+
+        var pointer = await Registry.GetPointerAsync(Model, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pointer!.Value.Version, Is.EqualTo(1));
+            Assert.That(pointer.Value.History, Is.EqualTo(new[] { 3, 2 }));
+            Assert.That(pointer.Value.PreviousVersion, Is.EqualTo(3));
         });
     }
 

@@ -4,6 +4,7 @@ using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Composition;
+using ArchiveForecast.Training.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Integration.Tests.Faults;
@@ -78,8 +79,9 @@ public sealed class BlobServingFaultTests
     public async Task Reload_WhenAFileNoLongerMatchesItsManifestHash_KeepsTheLastGoodModelAndLogs()
     {
         await using var world = await ServingVersionOneAsync();
-        await world.TrainAsync(seed: 2);
+        await world.TrainAsync(seed: 2, PromotePolicy.Never);
         await TamperAsync(world, $"{ModelName.Default}/versions/2/{ArtifactFiles.ModelCard}", bytes => bytes[^3] ^= 0x01);
+        await PromoteByAnotherWriterAsync(world, 2);
 
         var result = await world.Catalog.Default.ReloadAsync(force: false, CancellationToken.None);
 
@@ -90,11 +92,12 @@ public sealed class BlobServingFaultTests
     public async Task Reload_WhenModelZipIsTruncated_KeepsTheLastGoodModelAndLogs()
     {
         await using var world = await ServingVersionOneAsync();
-        await world.TrainAsync(seed: 3);
+        await world.TrainAsync(seed: 3, PromotePolicy.Never);
         var path = $"{ModelName.Default}/versions/2/{ArtifactFiles.Model}";
         var blob = world.AdminModels.GetBlobClient(path);
         var full = (await blob.DownloadContentAsync()).Value.Content.ToArray();
         await blob.UploadAsync(BinaryData.FromBytes(full.AsMemory(0, full.Length / 2)), overwrite: true);
+        await PromoteByAnotherWriterAsync(world, 2);
 
         var result = await world.Catalog.Default.ReloadAsync(force: false, CancellationToken.None);
 
@@ -108,6 +111,16 @@ public sealed class BlobServingFaultTests
         var first = await world.Catalog.Default.ReloadAsync(force: false, CancellationToken.None);
         Assert.That(first.Outcome, Is.EqualTo(ReloadOutcome.Swapped), first.Error);
         return world;
+    }
+
+    /// <summary>
+    /// Moves the pointer as another process would (a training run in this process serves its own promotion at once, so
+    /// the damaged version is published as a candidate first and promoted through the registry).
+    /// </summary>
+    private static async Task PromoteByAnotherWriterAsync(BlobWorld world, int version)
+    {
+        var result = await world.Registry.PromoteAsync(ModelName.Default, version, null, "another writer", "promote the damaged version", CancellationToken.None);
+        Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), result.Detail);
     }
 
     private static async Task TamperAsync(BlobWorld world, string path, Action<byte[]> change)

@@ -284,29 +284,58 @@ public sealed class TrainingRunnerTests
         });
     }
 
-    [Test]
-    public async Task Run_Cancelled_RecordsTheCancellationAndThrows()
+    [TestCase(TrainingStage.Reading, "reading")]
+    [TestCase(TrainingStage.Fitting, "fitting")]
+    [TestCase(TrainingStage.Evaluating, "evaluating")]
+    public async Task Run_CancelledAtAStage_RecordsCancelledWithTheStageReleasesTheLockAndThrows(TrainingStage stage, string expectedStage)
     {
         using var cancellation = new CancellationTokenSource();
         var progress = new SyncProgress(p =>
         {
-            if (p.Stage == TrainingStage.Fitting)
+            if (p.Stage == stage)
             {
                 cancellation.Cancel();
             }
         });
         var request = TrainingHarness.Request(TrainingHarness.Csv());
 
-        Assert.CatchAsync<OperationCanceledException>(() => harness.Runner().RunAsync(request, progress, cancellation.Token));
+        var thrown = Assert.CatchAsync<OperationCanceledException>(() => harness.Runner().RunAsync(request, progress, cancellation.Token));
 
         var runs = Directory.GetFiles(Path.Combine(harness.Root, TrainingHarness.Model, "runs"), "*.json");
         var record = await harness.Registry.GetRunAsync(TrainingHarness.Model, Path.GetFileNameWithoutExtension(runs.Single()), CancellationToken.None);
         var versions = await harness.VersionsAsync();
+        await using var relock = await harness.Registry.TryAcquireTrainingLockAsync(TrainingHarness.Model, CancellationToken.None);
         Assert.Multiple(() =>
         {
-            Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
-            Assert.That(record.Reason, Does.Contain("cancelled"));
+            Assert.That(record!.Status, Is.EqualTo(RunStatus.Cancelled));
+            Assert.That(record.Stage, Is.EqualTo(expectedStage));
+            Assert.That(record.Reason, Does.Contain("cancelled while " + expectedStage));
+            Assert.That(thrown, Is.InstanceOf<TrainingCancelledException>().With.Property(nameof(TrainingCancelledException.Run)).EqualTo(record));
+            Assert.That(relock, Is.Not.Null, "the training lock was released");
             Assert.That(versions, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Run_CancelledOncePublishingBegan_FinishesTheCommitInsteadOfLeavingAPartialVersion()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var progress = new SyncProgress(p =>
+        {
+            if (p.Stage == TrainingStage.Publishing)
+            {
+                cancellation.Cancel();
+            }
+        });
+        var request = TrainingHarness.Request(TrainingHarness.Csv());
+
+        var result = await harness.Runner().RunAsync(request, progress, cancellation.Token);
+
+        var versions = await harness.VersionsAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Run.Status, Is.EqualTo(RunStatus.Succeeded));
+            Assert.That(versions, Has.Count.EqualTo(1));
         });
     }
 

@@ -2,7 +2,7 @@
 // it by PID. UI_BASE_URL + UI_FUNCTION_KEY point the tests at a server that is already running instead.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,6 +101,9 @@ export async function startService({ trained = true } = {}) {
       const data = path.join(work, 'training.csv');
       await run('dotnet', [cliDll, 'generate', '--rows', '600', '--seed', '11', '--out', data], 2 * 60_000);
       await run('dotnet', [cliDll, 'train', '--data', data, '--store', store], 5 * 60_000);
+    } else {
+      // An empty store that exists: serve refuses a store folder that is not there (a mistyped --store).
+      await mkdir(store, { recursive: true });
     }
     const port = await freePort();
     const key = randomBytes(24).toString('base64url');

@@ -1,0 +1,70 @@
+using System.Globalization;
+using ArchiveForecast.Core.Schema;
+
+namespace ArchiveForecast.Cli.Scoring;
+
+/// <summary>
+/// The layout of a scored CSV, the same as the planner page's download (Api/Ui/index.html, <c>resultsCsv</c>): every
+/// input column in order, as written, then the outputs. An input column named like an output is kept as
+/// <c>actual_…</c>, never overwritten; text that a spreadsheet would run as a formula is neutralised.
+/// </summary>
+internal static class ScoredCsv
+{
+    public const string ActualPrefix = "actual_";
+
+    /// <summary>The columns appended to every row.</summary>
+    public static IReadOnlyList<string> OutputColumns { get; } = [.. FieldNames.Targets, "out_of_range"];
+
+    /// <summary>The input header as written out: columns named like an output get <see cref="ActualPrefix"/>.</summary>
+    /// <exception cref="CliException">Renaming would collide with a column the file already has (exit code 2).</exception>
+    public static IReadOnlyList<string> InputHeader(IReadOnlyList<string> header, string file)
+    {
+        var taken = new HashSet<string>(header, StringComparer.OrdinalIgnoreCase);
+        var names = new string[header.Count];
+        for (int i = 0; i < header.Count; i++)
+        {
+            string name = header[i];
+            if (!OutputColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                names[i] = name;
+                continue;
+            }
+
+            string actual = ActualPrefix + name;
+            if (taken.Contains(actual))
+            {
+                throw CliException.BadInput(
+                    $"{file}: the column {name} would be kept as {actual}, but the file already has a column {actual}; rename one of them.");
+            }
+
+            names[i] = actual;
+        }
+
+        return names;
+    }
+
+    /// <summary>One CSV field: neutralised when a spreadsheet would read it as a formula, then quoted when needed.</summary>
+    public static string Cell(string text) => Quote(Neutralise(text));
+
+    /// <summary>
+    /// A text beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading apostrophe
+    /// (OWASP's CSV injection advice), so a spreadsheet shows it instead of running it. A number stays a number.
+    /// </summary>
+    public static string Neutralise(string text)
+    {
+        if (text.Length == 0 || text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
+        {
+            return text;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? text : "'" + text;
+    }
+
+    /// <summary>A forecast in GB with the four decimals the data has, not seventeen significant digits.</summary>
+    public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 && (value.Length == 0 || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1])))
+            ? value
+            : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}
