@@ -22,7 +22,7 @@ public sealed class ModelStoreOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>The container name used with <see cref="ConnectionString"/>.</summary>
-    [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$")]
+    [RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])\z")]
     public string ContainerName { get; set; } = "models";
 
     /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
@@ -30,7 +30,7 @@ public sealed class ModelStoreOptions
 
     /// <summary>The model served by routes that do not name one.</summary>
     [Required]
-    [RegularExpression("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
+    [RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z")]
     public string ModelName { get; set; } = Registry.ModelName.Default;
 
     /// <summary>How often the served models' pointers are polled for a new version; zero turns polling off.</summary>

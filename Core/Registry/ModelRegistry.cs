@@ -403,7 +403,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         return store.TryAcquireLeaseAsync(RegistryPaths.TrainingLock(modelName), TrainingLockDuration, cancellationToken);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9-]{1,80}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^[A-Za-z0-9-]{1,80}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex RunIdPattern();
 
     private static void CheckModelName(string modelName)

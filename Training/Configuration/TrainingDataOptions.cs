@@ -21,7 +21,7 @@ public sealed class TrainingDataOptions : IValidatableObject
     public string? ConnectionString { get; set; }
 
     /// <summary>The container name used with <see cref="ConnectionString"/>.</summary>
-    [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$")]
+    [RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])\z")]
     public string ContainerName { get; set; } = "training-data";
 
     /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
