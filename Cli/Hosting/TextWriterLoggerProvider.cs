@@ -1,3 +1,4 @@
+using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Cli.Hosting;
@@ -23,10 +24,11 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
         };
         lock (gate)
         {
-            writer.WriteLine($"{prefix}: {message}");
+            // One record, one line: values from requests (paths, names, exception text) cannot forge the next line.
+            writer.WriteLine($"{prefix}: {LogText.Escape(message)}");
             if (exception is not null && level >= LogLevel.Error)
             {
-                writer.WriteLine($"  {exception.GetType().Name}: {exception.Message}");
+                writer.WriteLine($"  {exception.GetType().Name}: {LogText.Escape(exception.Message)}");
             }
         }
     }
