@@ -45,4 +45,7 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "ArchiveForecast API stopping")]
     public static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Prediction for {ModelName} refused with 503: all {Capacity} prediction slots are taken")]
+    public static partial void PredictionsSaturated(ILogger logger, string modelName, int capacity);
 }
