@@ -26,6 +26,9 @@ internal static partial class CoreLog
     [LoggerMessage(1005, LogLevel.Warning, "Verification of {ModelName} version {Version} failed at {FileName}: {Reason}")]
     public static partial void VerificationFailed(ILogger logger, string modelName, int version, string fileName, string reason);
 
+    [LoggerMessage(1007, LogLevel.Information, "Indexed run records by id: {Copied} written before the index existed were copied into it")]
+    public static partial void RunIndexBuilt(ILogger logger, int copied);
+
     [LoggerMessage(1006, LogLevel.Debug, "Saved run {RunId} of {ModelName} with status {Status}")]
     public static partial void RunSaved(ILogger logger, string modelName, string runId, string status);
 

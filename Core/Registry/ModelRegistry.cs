@@ -339,7 +339,10 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         return new VerifiedVersion(manifest, card, quantiles, contents[ArtifactFiles.Model]);
     }
 
-    /// <summary>Writes (or overwrites) a run record at <c>{model}/runs/{run_id}.json</c>.</summary>
+    /// <summary>
+    /// Writes (or overwrites) a run record at <c>{model}/runs/{run_id}.json</c>, and the same record in the store-level
+    /// index <c>_runs/{run_id}.json</c>, so that a run is found by its id with one read.
+    /// </summary>
     /// <exception cref="ArgumentException">The model name or run id is invalid.</exception>
     public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken)
     {
@@ -348,6 +351,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         CheckRunId(run.RunId);
         var content = JsonSerializer.SerializeToUtf8Bytes(run, ArtifactJson.Options);
         await store.WriteAsync(RegistryPaths.Run(run.ModelName, run.RunId), content, WritePrecondition.None, cancellationToken);
+        await store.WriteAsync(RegistryPaths.RunIndex(run.RunId), content, WritePrecondition.None, cancellationToken);
         CoreLog.RunSaved(log, run.ModelName, run.RunId, run.Status.ToString());
     }
 
@@ -376,20 +380,78 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         }
     }
 
-    /// <summary>Finds a run record by id in any model, or null.</summary>
+    /// <summary>
+    /// Finds a run record by id in any model, or null: one read of the store-level index. Run records written before the
+    /// index existed are copied into it once, the first time an id is not found there; after that a miss costs two reads.
+    /// </summary>
     /// <exception cref="ArgumentException">The run id is invalid.</exception>
     public async Task<RunRecord?> FindRunAsync(string runId, CancellationToken cancellationToken)
     {
         CheckRunId(runId);
+        if (await ReadRunAsync(RegistryPaths.RunIndex(runId), cancellationToken) is { } indexed)
+        {
+            return indexed;
+        }
+
+        if (await store.GetETagAsync(RegistryPaths.RunIndexComplete, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        await IndexEarlierRunsAsync(cancellationToken);
+        return await ReadRunAsync(RegistryPaths.RunIndex(runId), cancellationToken);
+    }
+
+    private async Task IndexEarlierRunsAsync(CancellationToken cancellationToken)
+    {
+        int copied = 0;
         foreach (var modelName in await ListModelsAsync(cancellationToken))
         {
-            if (await GetRunAsync(modelName, runId, cancellationToken) is { } run)
+            await foreach (var path in store.ListAsync(RegistryPaths.RunsPrefix(modelName), cancellationToken))
             {
-                return run;
+                string fileName = path[RegistryPaths.RunsPrefix(modelName).Length..];
+                if (!fileName.EndsWith(".json", StringComparison.Ordinal) || !IsValidRunId(fileName[..^".json".Length]))
+                {
+                    continue;
+                }
+
+                string runId = fileName[..^".json".Length];
+                if (await store.GetETagAsync(RegistryPaths.RunIndex(runId), cancellationToken) is not null
+                    || await store.ReadAsync(path, MaxJsonBytes, cancellationToken) is not { } stored)
+                {
+                    continue;
+                }
+
+                await store.WriteAsync(RegistryPaths.RunIndex(runId), stored.Content, WritePrecondition.CreateOnly, cancellationToken);
+                copied++;
             }
         }
 
-        return null;
+        await store.WriteAsync(
+            RegistryPaths.RunIndexComplete,
+            JsonSerializer.SerializeToUtf8Bytes(new RunIndexState(timeProvider.GetUtcNow(), copied), ArtifactJson.Options),
+            WritePrecondition.None,
+            cancellationToken);
+        CoreLog.RunIndexBuilt(log, copied);
+    }
+
+    private async Task<RunRecord?> ReadRunAsync(string path, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(path, MaxJsonBytes, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<RunRecord>(stored.Content.Span, ArtifactJson.Options)
+                ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path} is not a valid run record: {ex.Message}", ex);
+        }
     }
 
     /// <summary>
