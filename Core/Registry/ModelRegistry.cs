@@ -323,6 +323,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         CheckModelName(modelName);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         var manifest = await ReadManifestAsync(modelName, version, cancellationToken);
+        await CheckNoUnexpectedFilesAsync(modelName, version, manifest, cancellationToken);
         var contents = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         foreach (var (fileName, entry) in manifest.Files)
         {
@@ -653,6 +654,21 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         }
 
         return manifest;
+    }
+
+    // A version folder holds exactly the files its manifest lists (and the manifest): anything else was not published by
+    // this registry, so the version is refused rather than served beside files nobody verified.
+    private async Task CheckNoUnexpectedFilesAsync(string modelName, int version, Manifest manifest, CancellationToken cancellationToken)
+    {
+        string prefix = RegistryPaths.VersionFile(modelName, version, string.Empty);
+        await foreach (var path in store.ListAsync(prefix, cancellationToken))
+        {
+            string fileName = path[prefix.Length..];
+            if (fileName != ArtifactFiles.Manifest && !manifest.Files.ContainsKey(fileName))
+            {
+                throw Failure(modelName, version, fileName, "is in the version folder but not in its manifest; a version holds only the files its manifest lists");
+            }
+        }
     }
 
     private async Task<ReadOnlyMemory<byte>> ReadVerifiedAsync(string modelName, int version, string fileName, ManifestEntry entry, CancellationToken cancellationToken)

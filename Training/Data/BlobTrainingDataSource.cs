@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Training.Configuration;
 using Azure;
@@ -6,9 +7,13 @@ using Azure.Storage.Blobs.Models;
 
 namespace ArchiveForecast.Training.Data;
 
-/// <summary>Training datasets as blobs of the <c>training-data</c> container, addressed by plain relative paths.</summary>
+/// <summary>
+/// Training datasets as blobs of the <c>training-data</c> container, addressed by plain relative paths, and capped in
+/// size like the folder's (<c>TrainingData:MaxDatasetBytes</c>).
+/// </summary>
 /// <param name="container">The container.</param>
-public sealed class BlobTrainingDataSource(BlobContainerClient container) : ITrainingDataSource
+/// <param name="maxBytes">The largest dataset read; a larger blob is refused before its content is downloaded.</param>
+public sealed class BlobTrainingDataSource(BlobContainerClient container, long maxBytes = TrainingDataOptions.DefaultMaxDatasetBytes) : ITrainingDataSource
 {
     /// <summary>
     /// Creates the source of <see cref="TrainingDataOptions"/>: <see cref="TrainingDataOptions.ContainerUri"/> with the
@@ -23,7 +28,7 @@ public sealed class BlobTrainingDataSource(BlobContainerClient container) : ITra
             options.ConnectionString,
             options.ContainerName,
             () => AzureCredentialFactory.Create(managedIdentityClientId));
-        return new BlobTrainingDataSource(client);
+        return new BlobTrainingDataSource(client, options.MaxDatasetBytes);
     }
 
     /// <inheritdoc />
@@ -40,6 +45,16 @@ public sealed class BlobTrainingDataSource(BlobContainerClient container) : ITra
         try
         {
             var response = await container.GetBlobClient(dataset).DownloadStreamingAsync(new BlobDownloadOptions(), cancellationToken);
+            long length = response.Value.Details.ContentLength;
+            if (length > maxBytes)
+            {
+                // Only the headers have been read; disposing the body stream drops the rest of the download.
+                await response.Value.Content.DisposeAsync();
+                throw new TrainingDataException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The dataset '{dataset}' is {length} bytes, more than the {maxBytes} allowed (TrainingData:MaxDatasetBytes)."));
+            }
+
             return response.Value.Content;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -406,6 +406,21 @@ public abstract class RegistryContractTests
     }
 
     [Test]
+    public async Task LoadVersion_WithAFileTheManifestDoesNotList_FailsNamingIt()
+    {
+        await PublishAsync(1);
+        await Store.WriteAsync(VersionPath(1, "extra.bin"), new byte[] { 1, 2, 3 }, WritePrecondition.None, CancellationToken.None);
+
+        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.FileName, Is.EqualTo("extra.bin"));
+            Assert.That(error.Message, Does.Contain("not in its manifest"));
+        });
+    }
+
+    [Test]
     public async Task LoadVersion_WithTruncatedModelZip_FailsNamingTheFile()
     {
         await PublishAsync(1);
