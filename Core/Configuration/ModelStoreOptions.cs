@@ -40,4 +40,11 @@ public sealed class ModelStoreOptions
     /// <summary>The largest artifact file that is read (model.zip included).</summary>
     [Range(1024, 2L * 1024 * 1024 * 1024)]
     public long MaxArtifactBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a valid name that names no model is remembered as unknown, so repeated requests for it cost no storage
+    /// calls (default 10 s; zero turns it off). A model created meanwhile is found once this has passed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan UnknownModelCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
 }
