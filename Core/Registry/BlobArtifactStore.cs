@@ -257,7 +257,7 @@ public sealed class BlobArtifactStore(
             return null;
         }
 
-        return new BlobLease(lease, path, leaseDuration / 3, timeProvider, logger);
+        return new BlobLease(lease, path, leaseDuration, timeProvider, logger);
     }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
