@@ -48,4 +48,7 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Prediction for {ModelName} refused with 503: all {Capacity} prediction slots are taken")]
     public static partial void PredictionsSaturated(ILogger logger, string modelName, int capacity);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Refused {Method} {Path} with 503: the retraining queue is full")]
+    public static partial void RetrainQueueFull(ILogger logger, string method, PathString path);
 }

@@ -106,7 +106,9 @@ public static class ApiRoutes
         "Queue a training run of a model on a dataset of the training-data store.", SchemaNames.RetrainRequest,
         [
             new(202, "Queued; poll status_url for the run record.", SchemaNames.RetrainAccepted),
-            BadRequest, Unauthorized, TooLarge, UnsupportedMediaType, Invalid, Unexpected,
+            BadRequest, Unauthorized, TooLarge, UnsupportedMediaType, Invalid,
+            new(503, "The retraining queue is full (type busy); retry after the Retry-After delay.", SchemaNames.Problem, Problem),
+            Unexpected,
         ]);
 
     /// <summary><c>GET /api/runs/{run_id}</c>: a training run's record.</summary>
