@@ -57,10 +57,29 @@ public sealed class BlobTrainingDataSource(BlobContainerClient container, long m
 
             return response.Value.Content;
         }
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // Run records show these messages to API clients, so they name the dataset and the setting, nothing of the account.
+            throw new FileNotFoundException(await CreateMissingContainerAsync(dataset, cancellationToken), dataset, ex);
+        }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            // Run records show this message to API clients, so it names the dataset and nothing of the storage account.
             throw new FileNotFoundException($"The dataset '{dataset}' does not exist in the training data.", dataset, ex);
+        }
+    }
+
+    // The container is created when the identity may, so datasets can be uploaded to it; the run fails either way.
+    private async Task<string> CreateMissingContainerAsync(string dataset, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            return $"The dataset '{dataset}' does not exist: the training-data container did not exist and was created empty; upload the dataset to it.";
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            return $"The dataset '{dataset}' does not exist: the training-data container does not exist and the app's identity may not create it; " +
+                $"create the container that {TrainingDataOptions.SectionName}:ContainerUri names.";
         }
     }
 }

@@ -78,6 +78,22 @@ public sealed class BlobTrainingDataSourceTests
     }
 
     [Test]
+    public async Task OpenAsync_WhenTheContainerIsMissing_CreatesItAndSaysTheDatasetIsMissing()
+    {
+        string name = $"data-{Guid.NewGuid():N}"[..20];
+        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString, ContainerName = name }, managedIdentityClientId: null);
+
+        var missing = Assert.ThrowsAsync<FileNotFoundException>(async () => await source.OpenAsync("2026/archive.csv", CancellationToken.None));
+        bool created = (await new BlobContainerClient(azurite.ConnectionString, name).ExistsAsync()).Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing!.Message, Does.Contain("'2026/archive.csv'").And.Contain("created empty").And.Not.Contain("devstoreaccount1"));
+            Assert.That(created, Is.True);
+        });
+    }
+
+    [Test]
     public void Location_IsTheContainerUrlWithoutAnyKey()
     {
         Assert.That(Source().Location, Does.Not.Contain(AzuriteInstance.AccountKey).And.EndWith("/training-data"));
