@@ -28,7 +28,7 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Retraining of {ModelName} queued as run {RunId}")]
     public static partial void RetrainQueued(ILogger logger, string modelName, string runId);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Critical, Message = "Serving WITHOUT API keys (--allow-anonymous): every route, admin routes included, is open to anyone who can reach {Urls}")]
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Critical, Message = "Serving WITHOUT API keys (Auth:AllowAnonymous is true, from --allow-anonymous or configuration): every route, admin routes included, is open to anyone who can reach {Urls}")]
     public static partial void AnonymousAccess(ILogger logger, string urls);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "ArchiveForecast API listening on {Urls} (model {ModelName}, store {Store})")]
@@ -45,4 +45,13 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "ArchiveForecast API stopping")]
     public static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Prediction for {ModelName} refused with 503: all {Capacity} prediction slots are taken")]
+    public static partial void PredictionsSaturated(ILogger logger, string modelName, int capacity);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Refused {Method} {Path} with 503: the retraining queue is full")]
+    public static partial void RetrainQueueFull(ILogger logger, string method, PathString path);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Warning, Message = "Listening on {Url} over plain HTTP beyond loopback: keys and data cross the network unencrypted; bind to 127.0.0.1 or put TLS in front")]
+    public static partial void PlainHttpBeyondLoopback(ILogger logger, string url);
 }

@@ -67,8 +67,16 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
         }
         catch (Exception ex)
         {
-            // The last line of defence of a command line: any failure becomes a message and exit code 1.
-            return await run.FailAsync(ExitCodes.Failure, ex.Message, ex);
+            // The last line of defence of a command line: any failure becomes one line and exit code 1. Storage errors
+            // carry the service's whole answer (request id, headers, XML) in their message; that, and the stack, is
+            // for --verbose only.
+            return await run.FailAsync(ExitCodes.Failure, FirstLine(ex.Message), ex);
         }
+    }
+
+    private static string FirstLine(string message)
+    {
+        int end = message.AsSpan().IndexOfAny('\r', '\n');
+        return (end < 0 ? message : message[..end]).Trim();
     }
 }

@@ -29,8 +29,14 @@ internal static partial class CoreLog
     [LoggerMessage(1005, LogLevel.Warning, "Verification of {ModelName} version {Version} failed at {FileName}: {Reason}")]
     public static partial void VerificationFailed(ILogger logger, string modelName, int version, string fileName, string reason);
 
+    [LoggerMessage(1008, LogLevel.Information, "Indexed run records by id: {Copied} written before the index existed were copied into it")]
+    public static partial void RunIndexBuilt(ILogger logger, int copied);
+
     [LoggerMessage(1006, LogLevel.Debug, "Saved run {RunId} of {ModelName} with status {Status}")]
     public static partial void RunSaved(ILogger logger, string modelName, string runId, string status);
+
+    [LoggerMessage(1300, LogLevel.Warning, "Setting {Setting} comes from Key Vault, which overrides the value an app setting, environment variable or file gave it")]
+    public static partial void KeyVaultOverride(ILogger logger, string setting);
 
     [LoggerMessage(1100, LogLevel.Information, "Serving {ModelName} version {Version} (was: {PreviousVersion})")]
     public static partial void ModelSwapped(ILogger logger, string modelName, int version, string previousVersion);

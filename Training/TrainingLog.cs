@@ -9,6 +9,9 @@ internal static partial class TrainingLog
     [LoggerMessage(2000, LogLevel.Information, "Training {ModelName} run {RunId} started ({Trigger}) on {Dataset} with {Trainer}")]
     public static partial void RunStarted(ILogger logger, string modelName, string runId, string trigger, string dataset, string trainer);
 
+    [LoggerMessage(2024, LogLevel.Information, "Training {ModelName} run {RunId} waits for the training lock another training holds; retrying in {DelaySeconds:0.#} s")]
+    public static partial void WaitingForLock(ILogger logger, string modelName, string runId, double delaySeconds);
+
     [LoggerMessage(2001, LogLevel.Warning, "Training {ModelName} run {RunId} not started: another training of the model holds the lock")]
     public static partial void RunBusy(ILogger logger, string modelName, string runId);
 

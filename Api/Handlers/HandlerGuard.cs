@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ArchiveForecast.Api.Problems;
 using ArchiveForecast.Api.Routing;
 using ArchiveForecast.Core.Telemetry;
+using ArchiveForecast.Training.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,10 +11,12 @@ namespace ArchiveForecast.Api.Handlers;
 
 /// <summary>
 /// Runs a handler so that both hosts answer alike when something unexpected happens: a request the server could not
-/// read becomes its 4xx problem, anything else a 500 problem without internals, logged with the trace id. Every answer is measured (<c>archiveforecast.http.request.duration</c>).
+/// read becomes its 4xx problem, a full retraining queue a 503 with Retry-After, anything else a 500 problem without internals, logged with the trace id. Every answer is measured (<c>archiveforecast.http.request.duration</c>).
 /// </summary>
 internal static class HandlerGuard
 {
+    private static readonly TimeSpan RetrainRetryAfter = TimeSpan.FromSeconds(30);
+
     public static async Task<IResult> RunAsync(HttpRequest request, ILogger logger, Func<Task<IResult>> handler, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
@@ -49,6 +52,12 @@ internal static class HandlerGuard
             return exception.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? ApiProblems.Create(request, ProblemTypes.PayloadTooLarge, "The body is larger than the server accepts.")
                 : ApiProblems.Create(request, ProblemTypes.MalformedRequest, "The request could not be read.");
+        }
+        catch (RetrainQueueFullException)
+        {
+            // Back-pressure, not a fault: the client may retry once the queue has drained a little.
+            ApiLog.RetrainQueueFull(logger, request.Method, request.Path);
+            return ApiProblems.Unavailable(request, ProblemTypes.Busy, "The retraining queue is full; retry after the Retry-After delay.", RetrainRetryAfter);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested || request.HttpContext.RequestAborted.IsCancellationRequested)
         {

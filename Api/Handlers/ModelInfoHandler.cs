@@ -1,4 +1,5 @@
 using ArchiveForecast.Api.Responses;
+using ArchiveForecast.Api.Security;
 using ArchiveForecast.Core.Drift;
 using ArchiveForecast.Core.Registry;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Api.Handlers;
 
-/// <summary><c>GET /api/model/info</c> and <c>GET /api/models/{name}</c>: the served version's card and manifest, and the drift of its recent inputs.</summary>
+/// <summary>
+/// <c>GET /api/model/info</c> and <c>GET /api/models/{name}</c>: the served version's card and manifest, and the drift
+/// of its recent inputs. Only admin-key callers see the full card (<see cref="ModelCardViews"/>).
+/// </summary>
 public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandler> logger, DriftTracker? drift = null, ModelRegistry? registry = null)
 {
     /// <summary>Describes the served version of the default model (<paramref name="modelName"/> null) or a named one.</summary>
@@ -32,7 +36,7 @@ public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandle
             StatusCodes.Status200OK,
             new ModelInfoResponse(
                 new ServedModelInfo(model.Name, model.Version, model.LoadedAt),
-                model.Card,
+                CallerLevel.IsAdmin(request.HttpContext) || model.Card is null ? model.Card : ModelCardViews.ForClients(model.Card),
                 model.Manifest,
                 model.Quantiles,
                 new LoadStateInfo(state.LastAttemptAt, state.ConsecutiveFailures > 0, state.ConsecutiveFailures),

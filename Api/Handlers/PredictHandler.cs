@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ArchiveForecast.Api.Input;
+using ArchiveForecast.Api.Limits;
 using ArchiveForecast.Api.Problems;
 using ArchiveForecast.Api.Responses;
 using ArchiveForecast.Core.Artifacts;
@@ -16,7 +17,7 @@ namespace ArchiveForecast.Api.Handlers;
 /// <c>POST /api/predict</c> and <c>POST /api/models/{name}/predict</c>. The served model is read once, so every
 /// prediction of a response comes from the one version the response names, even while a reload swaps it.
 /// </summary>
-public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> logger, ArchiveForecastTelemetry? telemetry = null)
+public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> logger, PredictionLimiter limiter, ArchiveForecastTelemetry? telemetry = null)
 {
     /// <summary>The query parameter that asks for feature contributions.</summary>
     public const string ExplainParameter = "explain";
@@ -68,6 +69,18 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
         {
             ApiLog.ModelUnavailable(logger, served.Name);
             return models.Unavailable(request, served);
+        }
+
+        // The scoring (and explaining) is the work that grows with the batch; it runs in one of a bounded number of slots.
+        using var slot = await limiter.TryEnterAsync(cancellationToken);
+        if (slot is null)
+        {
+            ApiLog.PredictionsSaturated(logger, model.Name, limiter.Capacity);
+            return ApiProblems.Unavailable(
+                request,
+                ProblemTypes.Busy,
+                "Every slot for prediction work is taken; retry after the Retry-After delay.",
+                limiter.RetryAfter);
         }
 
         IReadOnlyList<ForecastPrediction> predictions;

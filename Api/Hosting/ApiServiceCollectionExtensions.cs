@@ -1,4 +1,5 @@
 using ArchiveForecast.Api.Handlers;
+using ArchiveForecast.Api.Limits;
 using ArchiveForecast.Api.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,9 @@ public static class ApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PredictionLimitOptions>().BindConfiguration(PredictionLimitOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PredictionLimitOptions>, PredictionLimitOptionsValidator>());
+        services.TryAddSingleton<PredictionLimiter>();
         services.TryAddSingleton<ModelLookup>();
         services.TryAddSingleton<PredictHandler>();
         services.TryAddSingleton<HealthHandler>();

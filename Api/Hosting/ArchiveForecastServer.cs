@@ -39,6 +39,9 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
     public IReadOnlyList<string> Urls =>
         [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
+    /// <summary>True when every route is served without a key (<c>Auth:AllowAnonymous</c> from any configuration source).</summary>
+    public bool AllowAnonymous => _app.Services.GetRequiredService<KeyAuthorizer>().AllowAnonymous;
+
     /// <summary>Builds the host; nothing listens until <see cref="StartAsync"/>.</summary>
     public static ArchiveForecastServer Create(ServerOptions options)
     {
@@ -87,7 +90,13 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
         var store = _app.Services.GetRequiredService<IOptions<ModelStoreOptions>>().Value;
         string location = store.ContainerUri?.GetLeftPart(UriPartial.Path) ?? store.Path ?? "(connection string)";
         ApiLog.Listening(logger, urls, store.ModelName, location);
-        if (_app.Services.GetRequiredService<KeyAuthorizer>().AllowAnonymous)
+        foreach (string url in Urls.Where(ListenAddress.IsPlainHttpBeyondLoopback))
+        {
+            ApiLog.PlainHttpBeyondLoopback(logger, url);
+        }
+
+        // Whatever set it (the flag, an environment variable, a Key Vault secret), running open is logged as critical.
+        if (AllowAnonymous)
         {
             ApiLog.AnonymousAccess(logger, urls);
         }

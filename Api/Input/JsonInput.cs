@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArchiveForecast.Core.Schema;
 
 namespace ArchiveForecast.Api.Input;
 
@@ -26,6 +27,14 @@ internal static class JsonInput
         if (IsBlank(body))
         {
             return ParseResults.NotJson<T>("The body is empty; send a JSON object.");
+        }
+
+        // Before parsing: the reader accepts strings that are not valid text and only fails when one is decoded.
+        if (JsonTextCheck.Find(body) is { } invalid)
+        {
+            return invalid.Pointer is null
+                ? ParseResults.NotJson<T>(invalid.Detail)
+                : ParseResults.InvalidText<T>(new Problems.ProblemError(invalid.Pointer, invalid.Detail));
         }
 
         var reader = new Utf8JsonReader(body, ReaderOptions);

@@ -1,3 +1,5 @@
+using ArchiveForecast.Api.Problems;
+
 namespace ArchiveForecast.Api.Input;
 
 /// <summary>Creates <see cref="ParseResult{T}"/> values.</summary>
@@ -10,4 +12,8 @@ public static class ParseResults
     /// <summary>A body that is not JSON, or nests too deep.</summary>
     public static ParseResult<T> NotJson<T>(string detail)
         where T : class => new() { Malformed = true, Detail = detail };
+
+    /// <summary>A body holding text that is not valid Unicode, at the error's pointer.</summary>
+    public static ParseResult<T> InvalidText<T>(ProblemError error)
+        where T : class => new() { Malformed = true, Errors = [error] };
 }

@@ -61,6 +61,7 @@ internal static class OpenApiSchemas
                 ["status"] = Enum("healthy", "unhealthy"),
                 ["model"] = Object(new() { ["name"] = String(), ["version"] = Integer(), ["loaded_at"] = DateTime() }, "name", "version", "loaded_at"),
                 ["reason"] = String(),
+                ["anonymous"] = Boolean(),
             },
             "status"),
         [SchemaNames.ModelInfo] = Object(

@@ -38,6 +38,9 @@ public static class ProblemTypes
     /// <summary>503: a reload failed; the last good model, if any, is still served.</summary>
     public static ProblemType ReloadFailed { get; } = new(Base + "reload-failed", "The model could not be reloaded.", 503);
 
+    /// <summary>503: every slot of prediction work is taken; retry after the Retry-After delay.</summary>
+    public static ProblemType Busy { get; } = new(Base + "busy", "The service is busy.", 503);
+
     /// <summary>500: anything unexpected. The body never holds internals.</summary>
     public static ProblemType Unexpected { get; } = new(Base + "unexpected", "An unexpected error occurred.", 500);
 
@@ -45,6 +48,6 @@ public static class ProblemTypes
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         MalformedRequest, Unauthorized, NotFound, MethodNotAllowed, Conflict, PayloadTooLarge, UnsupportedMediaType,
-        Validation, ModelUnavailable, ReloadFailed, Unexpected,
+        Validation, ModelUnavailable, ReloadFailed, Busy, Unexpected,
     ];
 }

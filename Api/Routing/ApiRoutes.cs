@@ -15,12 +15,13 @@ public static class ApiRoutes
     private static readonly ApiResponseSpec UnsupportedMediaType = new(415, "The body is not application/json.", SchemaNames.Problem, Problem);
     private static readonly ApiResponseSpec Invalid = new(422, "Well-formed, but values break the contract's rules.", SchemaNames.Problem, Problem);
     private static readonly ApiResponseSpec NoModel = new(503, "No model is loaded yet; retry after the Retry-After delay.", SchemaNames.Problem, Problem);
+    private static readonly ApiResponseSpec NoModelOrBusy = new(503, "No model is loaded yet, or every prediction slot is taken (type busy); retry after the Retry-After delay.", SchemaNames.Problem, Problem);
     private static readonly ApiResponseSpec Unexpected = new(500, "An unexpected error; the body holds no internals.", SchemaNames.Problem, Problem);
 
     private static readonly ApiResponseSpec[] PredictResponses =
     [
         new(200, "One prediction per instance, in order, naming the model version that made them.", SchemaNames.PredictResponse),
-        BadRequest, Unauthorized, ModelNotFound, TooLarge, UnsupportedMediaType, Invalid, NoModel, Unexpected,
+        BadRequest, Unauthorized, ModelNotFound, TooLarge, UnsupportedMediaType, Invalid, NoModelOrBusy, Unexpected,
     ];
 
     private static readonly ApiResponseSpec[] ModelInfoResponses =
@@ -105,7 +106,9 @@ public static class ApiRoutes
         "Queue a training run of a model on a dataset of the training-data store.", SchemaNames.RetrainRequest,
         [
             new(202, "Queued; poll status_url for the run record.", SchemaNames.RetrainAccepted),
-            BadRequest, Unauthorized, TooLarge, UnsupportedMediaType, Invalid, Unexpected,
+            BadRequest, Unauthorized, TooLarge, UnsupportedMediaType, Invalid,
+            new(503, "The retraining queue is full (type busy); retry after the Retry-After delay.", SchemaNames.Problem, Problem),
+            Unexpected,
         ]);
 
     /// <summary><c>GET /api/runs/{run_id}</c>: a training run's record.</summary>

@@ -62,6 +62,35 @@ public sealed class KeyAuthorizer
             : KeyCheck.Insufficient;
     }
 
+    /// <summary>
+    /// The highest level the key of <paramref name="request"/> proves: admin for an admin key (or when the host runs
+    /// without keys, since every route is then open), function for a function key, else anonymous.
+    /// </summary>
+    public KeyLevel LevelOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (AllowAnonymous)
+        {
+            return KeyLevel.Admin;
+        }
+
+        string? key = request.Headers[HeaderName].FirstOrDefault();
+        if (string.IsNullOrEmpty(key))
+        {
+            key = request.Query[QueryName].FirstOrDefault();
+        }
+
+        if (string.IsNullOrEmpty(key))
+        {
+            return KeyLevel.Anonymous;
+        }
+
+        byte[] digest = Digest(key);
+        return MatchesAny(digest, _adminKeys) ? KeyLevel.Admin
+            : MatchesAny(digest, _functionKeys) ? KeyLevel.Function
+            : KeyLevel.Anonymous;
+    }
+
     private static bool MatchesAny(byte[] digest, byte[][] keys)
     {
         bool match = false;

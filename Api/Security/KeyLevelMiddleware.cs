@@ -23,6 +23,8 @@ public sealed class KeyLevelMiddleware(RequestDelegate next, KeyAuthorizer autho
         var check = authorizer.Check(context.Request, route.Level);
         if (check == KeyCheck.Allowed)
         {
+            // Handlers shape some answers by the caller's level (the full model card is for admin keys).
+            CallerLevel.Set(context, route.Level == KeyLevel.Admin ? KeyLevel.Admin : authorizer.LevelOf(context.Request));
             return next(context);
         }
 

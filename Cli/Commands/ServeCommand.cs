@@ -69,13 +69,13 @@ internal static class ServeCommand
                 run.Line($"Listening on {url}");
             }
 
-            if (options.AllowAnonymous)
+            if (server.AllowAnonymous)
             {
-                run.Warn("serving WITHOUT API keys (--allow-anonymous): anyone who can reach the server can promote, roll back and retrain.");
+                run.Warn("serving WITHOUT API keys (--allow-anonymous or Auth:AllowAnonymous): anyone who can reach the server can promote, roll back and retrain.");
             }
 
             run.Line("Press Ctrl+C to stop.");
-            run.WriteJson(new { Urls = server.Urls, AllowAnonymous = options.AllowAnonymous });
+            run.WriteJson(new { Urls = server.Urls, AllowAnonymous = server.AllowAnonymous });
 
             // Ctrl+C (through the command line's token) and SIGTERM (through the host) both end in a graceful stop.
             await server.WaitForShutdownAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Cli.Hosting;
@@ -27,10 +28,11 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer, bool verbose) 
         };
         lock (gate)
         {
-            writer.WriteLine($"{prefix}: {message}");
+            // One record, one line: values from requests (paths, names, exception text) cannot forge the next line.
+            writer.WriteLine($"{prefix}: {LogText.Escape(message)}");
             if (exception is not null && level >= LogLevel.Error)
             {
-                writer.WriteLine(verbose ? $"  {exception}" : $"  {exception.GetType().Name}: {exception.Message}");
+                writer.WriteLine(verbose ? $"  {exception}" : $"  {exception.GetType().Name}: {LogText.Escape(exception.Message)}");
             }
         }
     }

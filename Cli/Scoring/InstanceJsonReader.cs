@@ -14,13 +14,22 @@ internal static class InstanceJsonReader
 
     public static async Task<ScoringInput> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes, cancellationToken);
+        var json = new ReadOnlyMemory<byte>(bytes.GetBuffer(), 0, (int)bytes.Length);
+
+        // JsonDocument keeps strings that are not valid text and only fails when one is read; refuse them first.
+        if (JsonTextCheck.Find(json.Span) is { } invalid)
+        {
+            return Failed(new InputProblem(null, invalid.Pointer ?? string.Empty, invalid.Detail.TrimEnd('.')));
+        }
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(
-                stream,
-                new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, AllowDuplicateProperties = false },
-                cancellationToken);
+            document = JsonDocument.Parse(
+                json,
+                new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

@@ -30,7 +30,7 @@ public static class BlobContainerClientFactory
     /// <param name="containerName">The container used with <paramref name="connectionString"/>.</param>
     /// <param name="credential">The credential for <paramref name="containerUri"/>; see <see cref="AzureCredentialFactory"/>.</param>
     /// <param name="options">Client options; <see cref="CreateOptions"/> when null.</param>
-    /// <returns>The client, and whether the container may be created when missing (only with a connection string).</returns>
+    /// <returns>The client, and whether to try creating the container when missing (always: where the identity may not, the store says so in one line).</returns>
     /// <exception cref="InvalidOperationException">Neither or both of the URL and the connection string are set, or the URL is unusable.</exception>
     public static (BlobContainerClient Client, bool CreateIfMissing) Create(
         string sectionName,
@@ -51,7 +51,9 @@ public static class BlobContainerClientFactory
         if (containerUri is not null)
         {
             CheckContainerUri(sectionName, containerUri);
-            return (new BlobContainerClient(containerUri, credential(), options), false);
+
+            // Created when missing if the identity may; where it may not, the store says so in one line (BlobArtifactStore).
+            return (new BlobContainerClient(containerUri, credential(), options), true);
         }
 
         if (hasConnectionString)

@@ -9,7 +9,9 @@ public static class KeyVaultConfigurationExtensions
 {
     /// <summary>
     /// Reads <c>KeyVault:Uri</c> from the configuration built so far and, when it is set, adds the vault's secrets as
-    /// configuration (later sources still override them). The vault is reached with the credential of
+    /// configuration: they override the sources added before (files, environment variables, app settings; each such
+    /// override is listed by <see cref="KeyVaultOverrides"/> and logged at start), and sources added after still
+    /// override them. The vault is reached with the credential of
     /// <see cref="AzureCredentialFactory"/> and bounded retries; failing to load stops start-up with a message naming the
     /// vault and the setting.
     /// </summary>
@@ -40,8 +42,21 @@ public static class KeyVaultConfigurationExtensions
             clientId = configuration[$"{ModelStoreOptions.SectionName}:{nameof(ModelStoreOptions.ManagedIdentityClientId)}"];
         }
 
-        return builder.Add(new KeyVaultSecretsConfigurationSource(createClient(options.Uri, clientId), options.LoadTimeout, TimeProvider.System));
+        // What the earlier sources say on their own (a ConfigurationManager would also show the vault once it is added).
+        var earlier = new ConfigurationBuilder();
+        foreach (var source in builder.Sources.ToList())
+        {
+            earlier.Add(source);
+        }
+
+        return builder.Add(new KeyVaultSecretsConfigurationSource(createClient(options.Uri, clientId), options.LoadTimeout, TimeProvider.System, earlier.Build()));
     }
+
+    /// <summary>The settings that Key Vault secrets override in <paramref name="configuration"/> (names only, never values).</summary>
+    public static IReadOnlyList<string> KeyVaultOverrides(this IConfiguration configuration) =>
+        configuration is IConfigurationRoot root
+            ? [.. root.Providers.OfType<KeyVaultSecretsConfigurationProvider>().SelectMany(p => p.OverriddenKeys).Distinct(StringComparer.OrdinalIgnoreCase)]
+            : [];
 
     /// <summary>Secret client options with bounded retries, so an unreachable vault fails start-up in seconds.</summary>
     public static SecretClientOptions CreateClientOptions() =>

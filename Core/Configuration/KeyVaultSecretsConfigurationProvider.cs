@@ -9,11 +9,21 @@ namespace ArchiveForecast.Core.Configuration;
 /// Reads every enabled, currently valid secret of a vault once, at start-up. Configuration providers load
 /// synchronously, so this uses the SDK's synchronous calls rather than blocking on asynchronous ones.
 /// </summary>
+/// <remarks>
+/// The order is deliberate: the vault is added after the files, environment variables and app settings, so a secret
+/// wins over a setting of the same name there (the vault is where secrets are managed); sources added after it (the
+/// command-line flags of <c>serve</c>) win over the vault. Every setting a secret overrides is listed in
+/// <see cref="OverriddenKeys"/>, and the hosts log those names at start, so the override is never silent.
+/// </remarks>
 /// <param name="client">The vault's client.</param>
 /// <param name="loadTimeout">How long loading may take before start-up fails.</param>
 /// <param name="timeProvider">The clock that decides whether a secret is within its validity window.</param>
-public sealed class KeyVaultSecretsConfigurationProvider(SecretClient client, TimeSpan loadTimeout, TimeProvider timeProvider) : ConfigurationProvider
+/// <param name="earlier">The configuration of the sources added before the vault.</param>
+public sealed class KeyVaultSecretsConfigurationProvider(SecretClient client, TimeSpan loadTimeout, TimeProvider timeProvider, IConfiguration? earlier = null) : ConfigurationProvider
 {
+    /// <summary>The configuration keys that a secret set while a source before the vault had set them to another value (names only).</summary>
+    public IReadOnlyList<string> OverriddenKeys { get; private set; } = [];
+
     /// <summary>The separator Key Vault names use where configuration keys use ':' (Key Vault names allow only letters, digits and '-').</summary>
     public const string NameDelimiter = "--";
 
@@ -58,6 +68,9 @@ public sealed class KeyVaultSecretsConfigurationProvider(SecretClient client, Ti
         }
 
         Data = data;
+        OverriddenKeys = earlier is null
+            ? []
+            : [.. data.Where(d => earlier[d.Key] is { } before && !string.Equals(before, d.Value, StringComparison.Ordinal)).Select(d => d.Key).Order(StringComparer.OrdinalIgnoreCase)];
     }
 
     private static bool IsVaultFailure(Exception ex) =>

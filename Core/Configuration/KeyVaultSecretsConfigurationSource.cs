@@ -7,8 +7,9 @@ namespace ArchiveForecast.Core.Configuration;
 /// <param name="client">The vault's client.</param>
 /// <param name="loadTimeout">How long loading may take before start-up fails.</param>
 /// <param name="timeProvider">The clock that decides whether a secret is within its validity window.</param>
-public sealed class KeyVaultSecretsConfigurationSource(SecretClient client, TimeSpan loadTimeout, TimeProvider timeProvider) : IConfigurationSource
+/// <param name="earlier">The configuration of the sources added before the vault, to tell which settings a secret overrides.</param>
+public sealed class KeyVaultSecretsConfigurationSource(SecretClient client, TimeSpan loadTimeout, TimeProvider timeProvider, IConfiguration? earlier = null) : IConfigurationSource
 {
     /// <inheritdoc />
-    public IConfigurationProvider Build(IConfigurationBuilder builder) => new KeyVaultSecretsConfigurationProvider(client, loadTimeout, timeProvider);
+    public IConfigurationProvider Build(IConfigurationBuilder builder) => new KeyVaultSecretsConfigurationProvider(client, loadTimeout, timeProvider, earlier);
 }

@@ -22,7 +22,7 @@ public sealed class ModelStoreOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>The container name used with <see cref="ConnectionString"/>.</summary>
-    [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$")]
+    [RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])\z")]
     public string ContainerName { get; set; } = "models";
 
     /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
@@ -30,7 +30,7 @@ public sealed class ModelStoreOptions
 
     /// <summary>The model served by routes that do not name one.</summary>
     [Required]
-    [RegularExpression("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
+    [RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z")]
     public string ModelName { get; set; } = Registry.ModelName.Default;
 
     /// <summary>How often the served models' pointers are polled for a new version; zero turns polling off.</summary>
@@ -40,4 +40,11 @@ public sealed class ModelStoreOptions
     /// <summary>The largest artifact file that is read (model.zip included).</summary>
     [Range(1024, 2L * 1024 * 1024 * 1024)]
     public long MaxArtifactBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a valid name that names no model is remembered as unknown, so repeated requests for it cost no storage
+    /// calls (default 10 s; zero turns it off). A model created meanwhile is found once this has passed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan UnknownModelCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
 }

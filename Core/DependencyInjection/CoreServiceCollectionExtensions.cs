@@ -55,6 +55,9 @@ public static class CoreServiceCollectionExtensions
 
         if (enableReloadPolling)
         {
+            // Hosts only (the one-job CLI commands run no hosted services): the settings Key Vault overrides, by name.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KeyVaultOverrideReport>(sp =>
+                new KeyVaultOverrideReport(configuration, LoggerFactoryOf(sp).CreateLogger<KeyVaultOverrideReport>())));
             services.AddHostedService(sp => new ModelReloadService(
                 sp.GetRequiredService<ModelCatalog>(),
                 sp.GetRequiredService<IOptions<ModelStoreOptions>>(),

@@ -234,6 +234,11 @@ public sealed class ForecastModel : IDisposable
         string name, int version, ReadOnlyMemory<byte> modelZip, ModelCard? card, Manifest? manifest, FeatureQuantiles? quantiles,
         TimeProvider timeProvider)
     {
+        if (ModelZipCheck.FindProblem(modelZip) is { } problem)
+        {
+            throw new InvalidDataException($"{Describe(name, version)}: {problem}.");
+        }
+
         var mlContext = new MLContext(seed: 0);
         ITransformer transformer;
         try

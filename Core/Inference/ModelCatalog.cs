@@ -11,7 +11,12 @@ namespace ArchiveForecast.Core.Inference;
 /// <summary>The served models by name: the default model, and any named model of the registry on first use.</summary>
 public sealed class ModelCatalog
 {
+    // Bounds the memory of the unknown-name cache under a flood of distinct names; past it the cache starts over.
+    private const int MaxUnknownNames = 10_000;
+
     private readonly ConcurrentDictionary<string, ServedModel> models = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> unknown = new(StringComparer.Ordinal);
+    private readonly TimeSpan unknownFor;
     private readonly ModelRegistry registry;
     private readonly TimeProvider timeProvider;
     private readonly ILoggerFactory loggerFactory;
@@ -24,6 +29,7 @@ public sealed class ModelCatalog
         this.registry = registry;
         this.timeProvider = timeProvider;
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        unknownFor = options.Value.UnknownModelCacheDuration;
         Default = Create(options.Value.ModelName);
         models[Default.Name] = Default;
     }
@@ -39,7 +45,8 @@ public sealed class ModelCatalog
     /// model; a model that exists but failed to load is returned with a null <see cref="ServedModel.Current"/>.
     /// </summary>
     /// <remarks>
-    /// The default model is always returned (it may not be loaded yet). Concurrent first calls load once. When the store
+    /// The default model is always returned (it may not be loaded yet). Concurrent first calls load once. A name found
+    /// unknown is answered from memory for <see cref="ModelStoreOptions.UnknownModelCacheDuration"/>. When the store
     /// cannot be read while looking up a model that is not served yet, the store's exception (such as an
     /// <see cref="IOException"/>) propagates: the model may exist, so "not found" would be wrong.
     /// </remarks>
@@ -52,11 +59,19 @@ public sealed class ModelCatalog
 
         if (!models.TryGetValue(modelName, out var served))
         {
-            if (!await registry.ModelExistsAsync(modelName, cancellationToken))
+            var now = timeProvider.GetUtcNow();
+            if (unknown.TryGetValue(modelName, out var until) && now < until)
             {
                 return null;
             }
 
+            if (!await registry.ModelExistsAsync(modelName, cancellationToken))
+            {
+                RememberUnknown(modelName, now);
+                return null;
+            }
+
+            unknown.TryRemove(modelName, out _);
             served = models.GetOrAdd(modelName, Create);
         }
 
@@ -85,6 +100,21 @@ public sealed class ModelCatalog
         }
 
         return await served.ReloadAsync(force: false, cancellationToken);
+    }
+
+    private void RememberUnknown(string modelName, DateTimeOffset now)
+    {
+        if (unknownFor <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (unknown.Count >= MaxUnknownNames)
+        {
+            unknown.Clear();
+        }
+
+        unknown[modelName] = now + unknownFor;
     }
 
     private ServedModel Create(string modelName) =>

@@ -15,8 +15,9 @@ namespace ArchiveForecast.Core.Registry;
 /// </summary>
 /// <param name="container">The container holding the registry tree.</param>
 /// <param name="createContainerIfMissing">
-/// Create the container on first use (Azurite, local development). In Azure the container is provisioned with the
-/// account, and the app's identity is not given the right to create containers.
+/// Create the container on first use when the identity may. In Azure the container is normally provisioned with the
+/// account and the app's identity may not create containers: then an existing container is used as it is, and a missing
+/// one fails with <see cref="ArtifactStoreMissingException"/>, one line naming the account, the container and what to do.
 /// </param>
 /// <param name="timeProvider">The clock for lease renewals.</param>
 /// <param name="logger">The logger.</param>
@@ -71,6 +72,10 @@ public sealed class BlobArtifactStore(
         {
             throw AccessDenied(ex);
         }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            throw ContainerMissing(ex);
+        }
     }
 
     /// <inheritdoc />
@@ -84,6 +89,10 @@ public sealed class BlobArtifactStore(
         {
             throw AccessDenied(ex);
         }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            throw ContainerMissing(ex);
+        }
     }
 
     /// <inheritdoc />
@@ -96,6 +105,10 @@ public sealed class BlobArtifactStore(
         catch (Exception ex) when (StorageFailures.IsAccessFailure(ex))
         {
             throw AccessDenied(ex);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            throw ContainerMissing(ex);
         }
     }
 
@@ -116,6 +129,10 @@ public sealed class BlobArtifactStore(
             {
                 throw AccessDenied(ex);
             }
+            catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                throw ContainerMissing(ex);
+            }
 
             yield return names.Current;
         }
@@ -131,6 +148,10 @@ public sealed class BlobArtifactStore(
         catch (Exception ex) when (StorageFailures.IsAccessFailure(ex))
         {
             throw AccessDenied(ex);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            throw ContainerMissing(ex);
         }
     }
 
@@ -257,17 +278,52 @@ public sealed class BlobArtifactStore(
             return null;
         }
 
-        return new BlobLease(lease, path, leaseDuration / 3, timeProvider, logger);
+        return new BlobLease(lease, path, leaseDuration, timeProvider, logger);
     }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
-        if (!containerReady)
+        if (containerReady)
+        {
+            return;
+        }
+
+        try
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            containerReady = true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            // The identity may not create containers (in Azure, Terraform provisions them): fine if it exists.
+            if (!await ExistsAsync(cancellationToken))
+            {
+                throw ContainerMissing(ex);
+            }
+        }
+
+        containerReady = true;
+    }
+
+    private async Task<bool> ExistsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await container.ExistsAsync(cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            // Cannot tell: the operation that follows will say what is wrong.
+            return true;
         }
     }
+
+    private ArtifactStoreMissingException ContainerMissing(Exception ex) =>
+        new(
+            $"Blob container '{container.Name}' does not exist in storage account '{container.AccountName}' and the app's identity may not create it " +
+            $"({StorageFailures.Reason(ex)}). Create it (az storage container create --auth-mode login --account-name {container.AccountName} " +
+            $"--name {container.Name}, or apply the Terraform), or give the identity a role that may create containers; " +
+            $"{ModelStoreOptions.SectionName}:ContainerUri names it.",
+            ex);
 
     private static async Task EnsureLeaseBlobAsync(BlobClient blob, CancellationToken cancellationToken)
     {

@@ -11,27 +11,35 @@ internal sealed class BlobLease : RenewedLease
     private readonly string path;
     private readonly ILogger logger;
 
-    public BlobLease(BlobLeaseClient lease, string path, TimeSpan renewEvery, TimeProvider timeProvider, ILogger logger)
+    public BlobLease(BlobLeaseClient lease, string path, TimeSpan duration, TimeProvider timeProvider, ILogger logger)
     {
         this.lease = lease;
         this.path = path;
         this.logger = logger;
-        StartRenewing(renewEvery, timeProvider);
+        StartRenewing(duration / 3, duration, timeProvider);
     }
 
-    protected override async Task<bool> RenewAsync(CancellationToken cancellationToken)
+    protected override string Description => path;
+
+    protected override async Task<RenewOutcome> RenewAsync(CancellationToken cancellationToken)
     {
         try
         {
             await lease.RenewAsync(cancellationToken: cancellationToken);
+            return RenewOutcome.Renewed;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            // The service says the lease is not ours any more (another id holds it, it ended, or the blob is gone).
+            CoreLog.LeaseLost(logger, path);
+            return RenewOutcome.Lost;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Keep trying until disposed: a storage blip shorter than the lease must not drop it.
+            // Keep trying: a storage blip shorter than the lease must not drop it (the base class decides when it has expired).
             CoreLog.BlobLeaseRenewFailed(logger, path, ex);
+            return RenewOutcome.Failed;
         }
-
-        return true;
     }
 
     protected override async ValueTask ReleaseAsync()

@@ -18,26 +18,29 @@ internal sealed class FolderLease : RenewedLease
         this.owner = owner;
         this.duration = duration;
         this.logger = logger;
-        StartRenewing(duration / 3, timeProvider);
+        StartRenewing(duration / 3, duration, timeProvider);
     }
 
-    protected override async Task<bool> RenewAsync(CancellationToken cancellationToken)
+    protected override string Description => path;
+
+    protected override async Task<RenewOutcome> RenewAsync(CancellationToken cancellationToken)
     {
         try
         {
             if (!await store.RenewLeaseAsync(path, owner, duration, cancellationToken))
             {
                 CoreLog.LeaseLost(logger, path);
-                return false;
+                return RenewOutcome.Lost;
             }
+
+            return RenewOutcome.Renewed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Keep trying until disposed: a blip shorter than the lease must not drop it.
+            // Keep trying: a blip shorter than the lease must not drop it (the base class decides when it has expired).
             CoreLog.LeaseRenewFailed(logger, path, ex);
+            return RenewOutcome.Failed;
         }
-
-        return true;
     }
 
     protected override async ValueTask ReleaseAsync()

@@ -330,6 +330,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         CheckModelName(modelName);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         var manifest = await ReadManifestAsync(modelName, version, cancellationToken);
+        await CheckNoUnexpectedFilesAsync(modelName, version, manifest, cancellationToken);
         var contents = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         foreach (var (fileName, entry) in manifest.Files)
         {
@@ -346,7 +347,10 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         return new VerifiedVersion(manifest, card, quantiles, contents[ArtifactFiles.Model]);
     }
 
-    /// <summary>Writes (or overwrites) a run record at <c>{model}/runs/{run_id}.json</c>.</summary>
+    /// <summary>
+    /// Writes (or overwrites) a run record at <c>{model}/runs/{run_id}.json</c>, and the same record in the store-level
+    /// index <c>_runs/{run_id}.json</c>, so that a run is found by its id with one read.
+    /// </summary>
     /// <exception cref="ArgumentException">The model name or run id is invalid.</exception>
     public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken)
     {
@@ -355,6 +359,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         CheckRunId(run.RunId);
         var content = JsonSerializer.SerializeToUtf8Bytes(run, ArtifactJson.Options);
         await store.WriteAsync(RegistryPaths.Run(run.ModelName, run.RunId), content, WritePrecondition.None, cancellationToken);
+        await store.WriteAsync(RegistryPaths.RunIndex(run.RunId), content, WritePrecondition.None, cancellationToken);
         CoreLog.RunSaved(log, run.ModelName, run.RunId, run.Status.ToString());
     }
 
@@ -383,20 +388,78 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         }
     }
 
-    /// <summary>Finds a run record by id in any model, or null.</summary>
+    /// <summary>
+    /// Finds a run record by id in any model, or null: one read of the store-level index. Run records written before the
+    /// index existed are copied into it once, the first time an id is not found there; after that a miss costs two reads.
+    /// </summary>
     /// <exception cref="ArgumentException">The run id is invalid.</exception>
     public async Task<RunRecord?> FindRunAsync(string runId, CancellationToken cancellationToken)
     {
         CheckRunId(runId);
+        if (await ReadRunAsync(RegistryPaths.RunIndex(runId), cancellationToken) is { } indexed)
+        {
+            return indexed;
+        }
+
+        if (await store.GetETagAsync(RegistryPaths.RunIndexComplete, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        await IndexEarlierRunsAsync(cancellationToken);
+        return await ReadRunAsync(RegistryPaths.RunIndex(runId), cancellationToken);
+    }
+
+    private async Task IndexEarlierRunsAsync(CancellationToken cancellationToken)
+    {
+        int copied = 0;
         foreach (var modelName in await ListModelsAsync(cancellationToken))
         {
-            if (await GetRunAsync(modelName, runId, cancellationToken) is { } run)
+            await foreach (var path in store.ListAsync(RegistryPaths.RunsPrefix(modelName), cancellationToken))
             {
-                return run;
+                string fileName = path[RegistryPaths.RunsPrefix(modelName).Length..];
+                if (!fileName.EndsWith(".json", StringComparison.Ordinal) || !IsValidRunId(fileName[..^".json".Length]))
+                {
+                    continue;
+                }
+
+                string runId = fileName[..^".json".Length];
+                if (await store.GetETagAsync(RegistryPaths.RunIndex(runId), cancellationToken) is not null
+                    || await store.ReadAsync(path, MaxJsonBytes, cancellationToken) is not { } stored)
+                {
+                    continue;
+                }
+
+                await store.WriteAsync(RegistryPaths.RunIndex(runId), stored.Content, WritePrecondition.CreateOnly, cancellationToken);
+                copied++;
             }
         }
 
-        return null;
+        await store.WriteAsync(
+            RegistryPaths.RunIndexComplete,
+            JsonSerializer.SerializeToUtf8Bytes(new RunIndexState(timeProvider.GetUtcNow(), copied), ArtifactJson.Options),
+            WritePrecondition.None,
+            cancellationToken);
+        CoreLog.RunIndexBuilt(log, copied);
+    }
+
+    private async Task<RunRecord?> ReadRunAsync(string path, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(path, MaxJsonBytes, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<RunRecord>(stored.Content.Span, ArtifactJson.Options)
+                ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path} is not a valid run record: {ex.Message}", ex);
+        }
     }
 
     /// <summary>
@@ -410,7 +473,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         return store.TryAcquireLeaseAsync(RegistryPaths.TrainingLock(modelName), TrainingLockDuration, cancellationToken);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9-]{1,80}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^[A-Za-z0-9-]{1,80}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex RunIdPattern();
 
     private static void CheckModelName(string modelName)
@@ -606,6 +669,21 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         }
 
         return manifest;
+    }
+
+    // A version folder holds exactly the files its manifest lists (and the manifest): anything else was not published by
+    // this registry, so the version is refused rather than served beside files nobody verified.
+    private async Task CheckNoUnexpectedFilesAsync(string modelName, int version, Manifest manifest, CancellationToken cancellationToken)
+    {
+        string prefix = RegistryPaths.VersionFile(modelName, version, string.Empty);
+        await foreach (var path in store.ListAsync(prefix, cancellationToken))
+        {
+            string fileName = path[prefix.Length..];
+            if (fileName != ArtifactFiles.Manifest && !manifest.Files.ContainsKey(fileName))
+            {
+                throw Failure(modelName, version, fileName, "is in the version folder but not in its manifest; a version holds only the files its manifest lists");
+            }
+        }
     }
 
     private async Task<ReadOnlyMemory<byte>> ReadVerifiedAsync(string modelName, int version, string fileName, ManifestEntry entry, CancellationToken cancellationToken)

@@ -18,6 +18,14 @@ internal static class RegistryPaths
 
     public static string Run(string modelName, string runId) => $"{modelName}/runs/{runId}.json";
 
+    // The store-level index of run records by id. '_' cannot start a model name, so it never collides with a model.
+    public const string RunIndexPrefix = "_runs/";
+
+    // Written once every run record made before the index existed has been copied into it.
+    public const string RunIndexComplete = "_runs/_complete.json";
+
+    public static string RunIndex(string runId) => $"{RunIndexPrefix}{runId}.json";
+
     public static string TrainingLock(string modelName) => $"{modelName}/training.lock";
 
     /// <summary>The version and file name of a path under <see cref="VersionsPrefix"/>, when it is one.</summary>

@@ -11,6 +11,9 @@ public sealed class TrainingDataOptions : IValidatableObject
     /// <summary>The configuration section.</summary>
     public const string SectionName = "TrainingData";
 
+    /// <summary>The default of <see cref="MaxDatasetBytes"/>: 2 GiB.</summary>
+    public const long DefaultMaxDatasetBytes = 2L * 1024 * 1024 * 1024;
+
     /// <summary>The folder holding datasets. Default <c>./training-data</c>.</summary>
     public string Path { get; set; } = "./training-data";
 
@@ -21,15 +24,15 @@ public sealed class TrainingDataOptions : IValidatableObject
     public string? ConnectionString { get; set; }
 
     /// <summary>The container name used with <see cref="ConnectionString"/>.</summary>
-    [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$")]
+    [RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])\z")]
     public string ContainerName { get; set; } = "training-data";
 
     /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
-    /// <summary>The largest dataset read, in bytes.</summary>
+    /// <summary>The largest dataset read, in bytes, from the folder or the blob container alike.</summary>
     [Range(1024, 16L * 1024 * 1024 * 1024)]
-    public long MaxDatasetBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+    public long MaxDatasetBytes { get; set; } = DefaultMaxDatasetBytes;
 
     /// <summary>True when the datasets are in a blob container rather than a folder.</summary>
     public bool UsesBlobStorage => ContainerUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);

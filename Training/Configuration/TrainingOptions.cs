@@ -52,6 +52,17 @@ public sealed class TrainingOptions : IValidatableObject
     /// <summary>The dataset (a path in the training-data store) that retraining uses when a request names none.</summary>
     public string? DefaultDataset { get; set; }
 
+    /// <summary>
+    /// How long a run waits for the training lock of its model while another training holds it, retrying with a delay
+    /// that starts at <see cref="LockRetryDelay"/> and doubles up to a minute. Default 5 minutes; zero fails at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan LockWaitTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The first delay between attempts to take a busy training lock. Default 2 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan LockRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The trainer settings of a run: <paramref name="trainer"/> (or <see cref="Trainer"/>) with its tuned defaults and these overrides.</summary>
     public TrainerSettings ToTrainerSettings(TrainerKind? trainer = null)
     {

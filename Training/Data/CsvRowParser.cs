@@ -9,7 +9,6 @@ namespace ArchiveForecast.Training.Data;
 /// </summary>
 internal sealed class CsvRowParser
 {
-    private const int MaxEchoedChars = 24;
     private const double MaxExactInteger = 9_007_199_254_740_992; // 2^53: beyond it a double no longer holds every whole number
 
     private readonly HashSet<string> unparsed = new(StringComparer.Ordinal);
@@ -105,7 +104,7 @@ internal sealed class CsvRowParser
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
-            Errors.Add($"{field} is not a number: '{Echo(text)}'");
+            Errors.Add($"{field} is not a number");
             return false;
         }
 
@@ -128,12 +127,10 @@ internal sealed class CsvRowParser
                 return (long)number;
             }
 
-            Errors.Add(double.IsFinite(number) ? $"{field} must be a whole number, not '{Echo(text)}'" : $"{field} must be a finite whole number");
+            Errors.Add(double.IsFinite(number) ? $"{field} must be a whole number" : $"{field} must be a finite whole number");
         }
 
         unparsed.Add(field);
         return 0;
     }
-
-    private static string Echo(string text) => text.Length <= MaxEchoedChars ? text : string.Concat(text.AsSpan(0, MaxEchoedChars), "…");
 }

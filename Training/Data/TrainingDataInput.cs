@@ -15,16 +15,16 @@ public sealed class TrainingDataInput
         this.rows = rows;
     }
 
-    /// <summary>What the data is, for the run record and the model card (a file, a dataset path, <c>synthetic ...</c>).</summary>
+    /// <summary>What the data is, for the run record and the model card (a file name, a dataset path relative to its store, <c>synthetic ...</c>).</summary>
     public string Description { get; }
 
     /// <summary>A CSV stream opened when the run reads it (and disposed after).</summary>
     public static TrainingDataInput FromStream(string description, Func<CancellationToken, Task<Stream>> open) =>
         new(description, open, null);
 
-    /// <summary>A CSV file on disk.</summary>
+    /// <summary>A CSV file on disk, described by its file name only: the card and the run record never hold a local path.</summary>
     public static TrainingDataInput FromFile(string path) =>
-        FromStream(path, _ => Task.FromResult<Stream>(
+        FromStream(Path.GetFileName(path), _ => Task.FromResult<Stream>(
             new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan)));
 
     /// <summary>A dataset of the training-data store.</summary>

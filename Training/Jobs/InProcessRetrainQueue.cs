@@ -14,12 +14,12 @@ public sealed class InProcessRetrainQueue : IRetrainQueue
     internal ChannelReader<RetrainRequest> Reader => channel.Reader;
 
     /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">The queue is full.</exception>
+    /// <exception cref="RetrainQueueFullException">The queue is full.</exception>
     public Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return channel.Writer.TryWrite(request)
             ? Task.CompletedTask
-            : throw new InvalidOperationException($"The retraining queue is full ({Capacity} requests waiting); try again later.");
+            : throw new RetrainQueueFullException($"The retraining queue is full ({Capacity} requests waiting); try again later.");
     }
 }

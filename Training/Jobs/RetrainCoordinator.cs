@@ -58,7 +58,8 @@ public sealed class RetrainCoordinator(
         catch (Exception ex)
         {
             // A queued record with no message behind it would wait forever; it says what happened instead.
-            var failed = record with { Status = RunStatus.Failed, Reason = "the request could not be queued", FinishedAt = timeProvider.GetUtcNow() };
+            string reason = ex is RetrainQueueFullException ? "the retraining queue was full; nothing was run" : "the request could not be queued";
+            var failed = record with { Status = RunStatus.Failed, Reason = reason, FinishedAt = timeProvider.GetUtcNow() };
             await registry.SaveRunAsync(failed, CancellationToken.None);
             TrainingLog.RetrainCrashed(logger, modelName, record.RunId, ex);
             throw;

@@ -22,7 +22,7 @@ public sealed class RetrainQueueOptions
 
     /// <summary>The queue name.</summary>
     [Required]
-    [RegularExpression("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$")]
+    [RegularExpression(@"^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}\z")]
     public string QueueName { get; set; } = DefaultQueueName;
 
     /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>

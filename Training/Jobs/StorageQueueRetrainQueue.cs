@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Configuration;
+using Azure;
 using Azure.Core;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Specialized;
@@ -12,7 +13,10 @@ namespace ArchiveForecast.Training.Jobs;
 /// queue trigger expects by default, so the queue-triggered function receives the JSON text.
 /// </summary>
 /// <param name="queue">The queue; its options must use <see cref="QueueMessageEncoding.Base64"/>.</param>
-/// <param name="createIfMissing">Create the queue on first use (Azurite); in Azure it is provisioned with the account.</param>
+/// <param name="createIfMissing">
+/// Create the queue on first use when the identity may. In Azure it is normally provisioned with the account; where the
+/// identity may not create it and it is missing, the first use fails in one line naming the account, the queue and the fix.
+/// </param>
 public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMissing) : IRetrainQueue
 {
     private static readonly JsonSerializerOptions MessageJson = new(ArtifactJson.Options) { WriteIndented = false };
@@ -55,7 +59,7 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
 
             var clientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? fallbackManagedIdentityClientId : options.ManagedIdentityClientId;
             var service = new QueueServiceClient(serviceUri, AzureCredentialFactory.Create(clientId), clientOptions);
-            return new StorageQueueRetrainQueue(service.GetQueueClient(options.QueueName), createIfMissing: false);
+            return new StorageQueueRetrainQueue(service.GetQueueClient(options.QueueName), createIfMissing: true);
         }
 
         if (hasConnectionString)
@@ -115,12 +119,49 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
     /// <inheritdoc />
     public async Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
     {
-        if (!queueReady)
+        await EnsureQueueAsync(cancellationToken);
+        await queue.SendMessageAsync(Serialize(request), cancellationToken);
+    }
+
+    /// <summary>Creates the queue if it is missing and the identity may; once per instance.</summary>
+    /// <exception cref="RetrainQueueMissingException">It is missing and the identity may not create it.</exception>
+    internal async Task EnsureQueueAsync(CancellationToken cancellationToken)
+    {
+        if (queueReady)
         {
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            queueReady = true;
+            return;
         }
 
-        await queue.SendMessageAsync(Serialize(request), cancellationToken);
+        try
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            if (!await ExistsAsync(cancellationToken))
+            {
+                throw new RetrainQueueMissingException(
+                    $"Storage queue '{queue.Name}' does not exist in storage account '{queue.AccountName}' and the app's identity may not create it " +
+                    $"({StorageFailures.Reason(ex)}). Create it (az storage queue create --auth-mode login --account-name {queue.AccountName} " +
+                    $"--name {queue.Name}, or apply the Terraform), or give the identity a role that may create queues; " +
+                    $"{RetrainQueueOptions.SectionName}:{nameof(RetrainQueueOptions.QueueName)} names it.",
+                    ex);
+            }
+        }
+
+        queueReady = true;
+    }
+
+    private async Task<bool> ExistsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await queue.ExistsAsync(cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            // Cannot tell: sending says what is wrong.
+            return true;
+        }
     }
 }

@@ -33,17 +33,12 @@ public sealed class StorageQueueRetrainWorker(
         var client = queue.Client;
         var firstDelay = settings.MaxPollingInterval < MinPollingInterval ? settings.MaxPollingInterval : MinPollingInterval;
         var delay = firstDelay;
-        var queueReady = !queue.CreatesQueues;
         TrainingLog.QueueWorkerStarted(logger, queue.QueueUri, settings.MaxPollingInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!queueReady)
-                {
-                    await client.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                    queueReady = true;
-                }
+                await queue.EnsureQueueAsync(stoppingToken);
 
                 if (await ProcessNextAsync(client, settings, stoppingToken))
                 {
@@ -166,7 +161,14 @@ public sealed class StorageQueueRetrainWorker(
         var poison = queue.PoisonClient;
         if (queue.CreatesQueues)
         {
-            await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            try
+            {
+                await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 403)
+            {
+                // The identity may not create queues; the poison queue is provisioned with the account (sending says if not).
+            }
         }
 
         await poison.SendMessageAsync(message.MessageText, cancellationToken);

@@ -30,6 +30,7 @@ public sealed class TrainingRunner(
     ModelCatalog? servedModels = null)
 {
     private const int RejectionsInReason = 5;
+    private static readonly TimeSpan MaxLockRetryDelay = TimeSpan.FromMinutes(1);
     private const int RejectionsInRecord = 20;
 
     /// <summary>Runs a training to the end.</summary>
@@ -99,7 +100,8 @@ public sealed class TrainingRunner(
         };
 
         run.Report(TrainingStage.Starting, $"taking the training lock of {request.ModelName}");
-        await using var trainingLock = await registry.TryAcquireTrainingLockAsync(request.ModelName, cancellationToken);
+        var (trainingLock, waited) = await AcquireLockAsync(run, queued, cancellationToken);
+        await using var heldLock = trainingLock;
         if (trainingLock is null)
         {
             TrainingLog.RunBusy(logger, request.ModelName, runId);
@@ -109,14 +111,18 @@ public sealed class TrainingRunner(
                 return new TrainingResult(queued, TrainingFailure.Busy);
             }
 
-            return await FailAsync(run, TrainingFailure.Busy, $"another training of {request.ModelName} is running", null, cancellationToken);
+            string after = waited is { } wait ? string.Create(CultureInfo.InvariantCulture, $" (waited {wait.TotalSeconds:0.#} s for it)") : string.Empty;
+            return await FailAsync(run, TrainingFailure.Busy, $"another training of {request.ModelName} is running{after}", null, cancellationToken);
         }
 
+        // A lost lease means another trainer may take the lock: this run stops rather than publish beside it.
+        var lease = trainingLock as ILeaseState;
+        using var underLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease?.Lost ?? CancellationToken.None);
         TrainingLog.RunStarted(logger, request.ModelName, runId, request.Trigger, request.Data.Description, run.Record.Trainer!);
         try
         {
             await registry.SaveRunAsync(run.Record, cancellationToken);
-            return await TrainAsync(run, cancellationToken);
+            return await TrainAsync(run, underLease.Token);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -134,6 +140,16 @@ public sealed class TrainingRunner(
             await SaveRecordAsync(run.Record);
             run.Report(TrainingStage.Finished, $"cancelled while {stage}");
             throw new TrainingCancelledException(run.Record, ex, cancellationToken);
+        }
+        catch (OperationCanceledException) when (lease is { Lost.IsCancellationRequested: true })
+        {
+            string published = run.Record.Version is int v ? $" after version {v} was published (it stays as it is)" : string.Empty;
+            return await FailAsync(
+                run,
+                TrainingFailure.LockLost,
+                $"the training lock was lost{published}: {lease.LostReason}; the run stopped so that two trainings never publish at once",
+                null,
+                CancellationToken.None);
         }
         catch (Exception ex) when (ex is TrainingDataException or FileNotFoundException)
         {
@@ -257,7 +273,8 @@ public sealed class TrainingRunner(
         };
 
         // The last point where cancellation is observed. Publishing and promoting are the commit: a few small writes that
-        // run to the end once begun, so a signal can never leave a version without its manifest or a half-made decision.
+        // run to the end once begun, so a signal (or a lost lock) can never leave a version without its manifest or a
+        // half-made decision; once published, the version exists whatever happens to the lock.
         cancellationToken.ThrowIfCancellationRequested();
         var commit = CancellationToken.None;
         run.Report(TrainingStage.Publishing, "publishing the new version");
@@ -287,6 +304,37 @@ public sealed class TrainingRunner(
         TrainingLog.RunSucceeded(logger, modelName, runId, version, promoted, reason);
         run.Report(TrainingStage.Finished, promoted ? $"version {version} published and promoted" : $"version {version} published as a candidate");
         return new TrainingResult(run.Record, TrainingFailure.None, card, decision);
+    }
+
+    // Waited is null when the lock was tried only once.
+    private async Task<(IAsyncDisposable? Lock, TimeSpan? Waited)> AcquireLockAsync(RunState run, RunRecord? queued, CancellationToken cancellationToken)
+    {
+        string modelName = run.Request.ModelName;
+        var settings = options.Value;
+        long started = timeProvider.GetTimestamp();
+        var delay = settings.LockRetryDelay;
+        bool retried = false;
+        while (true)
+        {
+            if (await registry.TryAcquireTrainingLockAsync(modelName, cancellationToken) is { } taken)
+            {
+                return (taken, retried ? timeProvider.GetElapsedTime(started) : null);
+            }
+
+            // A redelivered request whose run holds the lock elsewhere must not wait for itself.
+            var waited = timeProvider.GetElapsedTime(started);
+            if (queued?.Status == RunStatus.Running || waited + delay > settings.LockWaitTimeout)
+            {
+                return (null, retried ? waited : null);
+            }
+
+            retried = true;
+
+            TrainingLog.WaitingForLock(logger, modelName, run.Record.RunId, delay.TotalSeconds);
+            run.Report(TrainingStage.Starting, $"another training of {modelName} holds the lock; retrying in {delay.TotalSeconds:0.#} s");
+            await Task.Delay(delay, timeProvider, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxLockRetryDelay.Ticks));
+        }
     }
 
     private static string? InvalidDataReason(TrainingDataReadResult data, TrainingOptions settings)
@@ -402,6 +450,7 @@ public sealed class TrainingRunner(
             TrainingFailure.None => "succeeded",
             TrainingFailure.InvalidData => "invalid_data",
             TrainingFailure.Busy => "busy",
+            TrainingFailure.LockLost => "lock_lost",
             TrainingFailure.Cancelled => "cancelled",
             _ => "error",
         };

@@ -4,7 +4,8 @@ namespace ArchiveForecast.Api.Tests.Http;
 
 /// <summary>
 /// What a request must not change: the served version of every model (health and model info through the API) and
-/// every file of the store, byte for byte, except run records (a retraining request writes one by design).
+/// every file of the store, byte for byte, except run records and their index (a retraining request writes one by
+/// design, and the first lookup of a run id completes the index).
 /// </summary>
 internal sealed record StoreSnapshot(int? ServedDefault, int? ServedSecond, IReadOnlyDictionary<string, string> Files)
 {
@@ -12,7 +13,7 @@ internal sealed record StoreSnapshot(int? ServedDefault, int? ServedSecond, IRea
     {
         var files = Directory.EnumerateFiles(server.ModelsPath, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(server.ModelsPath, f).Replace('\\', '/'))
-            .Where(f => !f.Contains("/runs/", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal))
+            .Where(f => !f.Contains("/runs/", StringComparison.Ordinal) && !f.StartsWith("_runs/", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(server.ModelsPath, f)))));
         return new StoreSnapshot(

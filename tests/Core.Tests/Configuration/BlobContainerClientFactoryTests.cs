@@ -10,7 +10,7 @@ public sealed class BlobContainerClientFactoryTests
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";
 
     [Test]
-    public void Create_WithAContainerUrl_UsesTheCredentialAndNeverCreatesTheContainer()
+    public void Create_WithAContainerUrl_UsesTheCredentialAndMayCreateTheContainer()
     {
         var credential = new Mock<TokenCredential>(MockBehavior.Strict).Object;
 
@@ -21,7 +21,7 @@ public sealed class BlobContainerClientFactoryTests
         {
             Assert.That(client.Name, Is.EqualTo("models"));
             Assert.That(client.Uri, Is.EqualTo(new Uri("https://acct.blob.core.windows.net/models")));
-            Assert.That(createIfMissing, Is.False);
+            Assert.That(createIfMissing, Is.True, "created when the identity may (issue 14); refused in one line when it may not");
         });
     }
 

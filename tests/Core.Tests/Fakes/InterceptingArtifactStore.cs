@@ -11,6 +11,7 @@ namespace ArchiveForecast.Core.Tests.Fakes;
 public sealed class InterceptingArtifactStore(IArtifactStore inner) : IArtifactStore
 {
     private readonly ConcurrentDictionary<string, int> reads = new(StringComparer.Ordinal);
+    private int lists;
 
     /// <summary>While true, every call fails as an unreachable store would.</summary>
     public bool IsDown { get; set; }
@@ -21,6 +22,12 @@ public sealed class InterceptingArtifactStore(IArtifactStore inner) : IArtifactS
     public string Location => inner.Location;
 
     public int ReadsOf(string path) => reads.GetValueOrDefault(path);
+
+    /// <summary>Every read so far, of any path.</summary>
+    public int Reads => reads.Values.Sum();
+
+    /// <summary>Every listing started so far.</summary>
+    public int Lists => lists;
 
     public Task<StoredObject?> ReadAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
@@ -49,6 +56,7 @@ public sealed class InterceptingArtifactStore(IArtifactStore inner) : IArtifactS
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ThrowIfDown();
+        Interlocked.Increment(ref lists);
         await foreach (var path in inner.ListAsync(prefix, cancellationToken))
         {
             yield return path;

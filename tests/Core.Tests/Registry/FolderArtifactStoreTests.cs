@@ -328,6 +328,31 @@ public sealed class FolderArtifactStoreTests
     }
 
     [Test]
+    public async Task Lease_TakenOverWhileItsHolderCouldNotRenew_TellsTheHolderItIsLost()
+    {
+        // The holder's renewals stall (its clock does not move) until the lease expires and another holder takes it.
+        var holderClock = new ManualTimeProvider(clock.GetUtcNow());
+        var holder = new FolderArtifactStore(folder.Path, holderClock);
+        var held = await holder.TryAcquireLeaseAsync("m/training.lock", TimeSpan.FromSeconds(60), CancellationToken.None);
+        var state = (ILeaseState)held!;
+        clock.Advance(TimeSpan.FromSeconds(61));
+        var takeover = await store.TryAcquireLeaseAsync("m/training.lock", TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        holderClock.Advance(TimeSpan.FromSeconds(20));
+        bool lost = await Eventually.TrueAsync(() => state.Lost.IsCancellationRequested);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(takeover, Is.Not.Null);
+            Assert.That(lost, Is.True);
+            Assert.That(state.LostReason, Does.Contain("m/training.lock").And.Contain("taken or ended"));
+        });
+        await held!.DisposeAsync();
+        Assert.That(File.Exists(Path.Combine(folder.Path, "m", "training.lock")), Is.True, "the lost lease does not delete the new holder's");
+        await takeover!.DisposeAsync();
+    }
+
+    [Test]
     public async Task Lease_WhileHeld_IsRenewedPastItsFirstExpiry()
     {
         var lease = await store.TryAcquireLeaseAsync("m/training.lock", TimeSpan.FromSeconds(60), CancellationToken.None);

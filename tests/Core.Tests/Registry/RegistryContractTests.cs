@@ -449,6 +449,21 @@ public abstract class RegistryContractTests
     }
 
     [Test]
+    public async Task LoadVersion_WithAFileTheManifestDoesNotList_FailsNamingIt()
+    {
+        await PublishAsync(1);
+        await Store.WriteAsync(VersionPath(1, "extra.bin"), new byte[] { 1, 2, 3 }, WritePrecondition.None, CancellationToken.None);
+
+        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.FileName, Is.EqualTo("extra.bin"));
+            Assert.That(error.Message, Does.Contain("not in its manifest"));
+        });
+    }
+
+    [Test]
     public async Task LoadVersion_WithTruncatedModelZip_FailsNamingTheFile()
     {
         await PublishAsync(1);
@@ -544,6 +559,60 @@ public abstract class RegistryContractTests
             Assert.That(read.Promoted, Is.True);
             Assert.That(read.CreatedAt, Is.EqualTo(queued.CreatedAt));
         });
+    }
+
+    [Test]
+    public async Task FindRun_SavedRun_IsFoundWithOneReadAndNoListing()
+    {
+        await Registry.SaveRunAsync(RunBuilder("run-a", Model, RunStatus.Running), CancellationToken.None);
+        await Registry.SaveRunAsync(RunBuilder("run-b", OtherModel, RunStatus.Failed), CancellationToken.None);
+        var counting = new InterceptingArtifactStore(Store);
+        var registry = new ModelRegistry(counting, Clock);
+
+        var found = await registry.FindRunAsync("run-b", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found!.ModelName, Is.EqualTo(OtherModel));
+            Assert.That(found.Status, Is.EqualTo(RunStatus.Failed));
+            Assert.That(counting.Reads, Is.EqualTo(1));
+            Assert.That(counting.Lists, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task FindRun_RecordWrittenBeforeTheIndex_IsFoundAndIndexedOnce()
+    {
+        // A record as an earlier version wrote it: only at {model}/runs/{id}.json.
+        var legacy = RunBuilder("run-old", OtherModel, RunStatus.Succeeded);
+        await Store.WriteAsync($"{OtherModel}/runs/run-old.json", JsonSerializer.SerializeToUtf8Bytes(legacy, ArtifactJson.Options), WritePrecondition.None, CancellationToken.None);
+        var counting = new InterceptingArtifactStore(Store);
+        var registry = new ModelRegistry(counting, Clock);
+
+        var first = await registry.FindRunAsync("run-old", CancellationToken.None);
+        int listsAfterFirst = counting.Lists;
+        var again = await registry.FindRunAsync("run-old", CancellationToken.None);
+        var unknown = await registry.FindRunAsync("run-never", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first!.ModelName, Is.EqualTo(OtherModel));
+            Assert.That(again!.RunId, Is.EqualTo("run-old"));
+            Assert.That(unknown, Is.Null);
+            Assert.That(listsAfterFirst, Is.GreaterThan(0), "the first miss copies earlier records into the index");
+            Assert.That(counting.Lists, Is.EqualTo(listsAfterFirst), "later lookups, found or not, list nothing");
+        });
+    }
+
+    [Test]
+    public async Task ListModels_IgnoresTheRunIndex()
+    {
+        await Registry.SaveRunAsync(RunBuilder("run-a", Model, RunStatus.Running), CancellationToken.None);
+        _ = await Registry.FindRunAsync("run-none", CancellationToken.None);
+
+        var models = await Registry.ListModelsAsync(CancellationToken.None);
+
+        Assert.That(models, Is.EqualTo(new[] { Model }));
     }
 
     [Test]

@@ -10,6 +10,7 @@ internal sealed class HttpRequestBuilder
     private readonly string path;
     private readonly Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase);
     private string? body;
+    private byte[]? rawBody;
     private string? contentType;
     private string query = string.Empty;
 
@@ -28,6 +29,14 @@ internal sealed class HttpRequestBuilder
     public HttpRequestBuilder WithBody(string text, string? mediaType)
     {
         body = text;
+        contentType = mediaType;
+        return this;
+    }
+
+    /// <summary>A body of exact bytes, for text that no .NET string can hold (invalid UTF-8).</summary>
+    public HttpRequestBuilder WithBytes(byte[] bytes, string? mediaType)
+    {
+        rawBody = bytes;
         contentType = mediaType;
         return this;
     }
@@ -58,9 +67,9 @@ internal sealed class HttpRequestBuilder
             context.Request.Headers[name] = value;
         }
 
-        if (body is not null)
+        if (rawBody is not null || body is not null)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            byte[] bytes = rawBody ?? Encoding.UTF8.GetBytes(body!);
             context.Request.Body = new MemoryStream(bytes);
             context.Request.ContentLength = bytes.Length;
         }

@@ -54,6 +54,46 @@ public sealed class BlobTrainingDataSourceTests
     }
 
     [Test]
+    public async Task OpenAsync_BlobLargerThanTheCap_IsRefusedNamingTheSetting()
+    {
+        await container.GetBlobClient("2026/large.csv").UploadAsync(BinaryData.FromBytes(new byte[4096]), overwrite: true);
+        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString, MaxDatasetBytes = 4095 }, managedIdentityClientId: null);
+
+        var refused = Assert.ThrowsAsync<TrainingDataException>(async () => await source.OpenAsync("2026/large.csv", CancellationToken.None));
+
+        Assert.That(refused!.Message, Does.Contain("4096 bytes").And.Contain("TrainingData:MaxDatasetBytes"));
+    }
+
+    [Test]
+    public async Task OpenAsync_BlobExactlyAtTheCap_IsRead()
+    {
+        await container.GetBlobClient("2026/at-cap.csv").UploadAsync(BinaryData.FromBytes(new byte[4096]), overwrite: true);
+        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString, MaxDatasetBytes = 4096 }, managedIdentityClientId: null);
+
+        await using var stream = await source.OpenAsync("2026/at-cap.csv", CancellationToken.None);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+
+        Assert.That(copy.Length, Is.EqualTo(4096));
+    }
+
+    [Test]
+    public async Task OpenAsync_WhenTheContainerIsMissing_CreatesItAndSaysTheDatasetIsMissing()
+    {
+        string name = $"data-{Guid.NewGuid():N}"[..20];
+        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString, ContainerName = name }, managedIdentityClientId: null);
+
+        var missing = Assert.ThrowsAsync<FileNotFoundException>(async () => await source.OpenAsync("2026/archive.csv", CancellationToken.None));
+        bool created = (await new BlobContainerClient(azurite.ConnectionString, name).ExistsAsync()).Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing!.Message, Does.Contain("'2026/archive.csv'").And.Contain("created empty").And.Not.Contain("devstoreaccount1"));
+            Assert.That(created, Is.True);
+        });
+    }
+
+    [Test]
     public void Location_IsTheContainerUrlWithoutAnyKey()
     {
         Assert.That(Source().Location, Does.Not.Contain(AzuriteInstance.AccountKey).And.EndWith("/training-data"));

@@ -87,6 +87,28 @@ public sealed class ManagedIdentityTests
     }
 
     [Test]
+    public async Task Train_WhenTheContainerDoesNotExistYet_CreatesItThroughTheIdentity()
+    {
+        const string FreshContainer = "fresh-models";
+        await using var identity = await FakeManagedIdentityEndpoint.StartAsync(IssuedToken.Valid, TimeProvider.System);
+        var store = azurite.ContainerUri(FreshContainer).ToString();
+        using var work = new TempFolder();
+        bool existedBefore = (await AdminContainer(FreshContainer).ExistsAsync()).Value;
+
+        var train = await CliProcess.RunAsync(["train", "--synthetic", "600", "--store", store], Environment(identity), work.Path);
+        bool existsAfter = (await AdminContainer(FreshContainer).ExistsAsync()).Value;
+        bool pointer = (await AdminContainer(FreshContainer).GetBlobClient("archive-forecast/current.json").ExistsAsync()).Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(existedBefore, Is.False);
+            Assert.That(train.ExitCode, Is.Zero, train.ToString());
+            Assert.That(existsAfter, Is.True);
+            Assert.That(pointer, Is.True);
+        });
+    }
+
+    [Test]
     public async Task Serve_WithOnlyAContainerUrl_ServesAndReloadsNewVersionsThroughTheManagedIdentityEndpoint()
     {
         // Its own container, so the versions it trains do not depend on (or disturb) the other tests' order.

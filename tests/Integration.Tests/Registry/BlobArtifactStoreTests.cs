@@ -3,6 +3,7 @@ using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArchiveForecast.Integration.Tests.Registry;
@@ -208,6 +209,25 @@ public sealed class BlobArtifactStoreTests
         {
             Assert.That(held, Is.Not.Null);
             Assert.That(other, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task TryAcquireLeaseAsync_LeaseBrokenByTheService_TellsTheHolderItIsLost()
+    {
+        var container = new BlobContainerClient(azurite.ConnectionString, $"lost-{Guid.NewGuid():N}"[..20], BlobContainerClientFactory.CreateOptions());
+        var store = new BlobArtifactStore(container, createContainerIfMissing: true, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);
+        await using var held = await store.TryAcquireLeaseAsync("m/training.lock", BlobArtifactStore.MinLeaseDuration, CancellationToken.None);
+        var state = (ILeaseState)held!;
+
+        // What an operator (or a lease that expired and was taken) does to it: the next renewal is refused with 409.
+        await container.GetBlobClient("m/training.lock").GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+        bool lost = SpinWait.SpinUntil(() => state.Lost.IsCancellationRequested, BlobArtifactStore.MinLeaseDuration);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lost, Is.True, "renewed every third of 15 s, so lost within one renewal");
+            Assert.That(state.LostReason, Does.Contain("m/training.lock").And.Contain("taken or ended"));
         });
     }
 

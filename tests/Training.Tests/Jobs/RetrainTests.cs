@@ -172,7 +172,7 @@ public sealed class RetrainTests
             await queue.EnqueueAsync(new RetrainRequest($"run-{i}", TrainingHarness.Model, null, TrainingTriggers.Http), CancellationToken.None);
         }
 
-        Assert.ThrowsAsync<InvalidOperationException>(() =>
+        Assert.ThrowsAsync<RetrainQueueFullException>(() =>
             queue.EnqueueAsync(new RetrainRequest("run-x", TrainingHarness.Model, null, TrainingTriggers.Http), CancellationToken.None));
     }
 

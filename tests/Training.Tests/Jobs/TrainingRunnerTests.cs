@@ -234,6 +234,7 @@ public sealed class TrainingRunnerTests
     [Test]
     public async Task Run_LockHeld_FailsWithoutTraining()
     {
+        harness.Options.LockWaitTimeout = TimeSpan.Zero;
         await using var held = await harness.Registry.TryAcquireTrainingLockAsync(TrainingHarness.Model, CancellationToken.None);
 
         var result = await harness.TrainAsync(TrainingHarness.Csv());

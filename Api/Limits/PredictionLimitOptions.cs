@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArchiveForecast.Api.Limits;
+
+/// <summary>
+/// How much prediction work one instance takes on at once (section <c>Predict</c>). Requests past the limit wait up to
+/// <see cref="QueueTimeout"/> for a slot, then get 503 with <c>Retry-After</c>, so a burst of large or explained
+/// batches cannot queue without bound and stretch every request's latency.
+/// </summary>
+public sealed class PredictionLimitOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Predict";
+
+    /// <summary>Predict requests scored at the same time (each may use several cores for a large batch). Default 8.</summary>
+    [Range(1, 4096)]
+    public int MaxConcurrent { get; set; } = 8;
+
+    /// <summary>How long a request waits for a slot before the 503. Default 0.5 s; zero refuses at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The <c>Retry-After</c> of the 503. Default 1 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+}

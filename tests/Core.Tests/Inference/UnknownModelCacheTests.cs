@@ -1,0 +1,82 @@
+using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Tests.Fakes;
+using ArchiveForecast.Core.Tests.TestData;
+using Microsoft.Extensions.Options;
+
+namespace ArchiveForecast.Core.Tests.Inference;
+
+/// <summary>A valid name that names no model costs storage calls once per <c>ModelStore:UnknownModelCacheDuration</c>.</summary>
+[TestFixture]
+public sealed class UnknownModelCacheTests
+{
+    private const string Unknown = "no-such-model";
+
+    private TempFolder folder = null!;
+    private InterceptingArtifactStore store = null!;
+    private ManualTimeProvider clock = null!;
+
+    [SetUp]
+    public void CreateStore()
+    {
+        folder = new TempFolder();
+        store = new InterceptingArtifactStore(new FolderArtifactStore(folder.Path, TimeProvider.System));
+        clock = new ManualTimeProvider();
+    }
+
+    [TearDown]
+    public void DeleteStore() => folder.Dispose();
+
+    [Test]
+    public async Task Get_UnknownNameAgainWithinTheDuration_AsksTheStoreOnce()
+    {
+        var catalog = Catalog(TimeSpan.FromSeconds(10));
+
+        var first = await catalog.GetAsync(Unknown, CancellationToken.None);
+        int lists = store.Lists;
+        clock.Advance(TimeSpan.FromSeconds(9));
+        var second = await catalog.GetAsync(Unknown, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.Null);
+            Assert.That(second, Is.Null);
+            Assert.That(lists, Is.GreaterThan(0));
+            Assert.That(store.Lists, Is.EqualTo(lists), "the second lookup is answered from memory");
+        });
+    }
+
+    [Test]
+    public async Task Get_ModelCreatedAfterTheDuration_IsFound()
+    {
+        var catalog = Catalog(TimeSpan.FromSeconds(10));
+        _ = await catalog.GetAsync(Unknown, CancellationToken.None);
+        await new ModelRegistry(store, clock).PublishAsync(Unknown, new PublishRequestBuilder().ForModel(Unknown).WithRunId("run-1").Build(), CancellationToken.None);
+
+        var stillUnknown = await catalog.GetAsync(Unknown, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        var found = await catalog.GetAsync(Unknown, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stillUnknown, Is.Null);
+            Assert.That(found?.Name, Is.EqualTo(Unknown));
+        });
+    }
+
+    [Test]
+    public async Task Get_WithTheCacheOff_AsksTheStoreEveryTime()
+    {
+        var catalog = Catalog(TimeSpan.Zero);
+
+        _ = await catalog.GetAsync(Unknown, CancellationToken.None);
+        int lists = store.Lists;
+        _ = await catalog.GetAsync(Unknown, CancellationToken.None);
+
+        Assert.That(store.Lists, Is.EqualTo(2 * lists));
+    }
+
+    private ModelCatalog Catalog(TimeSpan duration) =>
+        new(new ModelRegistry(store, clock), Options.Create(new ModelStoreOptions { UnknownModelCacheDuration = duration }), clock);
+}
