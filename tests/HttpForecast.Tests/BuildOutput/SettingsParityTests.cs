@@ -24,6 +24,7 @@ public sealed partial class SettingsParityTests
         ["ModelStore__ContainerName"] = "used only with a connection string; ModelStore__ContainerUri names the container",
         ["ModelStore__ManagedIdentityClientId"] = "the app uses its system-assigned identity",
         ["ModelStore__MaxArtifactBytes"] = "the default cap is generous for this model",
+        ["ModelStore__UnknownModelCacheDuration"] = "documented default",
         ["TrainingData__Path"] = "the folder source is for machines without Blob Storage",
         ["TrainingData__ConnectionString"] = "Azurite only",
         ["TrainingData__ContainerName"] = "used only with a connection string",
@@ -39,6 +40,8 @@ public sealed partial class SettingsParityTests
         ["Training__GateTolerance"] = "documented default",
         ["Training__HoldoutFraction"] = "documented default",
         ["Training__MinimumRows"] = "documented default",
+        ["Training__LockWaitTimeout"] = "documented default; the queue's redelivery retries beyond it",
+        ["Training__LockRetryDelay"] = "documented default",
         ["RetrainQueue__ConnectionString"] = "Azurite only",
         ["RetrainQueue__ManagedIdentityClientId"] = "the app uses its system-assigned identity",
         ["RetrainQueue__MaxPollingInterval"] = "serve's queue worker only; the Functions host polls per host.json",
@@ -47,6 +50,9 @@ public sealed partial class SettingsParityTests
         ["KeyVault__ManagedIdentityClientId"] = "the app uses its system-assigned identity",
         ["KeyVault__LoadTimeout"] = "the 30 s default",
         ["Drift__WindowSize"] = "documented default",
+        ["Predict__MaxConcurrent"] = "documented default per instance; Flex Consumption scales out on HTTP concurrency",
+        ["Predict__QueueTimeout"] = "documented default",
+        ["Predict__RetryAfter"] = "documented default",
     };
 
     private static string Root => RepositoryFiles.Root;
