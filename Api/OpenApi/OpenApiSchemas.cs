@@ -22,6 +22,10 @@ internal static class OpenApiSchemas
             {
                 [FieldNames.ArchivedGbNextPeriod] = Contributions(),
                 [FieldNames.SavingsGbNextPeriod] = Contributions(),
+                ["base"] = Object(
+                    new() { [FieldNames.ArchivedGbNextPeriod] = Number(), [FieldNames.SavingsGbNextPeriod] = Number() },
+                    FieldNames.ArchivedGbNextPeriod,
+                    FieldNames.SavingsGbNextPeriod),
             },
             FieldNames.ArchivedGbNextPeriod,
             FieldNames.SavingsGbNextPeriod),

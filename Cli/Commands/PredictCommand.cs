@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ArchiveForecast.Cli.Scoring;
+using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
@@ -20,9 +21,25 @@ internal static class PredictCommand
         Option<string> input = new("--input") { Description = "A CSV with the Instance columns, or a .json file {\"instances\":[...]}", HelpName = "FILE", Required = true };
         Option<string> output = new("--out") { Description = "Where to write the predictions: .json gives the API's response shape, anything else CSV", HelpName = "FILE", Required = true };
         Option<int?> version = new("--version") { Description = "The version to score with (default: the served one)", HelpName = "N" };
+        Option<double> level = new("--level")
+        {
+            Description = "The level of the forecast ranges: 0.5, 0.8, 0.9 or 0.95",
+            HelpName = "L",
+            DefaultValueFactory = _ => IntervalCalibration.DefaultLevel,
+        };
+        level.Validators.Add(result =>
+        {
+            // A value that did not convert has its own parse error already.
+            if (result.Tokens.Count > 0
+                && double.TryParse(result.Tokens[^1].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+                && !IntervalCalibration.IsSupported(value))
+            {
+                result.AddError("--level must be 0.5, 0.8, 0.9 or 0.95.");
+            }
+        });
         var model = CliContext.ModelOption();
         var store = CliContext.StoreOption();
-        var command = new Command("predict", "Score a file of inputs with a model version") { input, output, model, store, version };
+        var command = new Command("predict", "Score a file of inputs with a model version") { input, output, model, store, version, level };
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
@@ -76,10 +93,13 @@ internal static class PredictCommand
             using var loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
             progress.Report($"scoring {inputs.Inputs.Count:N0} inputs with version {chosen}");
             var predictions = loaded.PredictBatch(inputs.Inputs);
+            double rangeLevel = run.Get(level);
+            var calibration = loaded.Card?.Intervals;
+            PredictionIntervals?[] ranges = [.. predictions.Select(p => calibration?.Apply(p, rangeLevel))];
             progress.Report($"writing {target}");
             try
             {
-                await ScoringFiles.WriteAsync(target, modelName, chosen, inputs, predictions, cancellationToken);
+                await ScoringFiles.WriteAsync(target, modelName, chosen, inputs, predictions, ranges, cancellationToken);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or DirectoryNotFoundException or IOException)
             {
@@ -88,8 +108,11 @@ internal static class PredictCommand
 
             progress.Dispose();
             int outOfRange = predictions.Count(p => p.OutOfRange.Count > 0);
+            string rangeNote = calibration is null
+                ? "this version has no calibrated ranges"
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ranges at {rangeLevel:0.##}");
             run.Line($"Scored {Plural(predictions.Count, "input")} with {modelName} version {chosen} into {target} " +
-                     $"({Plural(outOfRange, "input")} outside the training range).");
+                     $"({Plural(outOfRange, "input")} outside the training range; {rangeNote}).");
             run.WriteJson(new { Model = new { Name = modelName, Version = chosen }, Rows = predictions.Count, OutOfRangeRows = outOfRange, Out = target });
             return ExitCodes.Ok;
         });

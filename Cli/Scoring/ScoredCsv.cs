@@ -12,8 +12,16 @@ internal static class ScoredCsv
 {
     public const string ActualPrefix = "actual_";
 
-    /// <summary>The columns appended to every row.</summary>
-    public static IReadOnlyList<string> OutputColumns { get; } = [.. FieldNames.Targets, "out_of_range"];
+    /// <summary>
+    /// The columns appended to every row: the forecasts, the flags, then each target's range at the chosen level (empty
+    /// for a version without calibrated ranges).
+    /// </summary>
+    public static IReadOnlyList<string> OutputColumns { get; } =
+    [
+        .. FieldNames.Targets,
+        "out_of_range",
+        .. FieldNames.Targets.SelectMany(t => new[] { t + "_lower", t + "_upper" }),
+    ];
 
     /// <summary>The input header as written out: columns named like an output get <see cref="ActualPrefix"/>.</summary>
     /// <exception cref="CliException">Renaming would collide with a column the file already has (exit code 2).</exception>

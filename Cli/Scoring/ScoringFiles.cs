@@ -32,7 +32,21 @@ internal static class ScoringFiles
     }
 
     /// <summary>Writes the predictions (beside the target, then moved over it, so a failure leaves no half file).</summary>
-    public static async Task WriteAsync(string path, string modelName, int version, ScoringInput input, IReadOnlyList<ForecastPrediction> predictions, CancellationToken cancellationToken)
+    /// <param name="path">The output file: <c>.json</c> for the API's response shape, anything else CSV.</param>
+    /// <param name="modelName">The model that scored.</param>
+    /// <param name="version">Its version.</param>
+    /// <param name="input">What was read.</param>
+    /// <param name="predictions">One per input, in order.</param>
+    /// <param name="ranges">Each prediction's ranges at the chosen level, or null per row when the version has none.</param>
+    /// <param name="cancellationToken">Stops the writing.</param>
+    public static async Task WriteAsync(
+        string path,
+        string modelName,
+        int version,
+        ScoringInput input,
+        IReadOnlyList<ForecastPrediction> predictions,
+        IReadOnlyList<PredictionIntervals?> ranges,
+        CancellationToken cancellationToken)
     {
         string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -44,13 +58,13 @@ internal static class ScoringFiles
                     var response = new
                     {
                         Model = new { Name = modelName, Version = version },
-                        Predictions = predictions.Select(p => new { p.ArchivedGbNextPeriod, p.SavingsGbNextPeriod, p.OutOfRange }),
+                        Predictions = predictions.Select((p, i) => new { p.ArchivedGbNextPeriod, p.SavingsGbNextPeriod, p.OutOfRange, Intervals = ranges[i] }),
                     };
                     await JsonSerializer.SerializeAsync(stream, response, CliJson.Options, cancellationToken);
                 }
                 else
                 {
-                    await WriteCsvAsync(stream, input, predictions, cancellationToken);
+                    await WriteCsvAsync(stream, input, predictions, ranges, cancellationToken);
                 }
             }
 
@@ -62,7 +76,8 @@ internal static class ScoringFiles
         }
     }
 
-    private static async Task WriteCsvAsync(Stream stream, ScoringInput input, IReadOnlyList<ForecastPrediction> predictions, CancellationToken cancellationToken)
+    private static async Task WriteCsvAsync(
+        Stream stream, ScoringInput input, IReadOnlyList<ForecastPrediction> predictions, IReadOnlyList<PredictionIntervals?> ranges, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         var culture = CultureInfo.InvariantCulture;
@@ -95,6 +110,18 @@ internal static class ScoringFiles
             line.Append(ScoredCsv.Number(p.ArchivedGbNextPeriod)).Append(',')
                 .Append(ScoredCsv.Number(p.SavingsGbNextPeriod)).Append(',')
                 .Append(ScoredCsv.Cell(string.Join(';', p.OutOfRange)));
+            if (ranges[i] is { } range)
+            {
+                line.Append(',').Append(ScoredCsv.Number(range.ArchivedGbNextPeriod.Lower))
+                    .Append(',').Append(ScoredCsv.Number(range.ArchivedGbNextPeriod.Upper))
+                    .Append(',').Append(ScoredCsv.Number(range.SavingsGbNextPeriod.Lower))
+                    .Append(',').Append(ScoredCsv.Number(range.SavingsGbNextPeriod.Upper));
+            }
+            else
+            {
+                line.Append(",,,,");
+            }
+
             await writer.WriteLineAsync(line, cancellationToken);
         }
     }

@@ -25,6 +25,17 @@ public sealed class ForecastModel : IDisposable
 
     private const int MinimumRowsPerPartition = 250;
 
+    private static double Sum(float[] values)
+    {
+        double sum = 0;
+        foreach (float value in values)
+        {
+            sum += value;
+        }
+
+        return sum;
+    }
+
     private static readonly string[] NoFlags = [];
 
     private readonly MLContext _mlContext;
@@ -192,8 +203,9 @@ public sealed class ForecastModel : IDisposable
     /// Per-feature contributions to both targets' predictions of one input, keyed by <see cref="FeatureSchema.Names"/>:
     /// ML.NET's tree contribution scores, not normalized, of regressors that predict ln(GB + 0.001). They are in that
     /// log space, not in GB (+0.1 is about +10 % of the forecast). Signs and relative sizes rank the features for this
-    /// input; they are not an additive decomposition of the prediction (a forest's are summed over its trees, not
-    /// averaged).
+    /// input. ML.NET's contributions do not add up to the prediction by themselves (a forest's are summed over its
+    /// trees, not averaged), so <see cref="ForecastExplanation.Base"/> is the forecast's ln(GB + 0.001) less their sum:
+    /// base + contributions = the forecast in log space, exactly.
     /// </summary>
     /// <exception cref="InvalidOperationException">The model's regressors do not support contributions.</exception>
     public ForecastExplanation Explain(ForecastInput input)
@@ -206,8 +218,14 @@ public sealed class ForecastModel : IDisposable
         {
             FeatureBuilder.Write(input, engine.Input.Features);
             engine.Run();
-            return new ForecastExplanation(
-                ToDictionary(engine.Output.ArchivedContributions), ToDictionary(engine.Output.SavingsContributions));
+            var output = engine.Output;
+            var forecast = Predict(input);
+            return new ForecastExplanation(ToDictionary(output.ArchivedContributions), ToDictionary(output.SavingsContributions))
+            {
+                Base = new ExplanationBase(
+                    ForecastPipeline.ToLabel(forecast.ArchivedGbNextPeriod) - Sum(output.ArchivedContributions),
+                    ForecastPipeline.ToLabel(forecast.SavingsGbNextPeriod) - Sum(output.SavingsContributions)),
+            };
         }
         finally
         {

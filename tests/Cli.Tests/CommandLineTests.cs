@@ -47,7 +47,7 @@ public sealed class CommandLineTests
         var lines = await File.ReadAllLinesAsync(scored);
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Does.EndWith(",archived_gb_next_period,savings_gb_next_period,out_of_range").And.StartWith("source_id,month,"));
+            Assert.That(lines[0], Does.EndWith(",archived_gb_next_period,savings_gb_next_period,out_of_range,archived_gb_next_period_lower,archived_gb_next_period_upper,savings_gb_next_period_lower,savings_gb_next_period_upper").And.StartWith("source_id,month,"));
             Assert.That(lines, Has.Length.EqualTo(601));
         });
 
@@ -209,10 +209,11 @@ public sealed class CommandLineTests
             Assert.That(result.Output, Does.Contain("Scored 2 inputs with"));
             Assert.That(lines[0], Is.EqualTo(
                 "region,month,total_files,avg_file_size_mb,pct_pdf,pct_docx,pct_xlsx,archive_frequency_per_day,actual_archived_gb_next_period,owner,name," +
-                "archived_gb_next_period,savings_gb_next_period,out_of_range"));
+                "archived_gb_next_period,savings_gb_next_period,out_of_range," +
+                "archived_gb_next_period_lower,archived_gb_next_period_upper,savings_gb_next_period_lower,savings_gb_next_period_upper"));
             Assert.That(lines[1], Does.StartWith("north,2024-01-01,10,1.5,0.5,0.2,0.1,2,12.5,\"'=HYPERLINK(\"\"http://evil.example\"\")\",\"Vault, 2\","));
             Assert.That(lines[2], Does.StartWith("south,2024-02-01,20,2.5,0.4,0.2,0.1,3,-1,'@SUM(A1),+7,"));
-            Assert.That(lines[2].Split(',')[^3], Does.Match(@"^\d+(\.\d{1,4})?$"), "forecasts with at most four decimals");
+            Assert.That(lines[2].Split(',')[^7], Does.Match(@"^\d+(\.\d{1,4})?$"), "forecasts with at most four decimals");
         });
     }
 

@@ -85,6 +85,26 @@ public sealed class PredictRouteTests
     }
 
     [Test]
+    public async Task Predict_ExplainTrue_ContributionsPlusTheBaseAddUpToTheForecastInLogSpace()
+    {
+        using var response = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?explain=true");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var prediction = json.RootElement.GetProperty("predictions")[0];
+        var explanation = prediction.GetProperty("explanation");
+        Assert.Multiple(() =>
+        {
+            foreach (string target in new[] { "archived_gb_next_period", "savings_gb_next_period" })
+            {
+                double sum = explanation.GetProperty(target).EnumerateObject().Sum(p => p.Value.GetDouble());
+                double baseValue = explanation.GetProperty("base").GetProperty(target).GetDouble();
+                double forecastLog = Math.Log(prediction.GetProperty(target).GetDouble() + 0.001);
+                Assert.That(baseValue + sum, Is.EqualTo(forecastLog).Within(1e-3), target);
+            }
+        });
+    }
+
+    [Test]
     public async Task Predict_CarriesARangeAroundEachForecast_AtTheDefaultLevel()
     {
         using var response = await _server.PredictAsync(PythonEraRequest);

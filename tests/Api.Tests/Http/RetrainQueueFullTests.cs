@@ -11,7 +11,7 @@ public sealed class RetrainQueueFullTests
     public async Task Retrain_WhenTheInProcessQueueIsFull_Returns503BusyWithRetryAfter()
     {
         await using var server = await ApiServer.StartAsync();
-        string body = $$"""{"model":"queue-model","dataset":"{{TrainedStore.Dataset}}"}""";
+        string body = $$"""{"model":"queue-model","dataset":"{{TrainedStore.Dataset}}","create":true}""";
 
         // The worker takes one request and trains it for a while; the queue holds 32 more; the rest must be refused.
         var responses = await Task.WhenAll(Enumerable.Range(0, Training.Jobs.InProcessRetrainQueue.Capacity + 16)
