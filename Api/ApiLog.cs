@@ -54,4 +54,7 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 3014, Level = LogLevel.Warning, Message = "Listening on {Url} over plain HTTP beyond loopback: keys and data cross the network unencrypted; bind to 127.0.0.1 or put TLS in front")]
     public static partial void PlainHttpBeyondLoopback(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "Model {ModelName} was retired: it answers as unknown until a new version is published")]
+    public static partial void ModelRetired(ILogger logger, string modelName);
 }

@@ -17,6 +17,7 @@ public static class Program
         VersionsCommand.Create,
         PromoteCommand.Create,
         RollbackCommand.Create,
+        RetireCommand.Create,
         PredictCommand.Create,
         ServeCommand.Create,
     ];

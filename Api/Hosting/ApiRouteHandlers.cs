@@ -23,6 +23,7 @@ public static class ApiRouteHandlers
             "ReloadModel" => c => Get<ReloadHandler>(c).HandleAsync(c.Request, null, c.RequestAborted),
             "PromoteModel" => c => Get<PromoteHandler>(c).HandleAsync(c.Request, Value(c, "name"), c.RequestAborted),
             "RollbackModel" => c => Get<RollbackHandler>(c).HandleAsync(c.Request, Value(c, "name"), c.RequestAborted),
+            "RetireModel" => c => Get<RetireHandler>(c).HandleAsync(c.Request, Value(c, "name"), c.RequestAborted),
             "Retrain" => c => Get<RetrainHandler>(c).HandleAsync(c.Request, c.RequestAborted),
             "GetRun" => c => Get<RunsHandler>(c).HandleAsync(c.Request, Value(c, "run_id"), c.RequestAborted),
             "OpenApi" => c => Get<OpenApiHandler>(c).HandleAsync(c.Request, c.RequestAborted),

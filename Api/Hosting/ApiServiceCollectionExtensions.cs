@@ -31,6 +31,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<ReloadHandler>();
         services.TryAddSingleton<PromoteHandler>();
         services.TryAddSingleton<RollbackHandler>();
+        services.TryAddSingleton<RetireHandler>();
         services.TryAddSingleton<RetrainHandler>();
         services.TryAddSingleton<RunsHandler>();
         services.TryAddSingleton<OpenApiHandler>();

@@ -147,6 +147,16 @@ internal static class OpenApiSchemas
             "outcome",
             "changed"),
         [SchemaNames.PromoteRequest] = Closed(new() { ["version"] = Integer(minimum: 1) }, "version"),
+        [SchemaNames.Retired] = Object(
+            new()
+            {
+                ["model"] = String(),
+                ["retired"] = new JsonObject { ["type"] = "boolean" },
+                ["retired_at"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+            },
+            "model",
+            "retired",
+            "retired_at"),
         [SchemaNames.PointerChange] = Object(
             new()
             {

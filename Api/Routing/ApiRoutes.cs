@@ -100,6 +100,17 @@ public static class ApiRoutes
             Unexpected,
         ]);
 
+    /// <summary><c>POST /api/models/{name}/retire</c>: marks a model name unused.</summary>
+    public static ApiRoute Retire { get; } = new(
+        "RetireModel", "POST", "models/{name}/retire", KeyLevel.Admin,
+        "Retire a model name: it answers 404 everywhere until a new version is published (retrain with \"create\": true); nothing is deleted.", null,
+        [
+            new(200, "The model is retired.", SchemaNames.Retired),
+            Unauthorized, ModelNotFound,
+            new(409, "The default model of the service cannot be retired.", SchemaNames.Problem, Problem),
+            Unexpected,
+        ]);
+
     /// <summary><c>POST /api/retrain</c>: queues a training run.</summary>
     public static ApiRoute Retrain { get; } = new(
         "Retrain", "POST", "retrain", KeyLevel.Admin,
@@ -136,7 +147,7 @@ public static class ApiRoutes
     /// <summary>Every route, in contract order.</summary>
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        Predict, PredictNamed, Health, ModelInfo, ModelInfoNamed, Versions, Reload, Promote, Rollback, Retrain, Run,
+        Predict, PredictNamed, Health, ModelInfo, ModelInfoNamed, Versions, Reload, Promote, Rollback, Retire, Retrain, Run,
         OpenApi, Ui,
     ];
 }

@@ -22,6 +22,9 @@ public static class SchemaNames
     public const string Reload = "Reload";
     public const string PromoteRequest = "PromoteRequest";
     public const string PointerChange = "PointerChange";
+
+    /// <summary>The answer of a retire.</summary>
+    public const string Retired = "Retired";
     public const string RetrainRequest = "RetrainRequest";
     public const string RetrainAccepted = "RetrainAccepted";
     public const string Run = "Run";

@@ -16,6 +16,11 @@ internal static class Inputs
     /// <summary>The version to use: the one given, or the one served; refused when the registry has no such complete version.</summary>
     public static async Task<int> VersionAsync(ModelRegistry registry, string model, int? requested, CancellationToken cancellationToken)
     {
+        if (await registry.IsRetiredAsync(model, cancellationToken))
+        {
+            throw CliException.BadInput($"{model} is retired; training it again (train --model {model}) revives it.");
+        }
+
         var versions = await registry.ListVersionsAsync(model, cancellationToken);
         if (requested is null)
         {

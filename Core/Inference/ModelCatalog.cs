@@ -102,6 +102,21 @@ public sealed class ModelCatalog
         return await served.ReloadAsync(force: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Stops serving <paramref name="modelName"/> in this process (after it was retired): later lookups answer unknown.
+    /// Requests already holding the model finish with it. The default model is never forgotten.
+    /// </summary>
+    public void Forget(string modelName)
+    {
+        if (string.Equals(modelName, Default.Name, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        models.TryRemove(modelName, out _);
+        RememberUnknown(modelName, timeProvider.GetUtcNow());
+    }
+
     private void RememberUnknown(string modelName, DateTimeOffset now)
     {
         if (unknownFor <= TimeSpan.Zero)

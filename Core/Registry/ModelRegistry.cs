@@ -85,11 +85,16 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         return [.. names];
     }
 
-    /// <summary>True when the store holds a pointer or any version of <paramref name="modelName"/>.</summary>
+    /// <summary>True when the store holds a pointer or any version of <paramref name="modelName"/> and the name is not retired.</summary>
     /// <exception cref="ArgumentException">The model name is invalid.</exception>
     public async Task<bool> ModelExistsAsync(string modelName, CancellationToken cancellationToken)
     {
         CheckModelName(modelName);
+        if (await IsRetiredAsync(modelName, cancellationToken))
+        {
+            return false;
+        }
+
         if (await store.GetETagAsync(RegistryPaths.Pointer(modelName), cancellationToken) is not null)
         {
             return true;
@@ -104,6 +109,27 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
         }
 
         return false;
+    }
+
+    /// <summary>True when <paramref name="modelName"/> is marked retired.</summary>
+    public async Task<bool> IsRetiredAsync(string modelName, CancellationToken cancellationToken) =>
+        (await TryReadJsonAsync<ModelRetirement>(RegistryPaths.Retirement(modelName), cancellationToken))?.Retired == true;
+
+    /// <summary>
+    /// Retires <paramref name="modelName"/> (<paramref name="retire"/> true) or revives it: a retired name answers as
+    /// unknown; nothing of it is deleted. False when the model does not exist (or is already retired, when retiring).
+    /// </summary>
+    public async Task<bool> SetRetiredAsync(string modelName, bool retire, string actor, string reason, CancellationToken cancellationToken)
+    {
+        CheckModelName(modelName);
+        if (retire && !await ModelExistsAsync(modelName, cancellationToken))
+        {
+            return false;
+        }
+
+        var marker = new ModelRetirement(retire, timeProvider.GetUtcNow(), actor, reason);
+        await store.WriteAsync(RegistryPaths.Retirement(modelName), JsonSerializer.SerializeToUtf8Bytes(marker, ArtifactJson.Options), WritePrecondition.None, cancellationToken);
+        return true;
     }
 
     /// <summary>Publishes a new immutable version (model.zip, card, quantiles, then the manifest last) and returns its manifest.</summary>
@@ -180,6 +206,10 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
 
         // Written last: its presence is what makes the version complete.
         await CreateVersionFileAsync(modelName, version, ArtifactFiles.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, ArtifactJson.Options), cancellationToken);
+        if (await IsRetiredAsync(modelName, cancellationToken))
+        {
+            await SetRetiredAsync(modelName, retire: false, "publish", string.Create(CultureInfo.InvariantCulture, $"version {version} was published"), cancellationToken);
+        }
         CoreLog.VersionPublished(log, modelName, version, manifest.RunId, request.ModelZip.Length);
         return manifest;
     }

@@ -9,6 +9,9 @@ internal static class RegistryPaths
 
     public static string Pointer(string modelName) => $"{modelName}/current.json";
 
+    /// <summary>The marker that says whether a model name is retired (see <see cref="ModelRetirement"/>).</summary>
+    public static string Retirement(string modelName) => $"{modelName}/retired.json";
+
     public static string VersionsPrefix(string modelName) => $"{modelName}/{VersionsFolder}/";
 
     public static string VersionFile(string modelName, int version, string fileName) =>

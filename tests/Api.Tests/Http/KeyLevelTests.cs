@@ -68,6 +68,14 @@ public sealed class KeyLevelTests
             Assert.That(promote.IsSuccessStatusCode, Is.True, await promote.Content.ReadAsStringAsync());
         }
 
+        if (route == ApiRoutes.Retire)
+        {
+            // Each case retires a model of its own, a copy of the second model's folder, so that no other case loses a model.
+            string copy = $"retire-{key}-{place}".ToLowerInvariant();
+            CopyModel(TrainedStore.SecondModel, copy);
+            path = route.Path.Replace("{name}", copy, StringComparison.Ordinal);
+        }
+
         using var request = ApiServer.Request(new HttpMethod(route.Method), path, KeyOf(key), place, body);
 
         using var response = await _server.Client.SendAsync(request);
@@ -109,6 +117,17 @@ public sealed class KeyLevelTests
                 entries.Select(e => e.Message),
                 Has.None.Contains(TestKeys.Wrong).And.None.Contains(TestKeys.Function).And.None.Contains(TestKeys.Admin));
         });
+    }
+
+    private void CopyModel(string from, string to)
+    {
+        string source = Path.Combine(_server.ModelsPath, from);
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(_server.ModelsPath, to, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
     }
 
     private static int SuccessStatus(ApiRoute route) =>

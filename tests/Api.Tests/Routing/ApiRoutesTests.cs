@@ -17,6 +17,7 @@ public sealed class ApiRoutesTests
         ("POST", "/api/model/reload", KeyLevel.Admin),
         ("POST", "/api/models/{name}/promote", KeyLevel.Admin),
         ("POST", "/api/models/{name}/rollback", KeyLevel.Admin),
+        ("POST", "/api/models/{name}/retire", KeyLevel.Admin),
         ("POST", "/api/retrain", KeyLevel.Admin),
         ("GET", "/api/runs/{run_id}", KeyLevel.Function),
         ("GET", "/api/openapi.json", KeyLevel.Anonymous),

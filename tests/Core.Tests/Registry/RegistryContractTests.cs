@@ -317,6 +317,41 @@ public abstract class RegistryContractTests
     }
 
     [Test]
+    public async Task Retire_MakesTheModelUnknown_KeepsItsVersions_AndAPublishRevivesIt()
+    {
+        await PublishAsync(1);
+        await PromoteAsync(1);
+
+        bool retired = await Registry.SetRetiredAsync(Model, retire: true, "ops", "typo", CancellationToken.None);
+        bool existsRetired = await Registry.ModelExistsAsync(Model, CancellationToken.None);
+        var versionsRetired = await Registry.ListVersionsAsync(Model, CancellationToken.None);
+        bool again = await Registry.SetRetiredAsync(Model, retire: true, "ops", "twice", CancellationToken.None);
+        await PublishAsync(1);
+        bool existsRevived = await Registry.ModelExistsAsync(Model, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(retired, Is.True);
+            Assert.That(existsRetired, Is.False, "a retired name answers as unknown");
+            Assert.That(versionsRetired, Has.Count.EqualTo(1), "nothing is deleted");
+            Assert.That(again, Is.False, "an unknown (retired) model cannot be retired again");
+            Assert.That(existsRevived, Is.True, "publishing a version revives the name");
+        });
+    }
+
+    [Test]
+    public async Task Retire_AnUnknownModel_ChangesNothing()
+    {
+        bool retired = await Registry.SetRetiredAsync("never-trained", retire: true, "ops", "typo", CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(retired, Is.False);
+            Assert.That(await Registry.IsRetiredAsync("never-trained", CancellationToken.None), Is.False);
+        });
+    }
+
+    [Test]
     public async Task Promote_KeepsTheHistoryMostRecentFirstWithEachVersionOnce()
     {
         await PublishAsync(3);
