@@ -12,9 +12,12 @@ public sealed class PredictionLimitOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Predict";
 
-    /// <summary>Predict requests scored at the same time (each may use several cores for a large batch). Default 8.</summary>
+    /// <summary>
+    /// Predict requests scored at the same time (each may use several cores for a large batch). Default: twice the
+    /// processors, the setting whose p99 stayed lowest under 64 concurrent batch requests (bench/RESULTS.md, bench/limit.sh).
+    /// </summary>
     [Range(1, 4096)]
-    public int MaxConcurrent { get; set; } = 8;
+    public int MaxConcurrent { get; set; } = 2 * Environment.ProcessorCount;
 
     /// <summary>How long a request waits for a slot before the 503. Default 0.5 s; zero refuses at once.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
