@@ -400,22 +400,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
     {
         CheckModelName(modelName);
         CheckRunId(runId);
-        var path = RegistryPaths.Run(modelName, runId);
-        var stored = await store.ReadAsync(path, MaxJsonBytes, cancellationToken);
-        if (stored is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<RunRecord>(stored.Content.Span, ArtifactJson.Options)
-                ?? throw new InvalidDataException($"{path} is empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path} is not a valid run record: {ex.Message}", ex);
-        }
+        return await ReadRunAsync(RegistryPaths.Run(modelName, runId), cancellationToken);
     }
 
     /// <summary>
