@@ -9,7 +9,7 @@ namespace ArchiveForecast.Core.Artifacts;
 /// hashes, so it is verified and loaded with the version.
 /// </summary>
 /// <param name="Method">How the residuals were obtained, in words.</param>
-/// <param name="Grouping">What rows were held out together: <c>source_id</c>, or <c>feature_blocks</c> when the data names no source.</param>
+/// <param name="Grouping">What rows were held out together: the source column (<c>source_id</c> by default), or <c>feature_profiles</c> when the data names no source.</param>
 /// <param name="Groups">How many groups there were.</param>
 /// <param name="Folds">How many folds held groups out.</param>
 /// <param name="Rows">How many held-out residuals each level is calibrated on.</param>

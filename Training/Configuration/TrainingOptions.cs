@@ -53,6 +53,15 @@ public sealed class TrainingOptions : IValidatableObject
     public string? DefaultDataset { get; set; }
 
     /// <summary>
+    /// The CSV column naming each row's archive source (default <c>source_id</c>, which <c>generate</c> writes). Rows of one
+    /// source are held out together when the forecast ranges are calibrated; a file without the column is grouped by
+    /// profile instead.
+    /// </summary>
+    [Required]
+    [RegularExpression(@"^[A-Za-z_][A-Za-z0-9_\-]{0,63}\z")]
+    public string GroupColumn { get; set; } = Data.CsvTrainingDataReader.SourceIdColumn;
+
+    /// <summary>
     /// How long a run waits for the training lock of its model while another training holds it, retrying with a delay
     /// that starts at <see cref="LockRetryDelay"/> and doubles up to a minute. Default 5 minutes; zero fails at once.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace ArchiveForecast.Training.Data;
 
-/// <summary>Where each required column (and <c>source_id</c>, when present) is in the records of a file, from its header.</summary>
+/// <summary>Where each required column (and the source column, <c>source_id</c> unless told otherwise, when present) is in the records of a file, from its header.</summary>
 internal sealed record CsvColumnMap(int FieldCount, int[] Required, int SourceId)
 {
     public const string SourceIdColumn = "source_id";
@@ -9,8 +9,9 @@ internal sealed record CsvColumnMap(int FieldCount, int[] Required, int SourceId
     /// <param name="header">The header record, or null when the file is empty.</param>
     /// <param name="required">The columns every row needs, in the order the parser reads them.</param>
     /// <param name="fileKind">"A training file" or "An input file", for messages.</param>
+    /// <param name="sourceColumn">The column naming each row's source.</param>
     /// <exception cref="TrainingDataException">The file is empty, or the header is unreadable, repeats a known column or lacks a required one.</exception>
-    public static CsvColumnMap Create(CsvRawRecord? header, IReadOnlyList<string> required, string fileKind)
+    public static CsvColumnMap Create(CsvRawRecord? header, IReadOnlyList<string> required, string fileKind, string sourceColumn = SourceIdColumn)
     {
         string needs = $"{fileKind} needs the columns {string.Join(", ", required)} (in any order; other columns are ignored).";
         if (header is not { } record)
@@ -24,7 +25,7 @@ internal sealed record CsvColumnMap(int FieldCount, int[] Required, int SourceId
         }
 
         var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var known = new HashSet<string>([.. required, SourceIdColumn], StringComparer.OrdinalIgnoreCase);
+        var known = new HashSet<string>([.. required, sourceColumn], StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < record.Fields.Length; i++)
         {
             string name = record.Fields[i].Trim();
@@ -44,7 +45,7 @@ internal sealed record CsvColumnMap(int FieldCount, int[] Required, int SourceId
         return new CsvColumnMap(
             record.Fields.Length,
             [.. required.Select(c => positions[c])],
-            positions.TryGetValue(SourceIdColumn, out int source) ? source : -1);
+            positions.TryGetValue(sourceColumn, out int source) ? source : -1);
     }
 
     /// <summary>The trimmed value of the <paramref name="index"/>-th required column.</summary>

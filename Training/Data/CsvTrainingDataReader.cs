@@ -25,8 +25,9 @@ public static class CsvTrainingDataReader
     /// <param name="stream">The CSV bytes.</param>
     /// <param name="progress">Receives the number of rows read so far, now and then.</param>
     /// <param name="cancellationToken">Stops the read.</param>
+    /// <param name="sourceColumn">The column naming each row's source (kept as <see cref="TrainingExample.SourceId"/>).</param>
     /// <exception cref="TrainingDataException">The file has no usable header or is not UTF-8.</exception>
-    public static async Task<TrainingDataReadResult> ReadAsync(Stream stream, IProgress<int>? progress, CancellationToken cancellationToken)
+    public static async Task<TrainingDataReadResult> ReadAsync(Stream stream, IProgress<int>? progress, CancellationToken cancellationToken, string sourceColumn = SourceIdColumn)
     {
         CsvColumnMap? map = null;
         var parser = new CsvRowParser();
@@ -38,7 +39,7 @@ public static class CsvTrainingDataReader
         {
             if (map is null)
             {
-                map = CsvColumnMap.Create(record, RequiredColumns, "A training file");
+                map = CsvColumnMap.Create(record, RequiredColumns, "A training file", sourceColumn);
                 continue;
             }
 
@@ -66,7 +67,7 @@ public static class CsvTrainingDataReader
             }
         }
 
-        map ??= CsvColumnMap.Create(null, RequiredColumns, "A training file");
+        map ??= CsvColumnMap.Create(null, RequiredColumns, "A training file", sourceColumn);
         progress?.Report(rowsRead);
         return new TrainingDataReadResult(accepted, rejections, rowsRead, rowsRejected);
     }

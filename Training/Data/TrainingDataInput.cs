@@ -37,9 +37,9 @@ public sealed class TrainingDataInput
     /// </summary>
     public static TrainingDataInput FromRows(string description, IReadOnlyList<TrainingExample> rows) => new(description, null, rows);
 
-    /// <summary>Reads and validates the data.</summary>
+    /// <summary>Reads and validates the data; <paramref name="sourceColumn"/> names the CSV column of each row's source.</summary>
     /// <exception cref="TrainingDataException">A CSV without a usable header.</exception>
-    public async Task<TrainingDataReadResult> ReadAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<TrainingDataReadResult> ReadAsync(IProgress<int>? progress, CancellationToken cancellationToken, string sourceColumn = CsvTrainingDataReader.SourceIdColumn)
     {
         if (rows is not null)
         {
@@ -47,7 +47,7 @@ public sealed class TrainingDataInput
         }
 
         await using var stream = await open!(cancellationToken);
-        return await CsvTrainingDataReader.ReadAsync(stream, progress, cancellationToken);
+        return await CsvTrainingDataReader.ReadAsync(stream, progress, cancellationToken, sourceColumn);
     }
 
     /// <inheritdoc />

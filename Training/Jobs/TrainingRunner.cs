@@ -181,7 +181,7 @@ public sealed class TrainingRunner(
         run.Report(TrainingStage.Reading, $"reading {run.Request.Data.Description}");
         long started = timeProvider.GetTimestamp();
         var rowsProgress = new CallbackProgress<int>(rows => run.Report(TrainingStage.Reading, $"{rows:N0} rows read", rows));
-        var data = await run.Request.Data.ReadAsync(rowsProgress, cancellationToken);
+        var data = await run.Request.Data.ReadAsync(rowsProgress, cancellationToken, settingsOptions.GroupColumn);
         cancellationToken.ThrowIfCancellationRequested();
         double loadMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
         run.Record = run.Record with
@@ -234,7 +234,7 @@ public sealed class TrainingRunner(
         }
 
         run.Report(TrainingStage.Evaluating, "calibrating the forecast ranges on held-out sources");
-        var intervals = await Task.Run(() => IntervalCalibrator.Calibrate(split.Train, run.Settings, settingsOptions.Seed, cancellationToken), cancellationToken);
+        var intervals = await Task.Run(() => IntervalCalibrator.Calibrate(split.Train, run.Settings, settingsOptions.Seed, cancellationToken, settingsOptions.GroupColumn), cancellationToken);
         if (intervals is not null)
         {
             intervals = IntervalCalibrator.WithHoldoutQuality(intervals, holdoutActual, holdoutPredictions);

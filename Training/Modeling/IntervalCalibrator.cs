@@ -2,6 +2,7 @@ using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Training.Data;
 
 namespace ArchiveForecast.Training.Modeling;
 
@@ -31,7 +32,13 @@ public static class IntervalCalibrator
     public const int MinGroupsForQuantiles = 30;
 
     /// <summary>The calibration, or null when the rows hold fewer than two groups (nothing could be held out).</summary>
-    public static IntervalCalibration? Calibrate(IReadOnlyList<TrainingExample> rows, TrainerSettings settings, int seed, CancellationToken cancellationToken)
+    /// <param name="rows">The training rows; <see cref="TrainingExample.SourceId"/> names their sources where the data has them.</param>
+    /// <param name="settings">The trainer settings of the run, for the fold models.</param>
+    /// <param name="seed">The seed of the folds and the sample.</param>
+    /// <param name="cancellationToken">Stops between fold fits.</param>
+    /// <param name="sourceColumn">The column the sources came from, for the calibration's record.</param>
+    public static IntervalCalibration? Calibrate(
+        IReadOnlyList<TrainingExample> rows, TrainerSettings settings, int seed, CancellationToken cancellationToken, string sourceColumn = CsvTrainingDataReader.SourceIdColumn)
     {
         ArgumentNullException.ThrowIfNull(rows);
         bool named = rows.All(r => r.SourceId is not null);
@@ -78,7 +85,7 @@ public static class IntervalCalibrator
         return new IntervalCalibration(
             $"grouped cross-fitting: {folds} folds of whole groups; residuals of ln(GB + 0.001), inputs in and out of the fold's training range apart; "
             + $"empirical quantiles with at least {MinGroupsForQuantiles} groups, else a normal model with between-group (its 75 % upper bound) and within-group variance and Student-t quantiles",
-            named ? "source_id" : "feature_profiles",
+            named ? sourceColumn : "feature_profiles",
             groups,
             folds,
             residuals.Count,

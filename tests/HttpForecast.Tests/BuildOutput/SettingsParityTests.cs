@@ -42,6 +42,7 @@ public sealed partial class SettingsParityTests
         ["Training__MinimumRows"] = "documented default",
         ["Training__LockWaitTimeout"] = "documented default; the queue's redelivery retries beyond it",
         ["Training__LockRetryDelay"] = "documented default",
+        ["Training__GroupColumn"] = "source_id, the column generate writes; set it when the data names sources otherwise",
         ["RetrainQueue__ConnectionString"] = "Azurite only",
         ["RetrainQueue__ManagedIdentityClientId"] = "the app uses its system-assigned identity",
         ["RetrainQueue__MaxPollingInterval"] = "serve's queue worker only; the Functions host polls per host.json",

@@ -43,6 +43,26 @@ public sealed class TrainingRunnerTests
     }
 
     [Test]
+    public async Task Run_RecordsCalibratedRangesInTheCard_GroupedByTheConfiguredSourceColumn()
+    {
+        harness.Options.GroupColumn = "plant";
+        // The generator's source_id column, renamed: only the configured column makes rows of one plant a group.
+        string text = TrainingHarness.CsvText();
+        var renamed = TrainingHarness.Bytes("plant" + text["source_id".Length..], "plants.csv");
+
+        var result = await harness.TrainAsync(renamed);
+
+        var intervals = result.Card!.Intervals!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(intervals.Grouping, Is.EqualTo("plant"));
+            Assert.That(intervals.Groups, Is.EqualTo(17), "600 generated rows come from 17 sources");
+            Assert.That(intervals.Levels.Select(l => l.Level), Is.EqualTo(new[] { 0.5, 0.8, 0.9, 0.95 }));
+            Assert.That(intervals.Levels.Select(l => l.Holdout), Is.All.Not.Null, "coverage and width on the holdout are recorded");
+        });
+    }
+
+    [Test]
     public async Task Run_PublishedVersion_HasAFullModelCardThatLoadsAndPassesItsCanaries()
     {
         string csv = TrainingHarness.CsvText(edit: (i, line) => i == 7 ? line.Replace(",2", ",x2", StringComparison.Ordinal) : line);
