@@ -91,7 +91,7 @@ internal static class PredictCommand
             int chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), cancellationToken);
             var verified = await registry.LoadVersionAsync(modelName, chosen, cancellationToken);
             using var loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
-            progress.Report($"scoring {inputs.Inputs.Count:N0} inputs with version {chosen}");
+            progress.Report($"scoring {Plural(inputs.Inputs.Count, "input")} with version {chosen}");
             var predictions = loaded.PredictBatch(inputs.Inputs);
             double rangeLevel = run.Get(level);
             var calibration = loaded.Card?.Intervals;
