@@ -1,14 +1,15 @@
 using System.Globalization;
 using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Training.Data;
 
-namespace ArchiveForecast.Cli.Scoring;
+namespace ArchiveForecast.Training.Batch;
 
 /// <summary>
-/// The layout of a scored CSV, the same as the planner page's download (Api/Ui/index.html, <c>resultsCsv</c>): every
-/// input column in order, as written, then the outputs. An input column named like an output is kept as
+/// The layout of a scored CSV (batch jobs, CLI <c>predict</c>), the same as the planner page's download
+/// (Api/Ui/index.html, <c>resultsCsv</c>): every input column in order, as written, then the outputs. An input column named like an output is kept as
 /// <c>actual_…</c>, never overwritten; text that a spreadsheet would run as a formula is neutralised.
 /// </summary>
-internal static class ScoredCsv
+public static class ScoredCsv
 {
     public const string ActualPrefix = "actual_";
 
@@ -24,9 +25,10 @@ internal static class ScoredCsv
     ];
 
     /// <summary>The input header as written out: columns named like an output get <see cref="ActualPrefix"/>.</summary>
-    /// <exception cref="CliException">Renaming would collide with a column the file already has (exit code 2).</exception>
-    public static IReadOnlyList<string> InputHeader(IReadOnlyList<string> header, string file)
+    /// <exception cref="TrainingDataException">Renaming would collide with a column the file already has.</exception>
+    public static IReadOnlyList<string> InputHeader(IReadOnlyList<string> header, string? file = null)
     {
+        file = file is null ? string.Empty : file + ": ";
         var taken = new HashSet<string>(header, StringComparer.OrdinalIgnoreCase);
         var names = new string[header.Count];
         for (int i = 0; i < header.Count; i++)
@@ -41,8 +43,8 @@ internal static class ScoredCsv
             string actual = ActualPrefix + name;
             if (taken.Contains(actual))
             {
-                throw CliException.BadInput(
-                    $"{file}: the column {name} would be kept as {actual}, but the file already has a column {actual}; rename one of them.");
+                throw new TrainingDataException(
+                    $"{file}the column {name} would be kept as {actual}, but the file already has a column {actual}; rename one of them.");
             }
 
             names[i] = actual;
