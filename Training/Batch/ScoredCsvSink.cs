@@ -62,8 +62,8 @@ public sealed class ScoredCsvSink(Stream output, string? inputName = null) : ISc
         }
 
         var p = row.Prediction;
-        line.Append(ScoredCsv.Number(p.ArchivedGbNextPeriod)).Append(',')
-            .Append(ScoredCsv.Number(p.SavingsGbNextPeriod)).Append(',');
+        ScoredCsv.AppendNumber(line, p.ArchivedGbNextPeriod).Append(',');
+        ScoredCsv.AppendNumber(line, p.SavingsGbNextPeriod).Append(',');
         if (p.OutOfRange.Count > 0)
         {
             line.Append(ScoredCsv.Cell(string.Join(';', p.OutOfRange)));
@@ -71,10 +71,10 @@ public sealed class ScoredCsvSink(Stream output, string? inputName = null) : ISc
 
         if (row.Ranges is { } range)
         {
-            line.Append(',').Append(ScoredCsv.Number(range.ArchivedGbNextPeriod.Lower))
-                .Append(',').Append(ScoredCsv.Number(range.ArchivedGbNextPeriod.Upper))
-                .Append(',').Append(ScoredCsv.Number(range.SavingsGbNextPeriod.Lower))
-                .Append(',').Append(ScoredCsv.Number(range.SavingsGbNextPeriod.Upper));
+            ScoredCsv.AppendNumber(line.Append(','), range.ArchivedGbNextPeriod.Lower);
+            ScoredCsv.AppendNumber(line.Append(','), range.ArchivedGbNextPeriod.Upper);
+            ScoredCsv.AppendNumber(line.Append(','), range.SavingsGbNextPeriod.Lower);
+            ScoredCsv.AppendNumber(line.Append(','), range.SavingsGbNextPeriod.Upper);
         }
         else
         {
