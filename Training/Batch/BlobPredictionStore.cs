@@ -137,10 +137,14 @@ public sealed class BlobPredictionStore(BlobContainerClient container) : IPredic
             }
 
             string id = Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{attempt}-{blocks.Count:D6}")));
-            using (var content = new MemoryStream(stream.Buffer, 0, stream.Buffered, writable: false))
-            {
-                await store.WithContainerAsync(() => blob.StageBlockAsync(id, content, cancellationToken: cancellationToken), cancellationToken);
-            }
+            // A fresh stream per attempt: a retry after creating the container must send the block from its start.
+            await store.WithContainerAsync(
+                async () =>
+                {
+                    using var content = new MemoryStream(stream.Buffer, 0, stream.Buffered, writable: false);
+                    await blob.StageBlockAsync(id, content, cancellationToken: cancellationToken);
+                },
+                cancellationToken);
 
             blocks.Add(id);
             stream.Buffered = 0;
