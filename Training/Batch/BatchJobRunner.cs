@@ -38,16 +38,11 @@ public sealed class BatchJobRunner(
     internal Func<long, CancellationToken, ValueTask>? AfterBatch { get; set; }
 
     /// <summary>Runs the job and returns its final record (the existing one when it had already finished).</summary>
-    /// <exception cref="ArgumentException">The request names an invalid model or run id, so no record can be written for it.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled; its record says <c>cancelled</c> and nothing was committed.</exception>
     /// <remarks>Storage faults are thrown (the record stays <c>running</c>) so that a queue delivers the job again.</remarks>
     public async Task<RunRecord> RunAsync(BatchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ModelName.IsValid(request.ModelName) || !ModelRegistry.IsValidRunId(request.RunId))
-        {
-            throw new ArgumentException("The batch request names an invalid model or run id.", nameof(request));
-        }
 
         var existing = await registry.GetRunAsync(request.ModelName, request.RunId, cancellationToken);
         if (existing is { Status: RunStatus.Succeeded or RunStatus.Failed })
@@ -75,11 +70,6 @@ public sealed class BatchJobRunner(
         long scored = 0;
         try
         {
-            if (!DatasetPath.IsValid(request.Dataset))
-            {
-                return await FailAsync(record, null, "the dataset is not a plain relative path inside the data store", startTicks, cancellationToken);
-            }
-
             string name = request.Output ?? request.RunId;
             if (!OutputPath.IsValidName(name))
             {

@@ -37,7 +37,7 @@ public sealed class BlobBatchJobTests
         await world.UploadDatasetAsync(Dataset, rows: 500, seed: 4);
 
         var record = await world.Services.GetRequiredService<BatchJobRunner>().RunAsync(
-            new BatchRequest("20261130T000000Z-0000bb01", ModelName.Default, Dataset, null, TrainingTriggers.Http), CancellationToken.None);
+            new BatchRequest(RunId.Parse("20261130T000000Z-0000bb01"), ModelName.Parse(ModelName.Default), DatasetPath.Parse(Dataset), null, TrainingTriggers.Http), CancellationToken.None);
 
         var csv = (await world.AdminPredictions.GetBlobClient($"{ModelName.Default}/20261130T000000Z-0000bb01.csv").DownloadContentAsync()).Value;
         var lines = csv.Content.ToString().TrimEnd('\n').Split('\n');
@@ -61,7 +61,7 @@ public sealed class BlobBatchJobTests
         await world.TrainAsync(seed: 5);
         await world.UploadDatasetAsync(Dataset, rows: 60_000, seed: 6);
         var services = world.Services;
-        var request = new BatchRequest("20261130T000000Z-0000bb02", ModelName.Default, Dataset, null, TrainingTriggers.Http);
+        var request = new BatchRequest(RunId.Parse("20261130T000000Z-0000bb02"), ModelName.Parse(ModelName.Default), DatasetPath.Parse(Dataset), null, TrainingTriggers.Http);
         var broken = new BatchJobRunner(
             world.Registry,
             new BreakingSource(services.GetRequiredService<ITrainingDataSource>(), failAfterBytes: 3_000_000),
