@@ -14,7 +14,7 @@ using ArchiveForecast.Training.Modeling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>
 /// The one training pipeline, used by the CLI, the timer, the queue and <c>serve</c>: lock → read and validate → split →
