@@ -76,6 +76,19 @@ public sealed class KeyLevelTests
             path = route.Path.Replace("{name}", copy, StringComparison.Ordinal);
         }
 
+        if (route == ApiRoutes.GetRelease || route == ApiRoutes.StartRelease || route == ApiRoutes.StopRelease)
+        {
+            // Each case releases on a model of its own, a copy of the default model, with a release running to watch or stop.
+            string copy = $"release-{route.Method}-{key}-{place}".ToLowerInvariant();
+            CopyModel(TrainedStore.DefaultModel, copy);
+            path = route.Path.Replace("{name}", copy, StringComparison.Ordinal);
+            if (route != ApiRoutes.StartRelease)
+            {
+                using var start = await _server.SendAsync(HttpMethod.Post, path, TestKeys.Admin, $$"""{"version":{{TrainedStore.CandidateVersion}},"fraction":0.1}""");
+                Assert.That(start.IsSuccessStatusCode, Is.True, await start.Content.ReadAsStringAsync());
+            }
+        }
+
         using var request = ApiServer.Request(new HttpMethod(route.Method), path, KeyOf(key), place, body);
 
         using var response = await _server.Client.SendAsync(request);
@@ -148,6 +161,7 @@ public sealed class KeyLevelTests
         string path = route.Path.Replace("{name}", name, StringComparison.Ordinal).Replace("{run_id}", _runId, StringComparison.Ordinal);
         string? body = route == ApiRoutes.Predict || route == ApiRoutes.PredictNamed ? Instance
             : route == ApiRoutes.Promote ? $$"""{"version":{{TrainedStore.CurrentVersion}}}"""
+            : route == ApiRoutes.StartRelease ? $$"""{"version":{{TrainedStore.CandidateVersion}},"fraction":0.1}"""
             : route == ApiRoutes.Retrain ? $$"""{"model":"keyed-retrain","dataset":"{{TrainedStore.Dataset}}","create":true}"""
             : null;
         return (path, body);
