@@ -113,13 +113,14 @@ public sealed class ReleaseServeTests
         var started = await StartAsync(_server, StartBody(Candidate, 1.0, "shadow", ",\"min_requests\":20,\"max_divergence\":0.000001,\"max_latency_ratio\":1000"));
         string id = started.GetProperty("release").GetProperty("id").GetString()!;
 
+        // The pointer is cleared first and the record written right after, so both are waited for.
+        string recordPath = Path.Combine(_server.ModelsPath, TrainedStore.DefaultModel, "releases", id + ".json");
         bool ended = await EventuallyAsync(async () =>
         {
             await PredictAsync(_server, Body(Environment.TickCount));
-            return await StatusAsync(_server) is null;
+            return await StatusAsync(_server) is null && File.Exists(recordPath);
         }, TimeSpan.FromSeconds(60));
 
-        string recordPath = Path.Combine(_server.ModelsPath, TrainedStore.DefaultModel, "releases", id + ".json");
         var pointer = Pointer(_server);
         var answer = await PredictAsync(_server, Body(1));
         Assert.Multiple(() =>
