@@ -7,7 +7,7 @@ using ArchiveForecast.Core.Releases;
 using ArchiveForecast.HttpForecast.Functions.Http;
 using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Http;
@@ -27,8 +27,8 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
         var result = await App.Services.GetRequiredService<TrainingRunner>().RunAsync(
             new TrainingRun
             {
-                ModelName = ModelName.Default,
-                Data = TrainingDataInput.FromDataset(App.Services.GetRequiredService<ITrainingDataSource>(), FunctionsAppBuilder.Dataset),
+                ModelName = ModelName.Parse(ModelName.Default),
+                Data = TrainingDataInput.FromDataset(App.Services.GetRequiredService<ITrainingDataSource>(), DatasetPath.Parse(FunctionsAppBuilder.Dataset)),
                 Trainer = TrainerSettings.Default(TrainerKind.FastTree) with { NumberOfTrees = 5, NumberOfLeaves = 4, Seed = 11 },
                 Promote = PromotePolicy.Never,
             },
