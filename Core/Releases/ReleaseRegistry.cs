@@ -157,8 +157,7 @@ public sealed class ReleaseRegistry(ModelRegistry registry, TimeProvider timePro
 
     private async Task<PointerState?> WriteAsync(string modelName, ModelPointer pointer, string etag, CancellationToken cancellationToken)
     {
-        var written = await registry.Store.WriteAsync(
-            RegistryPaths.Pointer(modelName), JsonSerializer.SerializeToUtf8Bytes(pointer, ArtifactJson.Options), WritePrecondition.Matches(etag), cancellationToken);
+        var written = await registry.Pointers.ReplaceAsync(modelName, pointer, etag, cancellationToken);
         return written is null ? null : new PointerState(pointer, written);
     }
 
