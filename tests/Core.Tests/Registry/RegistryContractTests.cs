@@ -473,7 +473,7 @@ public abstract class RegistryContractTests
         await PublishAsync(1);
         await Store.FlipByteAsync(VersionPath(1, fileName));
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -489,7 +489,7 @@ public abstract class RegistryContractTests
         await PublishAsync(1);
         await Store.WriteAsync(VersionPath(1, "extra.bin"), new byte[] { 1, 2, 3 }, WritePrecondition.None, CancellationToken.None);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -506,7 +506,7 @@ public abstract class RegistryContractTests
         var bytes = (await Store.ReadAsync(path, long.MaxValue, CancellationToken.None))!.Content.ToArray();
         await Store.WriteAsync(path, bytes.AsMemory(0, bytes.Length / 2), WritePrecondition.None, CancellationToken.None);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -520,7 +520,7 @@ public abstract class RegistryContractTests
     {
         await WriteIncompleteVersionAsync(1);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -530,9 +530,9 @@ public abstract class RegistryContractTests
     }
 
     [Test]
-    public void LoadVersion_OfUnknownVersion_FailsAsMissingVersion()
+    public async Task LoadVersion_OfUnknownVersion_FailsAsMissingVersion()
     {
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 5, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 5, CancellationToken.None));
 
         Assert.That(error!.FileName, Is.EqualTo(ArtifactFiles.Manifest));
     }
@@ -543,7 +543,7 @@ public abstract class RegistryContractTests
         var request = Request("run-m");
         await WriteVersionByHandAsync(3, request, includeModelZip: false);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 3, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 3, CancellationToken.None));
 
         Assert.That(error!.Message, Does.Contain("model.zip is missing"));
     }
@@ -555,7 +555,7 @@ public abstract class RegistryContractTests
         await Store.WriteAsync(VersionPath(1, ArtifactFiles.ModelCard), Encoding.UTF8.GetBytes("{ not json"), WritePrecondition.None, CancellationToken.None);
         await Store.RehashManifestAsync(Model, 1);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -572,7 +572,7 @@ public abstract class RegistryContractTests
         var files = manifest.Files.Where(f => f.Key != ArtifactFiles.FeatureQuantiles).ToDictionary();
         await Store.WriteJsonAsync(VersionPath(1, ArtifactFiles.Manifest), manifest with { Files = files });
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.That(error!.Message, Does.Contain("manifest.json does not list feature_quantiles.json"));
     }

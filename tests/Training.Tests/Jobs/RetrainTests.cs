@@ -61,18 +61,18 @@ public sealed class RetrainTests
     [TestCase("%2e%2e/secrets.csv")]
     [TestCase("https://evil.example/a.csv")]
     [TestCase("/etc/passwd")]
-    public void Submit_DatasetOutsideTheTrainingData_IsRefused(string dataset) =>
-        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(TrainingHarness.Model, dataset, TrainingTriggers.Http, CancellationToken.None));
+    public async Task Submit_DatasetOutsideTheTrainingData_IsRefused(string dataset) =>
+        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(TrainingHarness.Model, dataset, TrainingTriggers.Http, CancellationToken.None));
 
     [TestCase("../x")]
     [TestCase("Upper")]
     [TestCase("")]
-    public void Submit_InvalidModelName_IsRefused(string model) =>
-        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(model, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None));
+    public async Task Submit_InvalidModelName_IsRefused(string model) =>
+        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(model, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None));
 
     [Test]
-    public void Submit_NoDatasetAndNoDefault_IsRefused() =>
-        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(TrainingHarness.Model, null, TrainingTriggers.Timer, CancellationToken.None));
+    public async Task Submit_NoDatasetAndNoDefault_IsRefused() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(TrainingHarness.Model, null, TrainingTriggers.Timer, CancellationToken.None));
 
     [Test]
     public async Task Submit_NoDataset_UsesTheConfiguredDefault()
@@ -160,8 +160,8 @@ public sealed class RetrainTests
     }
 
     [Test]
-    public void Handle_InvalidRunId_IsRefused() =>
-        Assert.ThrowsAsync<ArgumentException>(() =>
+    public async Task Handle_InvalidRunId_IsRefused() =>
+        await Assert.ThrowsAsync<ArgumentException>(() =>
             handler.HandleAsync(new RetrainRequest("../x", TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Queue), CancellationToken.None));
 
     [Test]
@@ -172,7 +172,7 @@ public sealed class RetrainTests
             await queue.EnqueueAsync(new RetrainRequest($"run-{i}", TrainingHarness.Model, null, TrainingTriggers.Http), CancellationToken.None);
         }
 
-        Assert.ThrowsAsync<RetrainQueueFullException>(() =>
+        await Assert.ThrowsAsync<RetrainQueueFullException>(() =>
             queue.EnqueueAsync(new RetrainRequest("run-x", TrainingHarness.Model, null, TrainingTriggers.Http), CancellationToken.None));
     }
 

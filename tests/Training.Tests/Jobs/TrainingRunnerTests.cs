@@ -320,7 +320,7 @@ public sealed class TrainingRunnerTests
         });
         var request = TrainingHarness.Request(TrainingHarness.Csv());
 
-        var thrown = Assert.CatchAsync<OperationCanceledException>(() => harness.Runner().RunAsync(request, progress, cancellation.Token));
+        var thrown = await Assert.CatchAsync<OperationCanceledException>(() => harness.Runner().RunAsync(request, progress, cancellation.Token));
 
         var runs = Directory.GetFiles(Path.Combine(harness.Root, TrainingHarness.Model, "runs"), "*.json");
         var record = await harness.Registry.GetRunAsync(TrainingHarness.Model, Path.GetFileNameWithoutExtension(runs.Single()), CancellationToken.None);
@@ -375,11 +375,11 @@ public sealed class TrainingRunnerTests
     }
 
     [Test]
-    public void Run_InvalidModelName_IsRefusedBeforeAnythingIsWritten()
+    public async Task Run_InvalidModelName_IsRefusedBeforeAnythingIsWritten()
     {
         var request = TrainingHarness.Request(TrainingHarness.Csv()) with { ModelName = "../x" };
 
-        Assert.ThrowsAsync<ArgumentException>(() => harness.Runner().RunAsync(request, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Runner().RunAsync(request, CancellationToken.None));
         Assert.That(Directory.EnumerateFileSystemEntries(harness.Root), Is.Empty);
     }
 
