@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -26,6 +27,9 @@ public abstract class RegistryContractTests
     protected ModelRegistry Registry => registry ?? throw new InvalidOperationException("No registry yet.");
 
     protected ManualTimeProvider Clock { get; } = new();
+
+    private static string MlNetInformationalVersion =>
+        typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
 
     [SetUp]
     public async Task CreateRegistryAsync()
@@ -69,7 +73,8 @@ public abstract class RegistryContractTests
             Assert.That(manifest.ModelName, Is.EqualTo(Model));
             Assert.That(manifest.RunId, Is.EqualTo("run-a"));
             Assert.That(manifest.CreatedAt, Is.EqualTo(Clock.GetUtcNow()));
-            Assert.That(manifest.MlNetVersion, Does.StartWith("5."));
+            Assert.That(manifest.MlNetVersion, Does.Match(@"^\d+\.\d+\.\d+"), "the release of ML.NET that wrote the model");
+            Assert.That(MlNetInformationalVersion, Does.StartWith(manifest.MlNetVersion), "the ML.NET this build runs");
             Assert.That(manifest.Files.Keys, Is.EquivalentTo(new[] { ArtifactFiles.Model, ArtifactFiles.ModelCard, ArtifactFiles.FeatureQuantiles }));
         });
         foreach (var (fileName, entry) in manifest.Files)
