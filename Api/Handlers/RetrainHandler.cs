@@ -31,7 +31,7 @@ public sealed class RetrainHandler(
 
     /// <summary>The status URL of a run.</summary>
     public static string StatusUrl(string runId) =>
-        ApiRoutes.Run.Path.Replace("{run_id}", Uri.EscapeDataString(runId), StringComparison.Ordinal);
+        ApiRoutes.GetRun.Path.Replace("{" + ApiCall.RunIdParameter + "}", Uri.EscapeDataString(runId), StringComparison.Ordinal);
 
     private async Task<IResult> RetrainAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Api.Handlers;
 
-/// <summary><c>GET /api/runs/{run_id}</c>: a training run's record, or 404. Ids that cannot be run ids never reach the store.</summary>
+/// <summary><c>GET /api/runs/{runId}</c>: a training run's record, or 404. Ids that cannot be run ids never reach the store.</summary>
 public sealed class RunsHandler(ModelRegistry registry, ILogger<RunsHandler> logger)
 {
     /// <summary>Returns the record of <paramref name="runId"/>.</summary>

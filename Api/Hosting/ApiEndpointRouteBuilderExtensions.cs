@@ -8,18 +8,18 @@ namespace ArchiveForecast.Api.Hosting;
 public static class ApiEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps every route of <see cref="ApiRoutes"/>; each endpoint carries its <see cref="ApiRoute"/> as metadata, which
-    /// the key middleware reads for the route's level.
+    /// Maps every route of <see cref="ApiRoutes"/> to its handler; each endpoint carries its <see cref="ApiRoute"/> as
+    /// metadata, which the key middleware reads for the route's level.
     /// </summary>
     public static IEndpointRouteBuilder MapArchiveForecastApi(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
         foreach (var route in ApiRoutes.All)
         {
-            var handle = ApiRouteHandlers.For(route);
             endpoints
                 .MapMethods(route.Path, [route.Method], async context =>
                 {
-                    var result = await handle(context);
+                    var result = await route.InvokeAsync(context.RequestServices, ApiCall.FromRouteValues(context));
                     await result.ExecuteAsync(context);
                 })
                 .WithName(route.Name)

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace ArchiveForecast.Api.Hosting;
 
 /// <summary>
-/// The last line of the Kestrel host: any exception outside a handler becomes a problem without internals (a request
-/// the server could not read keeps its 4xx status; anything else is 500), logged with the trace id.
+/// The last line of the Kestrel host: an exception outside a handler becomes the same problem a handler's would
+/// (<see cref="ExceptionProblems"/>).
 /// </summary>
 public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
 {
@@ -21,18 +21,10 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
         {
             // The client went away: nothing to answer, nothing to report.
         }
-        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
-        {
-            ApiLog.BadRequest(logger, context.Request.Method, context.Request.Path, exception.StatusCode);
-            var type = exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.MalformedRequest;
-            await ApiProblems.Create(context.Request, type, "The request could not be read.").ExecuteAsync(context);
-        }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
-            // Deliberately broad: whatever failed, the client gets a problem document and never the exception.
-            ApiLog.RequestFailed(logger, exception, context.Request.Method, context.Request.Path, ApiProblems.TraceId(context));
             context.Response.Clear();
-            await ApiProblems.Unexpected(context.Request).ExecuteAsync(context);
+            await ExceptionProblems.Map(context.Request, exception, logger).ExecuteAsync(context);
         }
     }
 }

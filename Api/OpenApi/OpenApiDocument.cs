@@ -84,7 +84,7 @@ public static class OpenApiDocument
             parameters.Add(new JsonObject { ["name"] = parameter, ["in"] = "path", ["required"] = true, ["schema"] = OpenApiSchemas.String() });
         }
 
-        if (route == ApiRoutes.Predict || route == ApiRoutes.PredictNamed)
+        if (route == ApiRoutes.Predict || route == ApiRoutes.PredictModel)
         {
             parameters.Add(new JsonObject
             {

@@ -1,6 +1,5 @@
 using ArchiveForecast.Api.Responses;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace ArchiveForecast.Api.Problems;
 
@@ -25,16 +24,6 @@ public sealed class ProblemResult(ProblemBody body, ResponseHeaders? headers = n
     public ResponseHeaders Headers { get; } = headers ?? ResponseHeaders.None;
 
     /// <inheritdoc />
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        var response = httpContext.Response;
-        response.StatusCode = body.Status;
-        response.Headers[HeaderNames.CacheControl] = "no-store";
-        foreach (var (name, value) in Headers.Values)
-        {
-            response.Headers[name] = value;
-        }
-
-        return response.WriteAsJsonAsync(body, ApiJson.Options, ApiJson.ProblemContentType, httpContext.RequestAborted);
-    }
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        ApiJson.WriteAsync(httpContext, body.Status, body, ApiJson.ProblemContentType, Headers);
 }

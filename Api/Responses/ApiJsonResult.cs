@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace ArchiveForecast.Api.Responses;
 
@@ -27,16 +26,6 @@ public sealed class ApiJsonResult<T>(int statusCode, T value, ResponseHeaders? h
     public ResponseHeaders Headers { get; } = headers ?? ResponseHeaders.None;
 
     /// <inheritdoc />
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        var response = httpContext.Response;
-        response.StatusCode = statusCode;
-        response.Headers[HeaderNames.CacheControl] = "no-store";
-        foreach (var (name, headerValue) in Headers.Values)
-        {
-            response.Headers[name] = headerValue;
-        }
-
-        return response.WriteAsJsonAsync(value, ApiJson.Options, contentType, httpContext.RequestAborted);
-    }
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        ApiJson.WriteAsync(httpContext, statusCode, value, contentType, Headers);
 }

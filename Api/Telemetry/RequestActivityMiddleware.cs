@@ -37,7 +37,7 @@ public sealed class RequestActivityMiddleware(RequestDelegate next)
     {
         var request = context.Request;
         int status = context.Response.StatusCode;
-        string? route = ApiRouteMatcher.Match(context)?.Path;
+        string? route = ApiRoute.Of(context)?.Path;
         activity.DisplayName = $"{request.Method} {route ?? "(unmatched)"}";
         activity.SetTag("http.request.method", request.Method);
         activity.SetTag("http.route", route);

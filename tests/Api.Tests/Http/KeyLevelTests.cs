@@ -60,7 +60,7 @@ public sealed class KeyLevelTests
     {
         var route = ApiRoutes.All.Single(r => r.Name == routeName);
         var (path, body) = ValidCall(route);
-        if (route == ApiRoutes.Rollback)
+        if (route == ApiRoutes.RollbackModel)
         {
             // Rollbacks walk back and never toggle, so each case first makes sure there is a version to go back to.
             using var promote = await _server.SendAsync(
@@ -68,7 +68,7 @@ public sealed class KeyLevelTests
             Assert.That(promote.IsSuccessStatusCode, Is.True, await promote.Content.ReadAsStringAsync());
         }
 
-        if (route == ApiRoutes.Retire)
+        if (route == ApiRoutes.RetireModel)
         {
             // Each case retires a model of its own, a copy of the second model's folder, so that no other case loses a model.
             string copy = $"retire-{key}-{place}".ToLowerInvariant();
@@ -144,10 +144,10 @@ public sealed class KeyLevelTests
     private (string Path, string? Body) ValidCall(ApiRoute route)
     {
         const string Instance = """{"instances":[{"month":"2025-07-01","total_files":120000,"avg_file_size_mb":1.2,"pct_pdf":0.4,"pct_docx":0.3,"pct_xlsx":0.2,"archive_frequency_per_day":15}]}""";
-        string name = route == ApiRoutes.PredictNamed || route == ApiRoutes.ModelInfoNamed ? TrainedStore.SecondModel : TrainedStore.DefaultModel;
-        string path = route.Path.Replace("{name}", name, StringComparison.Ordinal).Replace("{run_id}", _runId, StringComparison.Ordinal);
-        string? body = route == ApiRoutes.Predict || route == ApiRoutes.PredictNamed ? Instance
-            : route == ApiRoutes.Promote ? $$"""{"version":{{TrainedStore.CurrentVersion}}}"""
+        string name = route == ApiRoutes.PredictModel || route == ApiRoutes.NamedModelInfo ? TrainedStore.SecondModel : TrainedStore.DefaultModel;
+        string path = route.Path.Replace("{name}", name, StringComparison.Ordinal).Replace("{runId}", _runId, StringComparison.Ordinal);
+        string? body = route == ApiRoutes.Predict || route == ApiRoutes.PredictModel ? Instance
+            : route == ApiRoutes.PromoteModel ? $$"""{"version":{{TrainedStore.CurrentVersion}}}"""
             : route == ApiRoutes.Retrain ? $$"""{"model":"keyed-retrain","dataset":"{{TrainedStore.Dataset}}","create":true}"""
             : null;
         return (path, body);

@@ -19,7 +19,7 @@ public sealed record ContractRoute(string Method, string Template, Authorization
         new("POST", "models/{name}/rollback", AuthorizationLevel.Admin, ChangesState: true),
         new("POST", "models/{name}/retire", AuthorizationLevel.Admin, ChangesState: true),
         new("POST", "retrain", AuthorizationLevel.Admin, ChangesState: true),
-        new("GET", "runs/{run_id}", AuthorizationLevel.Function, ChangesState: false),
+        new("GET", "runs/{runId}", AuthorizationLevel.Function, ChangesState: false),
         new("GET", "openapi.json", AuthorizationLevel.Anonymous, ChangesState: false),
         new("GET", "ui", AuthorizationLevel.Anonymous, ChangesState: false),
     ];
