@@ -57,7 +57,7 @@ internal static class TrainCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             var input = run.Get(data) is string file
                 ? TrainingDataInput.FromFile(Inputs.ExistingFile(file, "--data"))
                 : Synthetic(run.Get(synthetic)!.Value, run.Get(seed), run.Get(sources));

@@ -22,7 +22,8 @@ public sealed class ScheduledRetraining(
     /// <param name="cancellationToken">Stops the submission.</param>
     public async Task<RunRecord?> SubmitAsync(bool pastDue, CancellationToken cancellationToken)
     {
-        string modelName = store.Value.ModelName;
+        // ModelStore:ModelName was validated at start.
+        var modelName = ModelName.Parse(store.Value.ModelName);
         if (training.Value.DefaultDataset is null)
         {
             TrainingLog.ScheduledRetrainSkipped(logger, modelName);

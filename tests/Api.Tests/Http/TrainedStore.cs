@@ -1,5 +1,6 @@
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Core.Modeling;
+using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.DependencyInjection;
@@ -89,7 +90,7 @@ internal static class TrainedStore
         var result = await runner.RunAsync(
             new TrainingRun
             {
-                ModelName = model,
+                ModelName = ModelName.Parse(model),
                 Data = TrainingDataInput.FromRows($"synthetic seed {seed}", Rows(seed)),
                 Trainer = Settings with { Seed = seed },
                 Promote = promote,

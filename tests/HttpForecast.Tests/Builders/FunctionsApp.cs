@@ -68,8 +68,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
         var result = await Services.GetRequiredService<TrainingRunner>().RunAsync(
             new TrainingRun
             {
-                ModelName = ModelName.Default,
-                Data = TrainingDataInput.FromDataset(Services.GetRequiredService<ITrainingDataSource>(), FunctionsAppBuilder.Dataset),
+                ModelName = ModelName.Parse(ModelName.Default),
+                Data = TrainingDataInput.FromDataset(Services.GetRequiredService<ITrainingDataSource>(), DatasetPath.Parse(FunctionsAppBuilder.Dataset)),
                 Trigger = TrainingTriggers.Cli,
             },
             CancellationToken.None);

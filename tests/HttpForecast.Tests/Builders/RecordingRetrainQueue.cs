@@ -12,7 +12,7 @@ internal sealed class RecordingRetrainQueue : IRetrainQueue
 
     public Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
     {
-        messages.Enqueue(StorageQueueRetrainQueue.Serialize(request));
+        messages.Enqueue(RetrainMessage.Serialize(request));
         return Task.CompletedTask;
     }
 

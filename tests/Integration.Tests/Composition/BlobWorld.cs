@@ -91,7 +91,7 @@ public sealed class BlobWorld : IAsyncDisposable
         var result = await Services.GetRequiredService<TrainingRunner>().RunAsync(
             new TrainingRun
             {
-                ModelName = ModelName.Default,
+                ModelName = ModelName.Parse(ModelName.Default),
                 Data = TrainingDataInput.FromRows($"synthetic seed {seed}", rows),
                 Promote = promote,
                 Trigger = TrainingTriggers.Cli,

@@ -1,3 +1,5 @@
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Jobs;
 using Azure;
 using Azure.Storage.Queues;
@@ -13,7 +15,7 @@ namespace ArchiveForecast.Training.Tests.Jobs;
 [TestFixture]
 public sealed class RetrainQueueMissingTests
 {
-    private static readonly RetrainRequest Request = new("20250101T000000Z-0abc1234", "archive-forecast", "d.csv", "http");
+    private static readonly RetrainRequest Request = new(RunId.Parse("20250101T000000Z-0abc1234"), ModelName.Parse("archive-forecast"), DatasetPath.Parse("d.csv"), "http");
 
     [Test]
     public async Task Enqueue_QueueMissingAndCreationForbidden_FailsInOneLine()
