@@ -6,8 +6,8 @@ using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
 using ArchiveForecast.Training.Modeling;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -4,7 +4,7 @@ using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.DependencyInjection;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,8 @@
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Retraining;
 
 namespace ArchiveForecast.HttpForecast.Tests.Builders;
 

@@ -5,7 +5,7 @@ using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.DependencyInjection;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

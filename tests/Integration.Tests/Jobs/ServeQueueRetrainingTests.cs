@@ -6,7 +6,8 @@ using ArchiveForecast.Api.Hosting;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Composition;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,7 +56,7 @@ public sealed class ServeQueueRetrainingTests
         {
             Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(server.Services.GetServices<IHostedService>().OfType<StorageQueueRetrainWorker>(), Has.Exactly(1).Items);
-            Assert.That(server.Services.GetServices<IHostedService>().OfType<RetrainWorker>(), Is.Empty);
+            Assert.That(server.Services.GetServices<IHostedService>().OfType<InProcessRetrainWorker>(), Is.Empty);
             Assert.That(finished, Is.True, $"run {runId} did not finish");
             Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded), record.Reason);
             Assert.That(record.Version, Is.EqualTo(2));

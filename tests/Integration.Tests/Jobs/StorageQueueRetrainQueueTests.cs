@@ -3,7 +3,7 @@ using System.Text.Json;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
 
 namespace ArchiveForecast.Integration.Tests.Jobs;

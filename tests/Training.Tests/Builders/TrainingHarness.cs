@@ -4,7 +4,7 @@ using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArchiveForecast.Training.Tests.Builders;

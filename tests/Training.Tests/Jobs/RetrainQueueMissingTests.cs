@@ -1,6 +1,6 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Retraining;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;

@@ -1,7 +1,8 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public sealed class RetrainTests
     private string dataRoot = null!;
     private InProcessRetrainQueue queue = null!;
     private RetrainCoordinator coordinator = null!;
-    private RetrainJobHandler handler = null!;
+    private RetrainJob handler = null!;
 
     [SetUp]
     public void SetUp()
@@ -30,7 +31,7 @@ public sealed class RetrainTests
         queue = new InProcessRetrainQueue();
         coordinator = new RetrainCoordinator(harness.Registry, queue, TimeProvider.System, options, NullLogger<RetrainCoordinator>.Instance);
         var source = new FolderTrainingDataSource(Options.Create(new TrainingDataOptions { Path = dataRoot }));
-        handler = new RetrainJobHandler(harness.Registry, harness.Runner(), source, options, TimeProvider.System, NullLogger<RetrainJobHandler>.Instance);
+        handler = new RetrainJob(harness.Registry, harness.Runner(), source, options, TimeProvider.System, NullLogger<RetrainJob>.Instance);
     }
 
     [TearDown]
@@ -93,7 +94,7 @@ public sealed class RetrainTests
     [Test]
     public async Task Worker_RunsASubmittedRequestToANewVersion()
     {
-        using var worker = new RetrainWorker(queue, handler, NullLogger<RetrainWorker>.Instance);
+        using var worker = new InProcessRetrainWorker(queue, handler, NullLogger<InProcessRetrainWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
 
         var queued = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http, CancellationToken.None);
@@ -188,8 +189,8 @@ public sealed class RetrainTests
             queue.EnqueueAsync(new RetrainRequest(RunId.Parse("run-x"), ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Http), CancellationToken.None));
     }
 
-    private RetrainQueueMessageHandler Consumer() =>
-        new(handler, harness.Registry, Options.Create(new RetrainQueueOptions()), TimeProvider.System, NullLogger<RetrainQueueMessageHandler>.Instance);
+    private RetrainMessageConsumer Consumer() =>
+        new(handler, harness.Registry, Options.Create(new RetrainQueueOptions()), TimeProvider.System, NullLogger<RetrainMessageConsumer>.Instance);
 
     private async Task<RunRecord> WaitForFinishAsync(string runId)
     {

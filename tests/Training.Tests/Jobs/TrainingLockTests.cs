@@ -1,5 +1,5 @@
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 

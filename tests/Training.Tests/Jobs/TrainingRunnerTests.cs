@@ -3,8 +3,8 @@ using ArchiveForecast.Core.Features;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
 using ArchiveForecast.Training.Modeling;
+using ArchiveForecast.Training.Pipeline;
 using ArchiveForecast.Training.Tests.Builders;
 
 namespace ArchiveForecast.Training.Tests.Jobs;

@@ -1,7 +1,8 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Functions.Retraining;
 using ArchiveForecast.HttpForecast.Tests.Builders;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Retraining;

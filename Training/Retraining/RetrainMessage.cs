@@ -1,11 +1,11 @@
 using System.Text.Json;
 using ArchiveForecast.Core.Artifacts;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
 /// A <see cref="RetrainRequest"/> as it travels through the storage queue: snake_case JSON of plain text, which
-/// <see cref="RetrainQueueMessageHandler"/> parses back into a request (and refuses when it is not one).
+/// <see cref="RetrainMessageConsumer"/> parses back into a request (and refuses when it is not one).
 /// </summary>
 /// <param name="RunId">The run id as sent.</param>
 /// <param name="ModelName">The model name as sent.</param>

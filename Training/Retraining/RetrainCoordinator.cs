@@ -1,10 +1,11 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>Accepts retraining requests: writes the run record as queued, then hands the request to the queue.</summary>
 public sealed class RetrainCoordinator(

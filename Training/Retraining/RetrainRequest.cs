@@ -1,7 +1,7 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>A request to retrain a model, parsed where it entered (HTTP, timer, CLI, a queue message); inner layers trust it.</summary>
 /// <param name="RunId">The run id, chosen when the request was accepted; its run record exists before the request is queued.</param>

@@ -4,7 +4,7 @@ using Azure.Core;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Specialized;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
 /// Sends retraining requests to an Azure Storage queue as snake_case JSON, Base64-encoded: the encoding the Functions

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
 /// What the queue-triggered function does with one message of the retraining queue (the text the host hands over,
@@ -12,12 +13,12 @@ namespace ArchiveForecast.Training.Jobs;
 /// record saying why whenever it names a run, and the failure is rethrown so the host retries it and, after
 /// <see cref="RetrainQueueOptions.MaxDequeueCount"/> deliveries, moves it to the poison queue (<c>retrain-requests-poison</c>).
 /// </summary>
-public sealed class RetrainQueueMessageHandler(
-    RetrainJobHandler handler,
+public sealed class RetrainMessageConsumer(
+    RetrainJob handler,
     ModelRegistry registry,
     IOptions<RetrainQueueOptions> options,
     TimeProvider timeProvider,
-    ILogger<RetrainQueueMessageHandler> logger)
+    ILogger<RetrainMessageConsumer> logger)
 {
     /// <summary>Deliveries before a message is poisoned: the last one records the failure.</summary>
     public int MaxDequeueCount => options.Value.MaxDequeueCount;

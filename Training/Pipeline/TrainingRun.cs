@@ -2,7 +2,7 @@ using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>What a training run is asked to do.</summary>
 public sealed record TrainingRun

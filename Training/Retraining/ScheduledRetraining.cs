@@ -1,10 +1,11 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
 /// The scheduled retraining: queues a run of the default model (<c>ModelStore:ModelName</c>) on the default dataset

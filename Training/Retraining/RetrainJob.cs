@@ -1,22 +1,23 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
 /// Runs one retraining request from any queue (in-process, Azure Storage). Idempotent: a request whose run already
 /// finished is not run again, so a message delivered twice trains once.
 /// </summary>
-public sealed class RetrainJobHandler(
+public sealed class RetrainJob(
     ModelRegistry registry,
     TrainingRunner runner,
     ITrainingDataSource dataSource,
     IOptions<TrainingOptions> options,
     TimeProvider timeProvider,
-    ILogger<RetrainJobHandler> logger)
+    ILogger<RetrainJob> logger)
 {
     /// <summary>Runs the request and returns how it ended (the finished run's record when it had already finished).</summary>
     public async Task<TrainingResult> HandleAsync(RetrainRequest request, CancellationToken cancellationToken)
