@@ -3,7 +3,7 @@ using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Composition;
 using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,7 @@ using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
