@@ -71,7 +71,7 @@ public sealed class BlobBatchJobTests
             NullLogger<BatchJobRunner>.Instance);
         var blob = world.AdminPredictions.GetBlockBlobClient($"{ModelName.Default}/{request.RunId}.csv");
 
-        Assert.ThrowsAsync<IOException>(() => broken.RunAsync(request, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => broken.RunAsync(request, CancellationToken.None));
         bool visibleAfterCrash = (await blob.ExistsAsync()).Value;
         var staged = (await blob.GetBlockListAsync(BlockListTypes.Uncommitted)).Value.UncommittedBlocks.Count();
         var record = await services.GetRequiredService<BatchJobRunner>().RunAsync(request, CancellationToken.None);

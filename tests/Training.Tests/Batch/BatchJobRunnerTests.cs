@@ -140,7 +140,7 @@ public sealed class BatchJobRunnerTests
         File.WriteAllText(Path.Combine(folder, $".{run.RunId}.csv.0123456789abcdef0123456789abcdef.partial"), "source_id,month\nsrc-1,2024-");
         var failing = new FailingDataSource(Source(), failAfterBytes: 500_000);
 
-        Assert.ThrowsAsync<IOException>(() => Runner(failing).RunAsync(run, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => Runner(failing).RunAsync(run, CancellationToken.None));
         var interrupted = await harness.Registry.GetRunAsync(run.ModelName, run.RunId, CancellationToken.None);
         bool visibleAfterCrash = File.Exists(Path.Combine(folder, $"{run.RunId}.csv"));
 
