@@ -28,6 +28,9 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Retraining of {ModelName} queued as run {RunId}")]
     public static partial void RetrainQueued(ILogger logger, string modelName, string runId);
 
+    [LoggerMessage(EventId = 3040, Level = LogLevel.Information, Message = "Batch job of {ModelName} queued as run {RunId}")]
+    public static partial void BatchQueued(ILogger logger, string modelName, string runId);
+
     [LoggerMessage(EventId = 3006, Level = LogLevel.Critical, Message = "Serving WITHOUT API keys (Auth:AllowAnonymous is true, from --allow-anonymous or configuration): every route, admin routes included, is open to anyone who can reach {Urls}")]
     public static partial void AnonymousAccess(ILogger logger, string urls);
 

@@ -24,4 +24,13 @@ internal static partial class TrainingLog
 
     [LoggerMessage(2956, LogLevel.Warning, "Batch {ModelName} run {RunId}: the progress could not be recorded")]
     public static partial void BatchProgressNotRecorded(ILogger logger, string modelName, string runId, Exception exception);
+
+    [LoggerMessage(2957, LogLevel.Information, "Batch {ModelName} run {RunId} queued for {Dataset}")]
+    public static partial void BatchQueued(ILogger logger, string modelName, string runId, string dataset);
+
+    [LoggerMessage(2958, LogLevel.Error, "Batch {ModelName} run {RunId} could not be queued; its record says so")]
+    public static partial void BatchNotQueued(ILogger logger, string modelName, string runId, Exception exception);
+
+    [LoggerMessage(2959, LogLevel.Error, "Batch {ModelName} run {RunId} could not run in this process; its record says so")]
+    public static partial void BatchNotRun(ILogger logger, string modelName, string runId, Exception exception);
 }

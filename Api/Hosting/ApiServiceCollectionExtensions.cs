@@ -34,6 +34,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<RollbackHandler>();
         services.TryAddSingleton<RetireHandler>();
         services.TryAddSingleton<RetrainHandler>();
+        services.TryAddSingleton<BatchHandler>();
         services.TryAddSingleton<RunsHandler>();
         services.TryAddSingleton<OpenApiHandler>();
         services.TryAddSingleton<UiHandler>();

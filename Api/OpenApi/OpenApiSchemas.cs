@@ -269,12 +269,21 @@ internal static class OpenApiSchemas
                 ["create"] = new JsonObject { ["type"] = "boolean", ["description"] = "True to train a model that does not exist yet; without it an unknown model is 404." },
             }),
         [SchemaNames.RetrainAccepted] = Object(new() { ["run_id"] = String(), ["status_url"] = String() }, "run_id", "status_url"),
+        [SchemaNames.BatchRequest] = Closed(
+            new()
+            {
+                ["dataset"] = new JsonObject { ["type"] = "string", ["description"] = "A relative path of a CSV in the data store (the same rules as a retrain's dataset); 404 when there is none." },
+                ["output"] = new JsonObject { ["type"] = "string", ["maxLength"] = 200, ["description"] = "The output's name: {model}/{output}.csv in the predictions store; leave it out for the run id." },
+            },
+            "dataset"),
+        [SchemaNames.BatchAccepted] = Object(new() { ["run_id"] = String(), ["status_url"] = String() }, "run_id", "status_url"),
         [SchemaNames.Run] = Object(
             new()
             {
                 ["run_id"] = String(),
                 ["model_name"] = String(),
-                ["status"] = Enum("queued", "running", "succeeded", "failed"),
+                ["kind"] = Enum("training", "batch"),
+                ["status"] = Enum("queued", "running", "succeeded", "failed", "cancelled"),
                 ["reason"] = String(),
                 ["trigger"] = String(),
                 ["dataset"] = String(),
@@ -285,6 +294,11 @@ internal static class OpenApiSchemas
                 ["version"] = Integer(),
                 ["promoted"] = Boolean(),
                 ["metrics"] = new JsonObject { ["type"] = "object" },
+                ["rows_scored"] = new JsonObject { ["type"] = "integer", ["description"] = "A batch job's rows scored so far (saved every 2 s while it runs)." },
+                ["rows_read"] = Integer(),
+                ["rows_rejected"] = Integer(),
+                ["output"] = new JsonObject { ["type"] = "string", ["description"] = "A batch job's output in the predictions store, once it succeeded." },
+                ["duration_seconds"] = new JsonObject { ["type"] = "number" },
             },
             "run_id",
             "model_name",

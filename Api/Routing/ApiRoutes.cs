@@ -177,6 +177,30 @@ public static class ApiRoutes
         ],
         Use<RetrainHandler>((h, c) => h.HandleAsync(c.Request, c.CancellationToken)));
 
+    private static readonly ApiResponseSpec[] BatchResponses =
+    [
+        new(202, "Queued; poll status_url for the run record (kind batch: rows scored so far, the version, the output).", SchemaNames.BatchAccepted),
+        BadRequest, Unauthorized,
+        new(404, "No such model, or no such dataset in the data store.", SchemaNames.Problem, Problem),
+        TooLarge, UnsupportedMediaType,
+        new(422, "The dataset path leads outside the data store, or the output name is not a plain relative name.", SchemaNames.Problem, Problem),
+        new(503, "The job queue is full (type busy); retry after the Retry-After delay.", SchemaNames.Problem, Problem),
+        Unexpected,
+    ];
+
+    /// <summary><c>POST /api/batch</c>: queues a batch scoring job of the default model.</summary>
+    public static ApiRoute SubmitBatch { get; } = new(
+        nameof(SubmitBatch), "POST", "batch", KeyLevel.Function,
+        "Queue a batch scoring job of the default model: score a CSV of the data store into the predictions store ({model}/{run_id}.csv and its summary).",
+        SchemaNames.BatchRequest, BatchResponses,
+        Use<BatchHandler>((h, c) => h.HandleAsync(c.Request, modelName: null, c.CancellationToken)));
+
+    /// <summary><c>POST /api/models/{name}/batch</c>: queues a batch scoring job of a named model.</summary>
+    public static ApiRoute SubmitModelBatch { get; } = new(
+        nameof(SubmitModelBatch), "POST", "models/{name}/batch", KeyLevel.Function,
+        "Queue a batch scoring job of a named model.", SchemaNames.BatchRequest, BatchResponses,
+        Use<BatchHandler>((h, c) => h.HandleAsync(c.Request, c.Name, c.CancellationToken)));
+
     /// <summary><c>GET /api/runs/{runId}</c>: a training run's record.</summary>
     public static ApiRoute GetRun { get; } = new(
         nameof(GetRun), "GET", "runs/{runId}", KeyLevel.Function,
@@ -206,6 +230,6 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Predict, PredictModel, Health, ModelInfo, NamedModelInfo, ModelVersions, ReloadModel, PromoteModel, RollbackModel,
-        GetRelease, StartRelease, StopRelease, RetireModel, Retrain, GetRun, OpenApi, Ui,
+        GetRelease, StartRelease, StopRelease, RetireModel, Retrain, SubmitBatch, SubmitModelBatch, GetRun, OpenApi, Ui,
     ];
 }

@@ -42,6 +42,12 @@ public static class SchemaNames
     public const string RetrainRequest = "RetrainRequest";
     public const string RetrainAccepted = "RetrainAccepted";
     public const string Run = "Run";
+
+    /// <summary>The body of a batch job.</summary>
+    public const string BatchRequest = "BatchRequest";
+
+    /// <summary>A queued batch job.</summary>
+    public const string BatchAccepted = "BatchAccepted";
     public const string Problem = "Problem";
     public const string ValidationError = "ValidationError";
 }

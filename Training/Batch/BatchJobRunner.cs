@@ -228,6 +228,40 @@ public sealed class BatchJobRunner(
         }
     }
 
+    /// <summary>
+    /// Records a job that could not run at all (a fault on every delivery, or in-process with no queue to retry it) as
+    /// failed with <paramref name="reason"/>; a job that already finished keeps its record. Returns the record.
+    /// </summary>
+    public Task<RunRecord> RecordUnrunnableAsync(BatchRequest request, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RecordUnrunnableAsync(request.ModelName, request.RunId, request.Dataset, request.Trigger, reason, cancellationToken);
+    }
+
+    /// <summary>Records a job whose message named a run but could not become a request (a refused dataset) as failed.</summary>
+    public async Task<RunRecord> RecordUnrunnableAsync(ModelName modelName, RunId runId, string? dataset, string trigger, string reason, CancellationToken cancellationToken)
+    {
+        var existing = await registry.GetRunAsync(modelName, runId, cancellationToken);
+        if (existing is { Status: RunStatus.Succeeded or RunStatus.Failed })
+        {
+            return existing;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var failed = (existing ?? new RunRecord { RunId = runId, ModelName = modelName, Status = RunStatus.Failed, CreatedAt = now }) with
+        {
+            Kind = RunKinds.Batch,
+            Status = RunStatus.Failed,
+            Reason = reason,
+            Trigger = existing?.Trigger ?? trigger,
+            Dataset = existing?.Dataset ?? dataset,
+            FinishedAt = now,
+        };
+        await registry.SaveRunAsync(failed, cancellationToken);
+        TrainingLog.BatchFailed(logger, modelName, runId, reason);
+        return failed;
+    }
+
     private async Task<RunRecord> FailAsync(RunRecord record, int? version, string reason, long startTicks, CancellationToken cancellationToken)
     {
         var elapsed = timeProvider.GetElapsedTime(startTicks);

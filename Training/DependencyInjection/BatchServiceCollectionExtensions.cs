@@ -27,6 +27,7 @@ public static class BatchServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PredictionsOptions>>().Value,
             configuration[ModelStoreClientIdKey]));
         services.TryAddSingleton<BatchJobRunner>();
+        services.TryAddSingleton<BatchCoordinator>();
         return services;
     }
 }

@@ -64,6 +64,7 @@ public static class TrainingServiceCollectionExtensions
             services.TryAddSingleton<InProcessRetrainQueue>();
             services.TryAddSingleton<IRetrainQueue>(sp => sp.GetRequiredService<InProcessRetrainQueue>());
             services.AddHostedService<InProcessRetrainWorker>();
+            services.AddHostedService<InProcessBatchWorker>();
         }
 
         return services;

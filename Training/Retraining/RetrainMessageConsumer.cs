@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -8,13 +9,15 @@ using Microsoft.Extensions.Options;
 namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
-/// What the queue-triggered function does with one message of the retraining queue (the text the host hands over,
-/// already Base64-decoded, and how many times it was delivered). A message that cannot be processed gets a failed run
+/// What the queue-triggered function does with one message of the job queue (the text the host hands over, already
+/// Base64-decoded, and how many times it was delivered): a retraining goes to <see cref="RetrainJob"/>, a batch job
+/// (<c>"kind": "batch"</c>) to <see cref="BatchJobRunner"/>. A message that cannot be processed gets a failed run
 /// record saying why whenever it names a run, and the failure is rethrown so the host retries it and, after
 /// <see cref="RetrainQueueOptions.MaxDequeueCount"/> deliveries, moves it to the poison queue (<c>retrain-requests-poison</c>).
 /// </summary>
 public sealed class RetrainMessageConsumer(
     RetrainJob handler,
+    BatchJobRunner batches,
     ModelRegistry registry,
     IOptions<RetrainQueueOptions> options,
     TimeProvider timeProvider,
@@ -52,6 +55,11 @@ public sealed class RetrainMessageConsumer(
             throw refused;
         }
 
+        if (message.IsBatch)
+        {
+            return await HandleBatchAsync(message, modelName, runId, dequeueCount, cancellationToken);
+        }
+
         DatasetPath? dataset = null;
         if (message.Dataset is not null && !DatasetPath.TryParse(message.Dataset, out dataset, out error))
         {
@@ -72,6 +80,48 @@ public sealed class RetrainMessageConsumer(
             {
                 var reason = $"retraining could not run ({ex.GetType().Name}) on any of {dequeueCount} deliveries; the message was moved to the poison queue";
                 await RecordFailureAsync(modelName, runId, message, reason, dequeueCount, ex, cancellationToken);
+            }
+            else
+            {
+                TrainingLog.QueueMessageFailed(logger, modelName, runId, dequeueCount, ex);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<TrainingResult> HandleBatchAsync(RetrainMessage message, ModelName modelName, RunId runId, long dequeueCount, CancellationToken cancellationToken)
+    {
+        if (!DatasetPath.TryParse(message.Dataset, out var dataset, out var error))
+        {
+            // Bad data, not a passing fault: the job fails now, without retries.
+            var failed = await batches.RecordUnrunnableAsync(modelName, runId, message.Dataset, message.Trigger, $"the dataset '{message.Dataset}' is refused: {error}", cancellationToken);
+            return new TrainingResult(failed, TrainingFailure.InvalidData);
+        }
+
+        var request = new BatchRequest(runId, modelName, dataset, message.Output, message.Trigger);
+        try
+        {
+            var record = await batches.RunAsync(request, cancellationToken);
+            return new TrainingResult(record, record.Status == RunStatus.Succeeded ? TrainingFailure.None : TrainingFailure.InvalidData);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // As for retraining: only the last delivery records the failure, so an earlier retry can still run the job.
+            if (dequeueCount >= MaxDequeueCount)
+            {
+                TrainingLog.QueueMessageFailed(logger, modelName, runId, dequeueCount, ex);
+                try
+                {
+                    await batches.RecordUnrunnableAsync(
+                        request,
+                        $"the batch job could not run ({ex.GetType().Name}) on any of {dequeueCount} deliveries; the message was moved to the poison queue",
+                        cancellationToken);
+                }
+                catch (Exception recordFault) when (recordFault is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    TrainingLog.QueueFailureNotRecorded(logger, modelName, runId, recordFault);
+                }
             }
             else
             {

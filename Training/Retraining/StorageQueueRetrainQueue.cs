@@ -1,4 +1,5 @@
 using ArchiveForecast.Core.Configuration;
+using ArchiveForecast.Training.Batch;
 using Azure;
 using Azure.Core;
 using Azure.Storage.Queues;
@@ -91,6 +92,13 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
 
     /// <inheritdoc />
     public async Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
+    {
+        await EnsureQueueAsync(cancellationToken);
+        await queue.SendMessageAsync(RetrainMessage.Serialize(request), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task EnqueueBatchAsync(BatchRequest request, CancellationToken cancellationToken)
     {
         await EnsureQueueAsync(cancellationToken);
         await queue.SendMessageAsync(RetrainMessage.Serialize(request), cancellationToken);

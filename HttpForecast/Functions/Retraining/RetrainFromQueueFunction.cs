@@ -5,7 +5,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace ArchiveForecast.HttpForecast.Functions.Retraining;
 
-/// <summary>Runs the requests of the retraining queue; a failure throws so that the host retries, then poisons.</summary>
+/// <summary>
+/// Runs the messages of the job queue (retraining, and batch jobs by their <c>kind</c>); a failure throws so that the
+/// host retries, then poisons.
+/// </summary>
 public sealed class RetrainFromQueueFunction(RetrainMessageConsumer handler)
 {
     /// <summary>Runs one delivery of a message.</summary>

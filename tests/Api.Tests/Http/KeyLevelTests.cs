@@ -157,6 +157,7 @@ public sealed class KeyLevelTests
             : route == ApiRoutes.PromoteModel ? $$"""{"version":{{TrainedStore.CurrentVersion}}}"""
             : route == ApiRoutes.StartRelease ? $$"""{"version":{{TrainedStore.CandidateVersion}},"fraction":0.1}"""
             : route == ApiRoutes.Retrain ? $$"""{"model":"keyed-retrain","dataset":"{{TrainedStore.Dataset}}","create":true}"""
+            : route == ApiRoutes.SubmitBatch || route == ApiRoutes.SubmitModelBatch ? $$"""{"dataset":"{{TrainedStore.Dataset}}"}"""
             : null;
         return (path, body);
     }

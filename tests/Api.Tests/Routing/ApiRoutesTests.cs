@@ -21,6 +21,8 @@ public sealed class ApiRoutesTests
         ("DELETE", "/api/models/{name}/release", KeyLevel.Admin),
         ("POST", "/api/models/{name}/retire", KeyLevel.Admin),
         ("POST", "/api/retrain", KeyLevel.Admin),
+        ("POST", "/api/batch", KeyLevel.Function),
+        ("POST", "/api/models/{name}/batch", KeyLevel.Function),
         ("GET", "/api/runs/{runId}", KeyLevel.Function),
         ("GET", "/api/openapi.json", KeyLevel.Anonymous),
         ("GET", "/api/ui", KeyLevel.Anonymous),

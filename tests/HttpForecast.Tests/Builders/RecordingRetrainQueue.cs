@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Retraining;
 
 namespace ArchiveForecast.HttpForecast.Tests.Builders;
@@ -11,6 +12,12 @@ internal sealed class RecordingRetrainQueue : IRetrainQueue
     public int Count => messages.Count;
 
     public Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
+    {
+        messages.Enqueue(RetrainMessage.Serialize(request));
+        return Task.CompletedTask;
+    }
+
+    public Task EnqueueBatchAsync(BatchRequest request, CancellationToken cancellationToken)
     {
         messages.Enqueue(RetrainMessage.Serialize(request));
         return Task.CompletedTask;

@@ -22,6 +22,8 @@ public sealed record ContractRoute(string Method, string Template, Authorization
         new("DELETE", "models/{name}/release", AuthorizationLevel.Admin, ChangesState: true),
         new("POST", "models/{name}/retire", AuthorizationLevel.Admin, ChangesState: true),
         new("POST", "retrain", AuthorizationLevel.Admin, ChangesState: true),
+        new("POST", "batch", AuthorizationLevel.Function, ChangesState: false),
+        new("POST", "models/{name}/batch", AuthorizationLevel.Function, ChangesState: false),
         new("GET", "runs/{runId}", AuthorizationLevel.Function, ChangesState: false),
         new("GET", "openapi.json", AuthorizationLevel.Anonymous, ChangesState: false),
         new("GET", "ui", AuthorizationLevel.Anonymous, ChangesState: false),
