@@ -54,6 +54,9 @@ internal sealed class ApiServer : IAsyncDisposable
             ["Training:NumberOfLeaves"] = TrainedStore.Settings.NumberOfLeaves.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Training:MinimumExampleCountPerLeaf"] = TrainedStore.Settings.MinimumExampleCountPerLeaf.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+
+        // Batch jobs (the batch routes, the key-level matrix) write beside the store, never into the working directory.
+        all.TryAdd("Predictions:Path", Path.Combine(root, "predictions"));
         var logs = new CapturedLogs();
         var server = ArchiveForecastServer.Create(new ServerOptions
         {

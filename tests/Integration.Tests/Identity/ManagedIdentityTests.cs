@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Processes;
+using ArchiveForecast.Training.Data;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 
@@ -151,6 +152,65 @@ public sealed class ManagedIdentityTests
     }
 
     [Test]
+    public async Task Serve_BatchJob_GoesThroughTheStorageQueueAndWritesTheOutput_WithOnlyUrlsAndTheManagedIdentity()
+    {
+        // Its own containers and queue; Terraform's part (the containers) played with the account key, the rest through the identity.
+        const string Models = "batch-models";
+        const string Data = "batch-data";
+        const string Predictions = "batch-predictions";
+        const string Dataset = "plant-07/2026-11.csv";
+        const int Rows = 700;
+        foreach (var name in new[] { Models, Data, Predictions })
+        {
+            await AdminContainer(name).CreateIfNotExistsAsync();
+        }
+
+        using (var csv = new MemoryStream())
+        {
+            await TrainingDataCsvWriter.WriteAsync(SyntheticDataGenerator.Generate(Rows, 41), csv, CancellationToken.None);
+            csv.Position = 0;
+            await AdminContainer(Data).GetBlobClient(Dataset).UploadAsync(csv);
+        }
+
+        await using var identity = await FakeManagedIdentityEndpoint.StartAsync(IssuedToken.Valid, TimeProvider.System);
+        var store = azurite.ContainerUri(Models).ToString();
+        using var work = new TempFolder();
+        var train = await CliProcess.RunAsync(["train", "--synthetic", "600", "--store", store], Environment(identity), work.Path);
+        Assert.That(train.ExitCode, Is.Zero, train.ToString());
+        var environment = new Dictionary<string, string>(ServeEnvironment(identity))
+        {
+            ["TrainingData__ContainerUri"] = azurite.ContainerUri(Data).ToString(),
+            ["Predictions__ContainerUri"] = azurite.ContainerUri(Predictions).ToString(),
+            ["RetrainQueue__QueueServiceUri"] = azurite.QueueServiceUri.ToString(),
+            ["RetrainQueue__QueueName"] = "batch-jobs",
+            ["RetrainQueue__MaxPollingInterval"] = "00:00:01",
+        };
+
+        await using var server = await CliServer.StartAsync(["--port", "0", "--store", store], environment, work.Path);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        await WaitUntilHealthyAsync(http, server);
+        var (status, accepted) = await SendAsync(http, HttpMethod.Post, "api/batch", FunctionKey, $$"""{"dataset":"{{Dataset}}"}""");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), $"{accepted}\n{server.Output}");
+        string runId = accepted.GetProperty("run_id").GetString()!;
+        var run = await WaitForRunAsync(http, accepted.GetProperty("status_url").GetString()!.TrimStart('/'));
+        var input = (await AdminContainer(Data).GetBlobClient(Dataset).DownloadContentAsync()).Value.Content.ToString().TrimEnd('\n').Split('\n');
+        var output = (await AdminContainer(Predictions).GetBlobClient($"archive-forecast/{runId}.csv").DownloadContentAsync()).Value.Content.ToString().TrimEnd('\n').Split('\n');
+        bool summary = (await AdminContainer(Predictions).GetBlobClient($"archive-forecast/{runId}.summary.json").ExistsAsync()).Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("succeeded"), $"{run}\n{server.Output}");
+            Assert.That(run.GetProperty("kind").GetString(), Is.EqualTo("batch"));
+            Assert.That(run.GetProperty("rows_scored").GetInt64(), Is.EqualTo(Rows));
+            Assert.That(run.GetProperty("version").GetInt32(), Is.EqualTo(1));
+            Assert.That(output, Has.Length.EqualTo(Rows + 1), "a header and one scored row per input row");
+            Assert.That(output.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(input.Skip(1).Select(l => l.Split(',')[0])), "ids carried through, in order");
+            Assert.That(summary, Is.True);
+            Assert.That(identity.Requests, Is.Not.Empty.And.All.EqualTo("https://storage.azure.com"));
+        });
+    }
+
+    [Test]
     public async Task AnyCommand_WhenTheTokenIsForAnotherAudience_FailsNamingTheStoreAndTheReason()
     {
         await using var identity = await FakeManagedIdentityEndpoint.StartAsync(IssuedToken.WrongAudience, TimeProvider.System);
@@ -202,6 +262,22 @@ public sealed class ManagedIdentityTests
             // Polling off: the new version must arrive through the admin reload route, not by a timer's luck.
             ["ModelStore__ReloadInterval"] = "00:00:00",
         };
+
+    private static async Task<JsonElement> WaitForRunAsync(HttpClient http, string statusPath)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            var (status, run) = await SendAsync(http, HttpMethod.Get, statusPath, FunctionKey);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), run.ToString());
+            if (run.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled" || DateTime.UtcNow > deadline)
+            {
+                return run;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
 
     private static async Task<JsonElement> WaitUntilHealthyAsync(HttpClient http, CliServer server)
     {

@@ -1,4 +1,5 @@
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
@@ -13,6 +14,8 @@ namespace ArchiveForecast.Training.Tests.Jobs;
 public sealed class RetrainTests
 {
     private TrainingHarness harness = null!;
+    private string predictionsRoot = null!;
+    private BatchJobRunner batches = null!;
     private string dataRoot = null!;
     private InProcessRetrainQueue queue = null!;
     private RetrainCoordinator coordinator = null!;
@@ -32,6 +35,9 @@ public sealed class RetrainTests
         coordinator = new RetrainCoordinator(harness.Registry, queue, TimeProvider.System, options, NullLogger<RetrainCoordinator>.Instance);
         var source = new FolderTrainingDataSource(Options.Create(new TrainingDataOptions { Path = dataRoot }));
         handler = new RetrainJob(harness.Registry, harness.Runner(), source, options, TimeProvider.System, NullLogger<RetrainJob>.Instance);
+        predictionsRoot = Directory.CreateTempSubdirectory("af-predictions-").FullName;
+        batches = new BatchJobRunner(
+            harness.Registry, source, new FolderPredictionStore(predictionsRoot), Options.Create(new PredictionsOptions()), TimeProvider.System, NullLogger<BatchJobRunner>.Instance);
     }
 
     [TearDown]
@@ -39,6 +45,7 @@ public sealed class RetrainTests
     {
         harness.Dispose();
         Directory.Delete(dataRoot, recursive: true);
+        Directory.Delete(predictionsRoot, recursive: true);
     }
 
     [Test]
@@ -189,8 +196,55 @@ public sealed class RetrainTests
             queue.EnqueueAsync(new RetrainRequest(RunId.Parse("run-x"), ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Http), CancellationToken.None));
     }
 
+    [Test]
+    public void Message_WithoutAKind_IsARetraining_AndAnUnknownKindIsRefused()
+    {
+        var old = RetrainMessage.Deserialize("""{"run_id":"r-1","model_name":"archive-forecast","dataset":null,"trigger":"http"}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(old.IsBatch, Is.False);
+            Assert.That(() => RetrainMessage.Deserialize("""{"run_id":"r-1","model_name":"archive-forecast","trigger":"http","kind":"delete"}"""), Throws.TypeOf<FormatException>());
+            Assert.That(() => RetrainMessage.Deserialize("""{"run_id":"r-1","model_name":"archive-forecast","trigger":"http","kind":"batch"}"""), Throws.TypeOf<FormatException>(), "a batch job needs a dataset");
+        });
+    }
+
+    [Test]
+    public async Task Consumer_BatchMessage_RunsTheBatchJobWithTheServedVersion()
+    {
+        await harness.TrainAsync(TrainingHarness.Csv());
+        var request = new BatchRequest(RunId.Parse("20261201T000000Z-0000cc01"), ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), "december", TrainingTriggers.Http);
+
+        var result = await Consumer().HandleAsync(RetrainMessage.Serialize(request), 1, CancellationToken.None);
+        var versions = await harness.VersionsAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Run.Status, Is.EqualTo(RunStatus.Succeeded), result.Run.Reason);
+            Assert.That(result.Run.Kind, Is.EqualTo(RunKinds.Batch));
+            Assert.That(result.Run.Version, Is.EqualTo(1));
+            Assert.That(File.ReadLines(Path.Combine(predictionsRoot, TrainingHarness.Model, "december.csv")).Count(), Is.EqualTo(601));
+            Assert.That(versions, Has.Count.EqualTo(1), "a batch message trains nothing");
+        });
+    }
+
+    [Test]
+    public async Task Consumer_BatchMessageWithARefusedDataset_FailsTheJobAtOnce()
+    {
+        const string text = """{"run_id":"20261201T000000Z-0000cc02","model_name":"archive-forecast","dataset":"../etc/passwd","trigger":"http","kind":"batch"}""";
+
+        var result = await Consumer().HandleAsync(text, 1, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Run.Status, Is.EqualTo(RunStatus.Failed));
+            Assert.That(result.Run.Kind, Is.EqualTo(RunKinds.Batch));
+            Assert.That(result.Run.Reason, Does.Contain("refused"));
+        });
+    }
+
     private RetrainMessageConsumer Consumer() =>
-        new(handler, harness.Registry, Options.Create(new RetrainQueueOptions()), TimeProvider.System, NullLogger<RetrainMessageConsumer>.Instance);
+        new(handler, batches, harness.Registry, Options.Create(new RetrainQueueOptions()), TimeProvider.System, NullLogger<RetrainMessageConsumer>.Instance);
 
     private async Task<RunRecord> WaitForFinishAsync(string runId)
     {
