@@ -83,7 +83,7 @@ internal static class PredictCommand
             if (!ScoringFiles.IsJson(target) && inputs.Header is { } header)
             {
                 // Refused before any work: the output could not keep every input column under its own name.
-                ScoredCsv.InputHeader(header, file);
+                ScoredHeader.InputHeader(header, file);
             }
 
             var services = run.ExistingStore(run.Get(store));

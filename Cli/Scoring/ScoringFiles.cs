@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ArchiveForecast.Cli.Output;
@@ -80,13 +79,11 @@ internal static class ScoringFiles
         Stream stream, ScoringInput input, IReadOnlyList<ForecastPrediction> predictions, IReadOnlyList<PredictionIntervals?> ranges, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
-        var culture = CultureInfo.InvariantCulture;
-        IReadOnlyList<string> inputHeader = input.Header is { } header ? ScoredCsv.InputHeader(header, "--input") : FieldNames.Inputs;
+        IReadOnlyList<string> inputHeader = input.Header is { } header ? ScoredHeader.InputHeader(header, "--input") : FieldNames.Inputs;
         await writer.WriteLineAsync(string.Join(',', inputHeader.Concat(ScoredCsv.OutputColumns).Select(ScoredCsv.Cell)).AsMemory(), cancellationToken);
         var line = new StringBuilder(200);
         for (int i = 0; i < predictions.Count; i++)
         {
-            var p = predictions[i];
             line.Clear();
             if (input.Fields is { } fields)
             {
@@ -97,31 +94,10 @@ internal static class ScoringFiles
             }
             else
             {
-                var x = input.Inputs[i];
-                line.Append(MonthFormat.Format(x.Month)).Append(',')
-                    .Append(x.TotalFiles.ToString(culture)).Append(',')
-                    .Append(x.AvgFileSizeMb.ToString("R", culture)).Append(',')
-                    .Append(x.PctPdf.ToString("R", culture)).Append(',')
-                    .Append(x.PctDocx.ToString("R", culture)).Append(',')
-                    .Append(x.PctXlsx.ToString("R", culture)).Append(',')
-                    .Append(x.ArchiveFrequencyPerDay.ToString("R", culture)).Append(',');
+                CsvRows.AppendInput(line, input.Inputs[i]).Append(',');
             }
 
-            line.Append(ScoredCsv.Number(p.ArchivedGbNextPeriod)).Append(',')
-                .Append(ScoredCsv.Number(p.SavingsGbNextPeriod)).Append(',')
-                .Append(ScoredCsv.Cell(string.Join(';', p.OutOfRange)));
-            if (ranges[i] is { } range)
-            {
-                line.Append(',').Append(ScoredCsv.Number(range.ArchivedGbNextPeriod.Lower))
-                    .Append(',').Append(ScoredCsv.Number(range.ArchivedGbNextPeriod.Upper))
-                    .Append(',').Append(ScoredCsv.Number(range.SavingsGbNextPeriod.Lower))
-                    .Append(',').Append(ScoredCsv.Number(range.SavingsGbNextPeriod.Upper));
-            }
-            else
-            {
-                line.Append(",,,,");
-            }
-
+            ScoredCsv.AppendOutputs(line, predictions[i], ranges[i]);
             await writer.WriteLineAsync(line, cancellationToken);
         }
     }
