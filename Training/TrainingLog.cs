@@ -1,4 +1,4 @@
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Training;

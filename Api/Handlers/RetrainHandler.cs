@@ -4,7 +4,8 @@ using ArchiveForecast.Api.Responses;
 using ArchiveForecast.Api.Routing;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Configuration;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -58,7 +59,8 @@ public sealed class RetrainHandler(
             return ApiProblems.Create(request, ProblemTypes.MalformedRequest, Missing, [new ProblemError("/dataset", Missing)]);
         }
 
-        string modelName = retrain.Model ?? models.DefaultName;
+        // The default name comes from validated options (ModelStore:ModelName).
+        var modelName = retrain.Model ?? ModelName.Parse(models.DefaultName);
         if (!retrain.Create && !await registry.ModelExistsAsync(modelName, cancellationToken))
         {
             return ApiProblems.NotFound(
@@ -74,9 +76,7 @@ public sealed class RetrainHandler(
         catch (ArgumentException)
         {
             // The parser has checked the name and the path, so what is left is a missing dataset with no default.
-            string detail = retrain.Dataset is null
-                ? "dataset is required: no default dataset is configured on this service."
-                : "dataset is not a path this service accepts.";
+            const string detail = "dataset is required: no default dataset is configured on this service.";
             return ApiProblems.Create(request, ProblemTypes.Validation, detail, [new ProblemError("/dataset", detail)]);
         }
 

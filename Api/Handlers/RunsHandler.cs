@@ -15,12 +15,12 @@ public sealed class RunsHandler(ModelRegistry registry, ILogger<RunsHandler> log
 
     private async Task<IResult> FindAsync(HttpRequest request, string runId, CancellationToken cancellationToken)
     {
-        if (!ModelRegistry.IsValidRunId(runId))
+        if (!RunId.TryParse(runId, out var parsed, out _))
         {
             return ApiProblems.NotFound(request, "There is no run with that id.");
         }
 
-        var run = await registry.FindRunAsync(runId, cancellationToken);
+        var run = await registry.FindRunAsync(parsed, cancellationToken);
         return run is null
             ? ApiProblems.NotFound(request, $"There is no run '{runId}'.")
             : new ApiJsonResult<RunRecord>(StatusCodes.Status200OK, run);

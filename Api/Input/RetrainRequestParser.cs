@@ -27,8 +27,8 @@ public static class RetrainRequestParser
             return errors.Result<RetrainBody>(() => null!);
         }
 
-        string? model = null;
-        string? dataset = null;
+        ModelName? model = null;
+        DatasetPath? dataset = null;
         bool create = false;
         bool seenModel = false;
         bool seenDataset = false;
@@ -87,19 +87,14 @@ public static class RetrainRequestParser
             string value = reader.GetString()!;
             if (isModel)
             {
-                model = value;
-                if (!ModelName.IsValid(value))
+                if (!ModelName.TryParse(value, out model, out var error))
                 {
-                    errors.Value("/model", "model must be 1 to 63 lower-case letters, digits and inner hyphens.");
+                    errors.Value("/model", error);
                 }
             }
-            else
+            else if (!DatasetPath.TryParse(value, out dataset, out var error))
             {
-                dataset = value;
-                if (!DatasetPath.IsValid(value))
-                {
-                    errors.Value("/dataset", "dataset must be a plain relative path in the training-data store (no '..', no URL, no escapes).");
-                }
+                errors.Value("/dataset", error);
             }
         }
 

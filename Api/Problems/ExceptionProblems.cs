@@ -1,4 +1,4 @@
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -5,10 +5,10 @@ namespace ArchiveForecast.Cli.Commands;
 /// <summary>Checks of command-line values that the parser cannot make; each failure is bad input (exit code 2).</summary>
 internal static class Inputs
 {
-    public static string ModelName(string name) =>
-        Core.Registry.ModelName.IsValid(name)
-            ? name
-            : throw CliException.BadInput($"'{name}' is not a model name: use lower-case letters, digits and inner hyphens (at most 63 characters).");
+    public static ModelName ModelName(string name) =>
+        Core.Registry.ModelName.TryParse(name, out var parsed, out var error)
+            ? parsed
+            : throw CliException.BadInput($"'{name}' is not a model name. {error}");
 
     public static string ExistingFile(string path, string option) =>
         File.Exists(path) ? path : throw CliException.BadInput($"{option}: the file {path} does not exist.");

@@ -6,8 +6,8 @@ using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
 using ArchiveForecast.Training.Modeling;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +57,7 @@ internal static class TrainCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             var input = run.Get(data) is string file
                 ? TrainingDataInput.FromFile(Inputs.ExistingFile(file, "--data"))
                 : Synthetic(run.Get(synthetic)!.Value, run.Get(seed), run.Get(sources));

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 
 namespace ArchiveForecast.Cli.Output;
 

@@ -1,9 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ArchiveForecast.Core.Artifacts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,14 +14,15 @@ namespace ArchiveForecast.Core.Registry;
 /// <c>current.json</c> pointer, replaced only by compare-and-swap.
 /// </summary>
 /// <remarks>
-/// Every method checks the model name with <see cref="ModelName.IsValid"/> and run ids with <see cref="IsValidRunId"/>
-/// and throws <see cref="ArgumentException"/> otherwise, so no caller input reaches a store path unchecked. Failures of
+/// Methods that take a model name as text parse it with <see cref="ModelName.Parse"/> (run ids with
+/// <see cref="RunId.Parse"/>) and throw <see cref="ArgumentException"/> otherwise, so no caller input reaches a store path
+/// unchecked; methods that take a <see cref="ModelName"/> or <see cref="RunId"/> trust the edge that parsed it. Failures of
 /// the store itself (unreachable, denied) surface as the store's exceptions.
 /// </remarks>
 /// <param name="store">The store holding the registry tree.</param>
 /// <param name="timeProvider">The clock of publish and pointer times.</param>
 /// <param name="logger">The logger; none when null.</param>
-public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider timeProvider, ILogger<ModelRegistry>? logger = null)
+public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvider, ILogger<ModelRegistry>? logger = null)
 {
     /// <summary>How many version numbers a publish tries past the highest it saw before it gives up.</summary>
     public const int MaxPublishAttempts = 64;
@@ -63,11 +62,6 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
 
     /// <summary>The ML.NET version this build writes into manifests.</summary>
     public static string MlNetVersion => MlNetVersionText.Value;
-
-    internal TimeProvider Time => timeProvider;
-
-    /// <summary>True when <paramref name="runId"/> is a valid run id: 1 to 80 ASCII letters, digits and hyphens.</summary>
-    public static bool IsValidRunId([NotNullWhen(true)] string? runId) => runId is not null && RunIdPattern().IsMatch(runId);
 
     /// <summary>The names of the models in the store.</summary>
     public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken)
@@ -394,12 +388,11 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
     }
 
     /// <summary>Reads a run record of a model, or null.</summary>
-    /// <exception cref="ArgumentException">The model name or run id is invalid.</exception>
     /// <exception cref="InvalidDataException">The record exists but is not valid.</exception>
-    public async Task<RunRecord?> GetRunAsync(string modelName, string runId, CancellationToken cancellationToken)
+    public async Task<RunRecord?> GetRunAsync(ModelName modelName, RunId runId, CancellationToken cancellationToken)
     {
-        CheckModelName(modelName);
-        CheckRunId(runId);
+        ArgumentNullException.ThrowIfNull(modelName);
+        ArgumentNullException.ThrowIfNull(runId);
         return await ReadRunAsync(RegistryPaths.Run(modelName, runId), cancellationToken);
     }
 
@@ -407,10 +400,9 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
     /// Finds a run record by id in any model, or null: one read of the store-level index. Run records written before the
     /// index existed are copied into it once, the first time an id is not found there; after that a miss costs two reads.
     /// </summary>
-    /// <exception cref="ArgumentException">The run id is invalid.</exception>
-    public async Task<RunRecord?> FindRunAsync(string runId, CancellationToken cancellationToken)
+    public async Task<RunRecord?> FindRunAsync(RunId runId, CancellationToken cancellationToken)
     {
-        CheckRunId(runId);
+        ArgumentNullException.ThrowIfNull(runId);
         if (await ReadRunAsync(RegistryPaths.RunIndex(runId), cancellationToken) is { } indexed)
         {
             return indexed;
@@ -433,7 +425,7 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
             await foreach (var path in store.ListAsync(RegistryPaths.RunsPrefix(modelName), cancellationToken))
             {
                 string fileName = path[RegistryPaths.RunsPrefix(modelName).Length..];
-                if (!fileName.EndsWith(".json", StringComparison.Ordinal) || !IsValidRunId(fileName[..^".json".Length]))
+                if (!fileName.EndsWith(".json", StringComparison.Ordinal) || !RunId.IsValid(fileName[..^".json".Length]))
                 {
                     continue;
                 }
@@ -481,32 +473,15 @@ public sealed partial class ModelRegistry(IArtifactStore store, TimeProvider tim
     /// Takes the single-flight training lock of a model (a lease at <c>{model}/training.lock</c>, renewed while held),
     /// or returns null when a training holds it. Dispose the result to release it.
     /// </summary>
-    /// <exception cref="ArgumentException">The model name is invalid.</exception>
-    public Task<IAsyncDisposable?> TryAcquireTrainingLockAsync(string modelName, CancellationToken cancellationToken)
+    public Task<IAsyncDisposable?> TryAcquireTrainingLockAsync(ModelName modelName, CancellationToken cancellationToken)
     {
-        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(modelName);
         return store.TryAcquireLeaseAsync(RegistryPaths.TrainingLock(modelName), TrainingLockDuration, cancellationToken);
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9-]{1,80}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex RunIdPattern();
+    private static void CheckModelName(string modelName) => _ = ModelName.Parse(modelName);
 
-    private static void CheckModelName(string modelName)
-    {
-        if (!ModelName.IsValid(modelName))
-        {
-            throw new ArgumentException(
-                "A model name is 1 to 63 lower-case letters, digits and inner hyphens.", nameof(modelName));
-        }
-    }
-
-    private static void CheckRunId(string runId)
-    {
-        if (!IsValidRunId(runId))
-        {
-            throw new ArgumentException("A run id is 1 to 80 ASCII letters, digits and hyphens.", nameof(runId));
-        }
-    }
+    private static void CheckRunId(string runId) => _ = RunId.Parse(runId);
 
     private static string Clip(string? text, int max) =>
         text is null ? string.Empty : text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");

@@ -28,8 +28,11 @@ public sealed class TrainingDataInput
             new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan)));
 
     /// <summary>A dataset of the training-data store.</summary>
-    public static TrainingDataInput FromDataset(ITrainingDataSource source, string dataset) =>
-        FromStream(dataset, cancellationToken => source.OpenAsync(dataset, cancellationToken));
+    public static TrainingDataInput FromDataset(ITrainingDataSource source, DatasetPath dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return FromStream(dataset.Value, cancellationToken => source.OpenAsync(dataset.Value, cancellationToken));
+    }
 
     /// <summary>
     /// Rows in memory (such as <see cref="SyntheticDataGenerator"/>'s). They are validated like CSV rows; a rejected row

@@ -1,7 +1,8 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,10 +17,10 @@ public static class TrainingServiceCollectionExtensions
 
     /// <summary>
     /// Registers the training pipeline: options (<c>Training</c>, <c>TrainingData</c>; validated on start), the
-    /// <see cref="TrainingRunner"/>, <see cref="RetrainCoordinator"/>, <see cref="RetrainJobHandler"/> and the training
+    /// <see cref="TrainingRunner"/>, <see cref="RetrainCoordinator"/>, <see cref="RetrainJob"/> and the training
     /// data source. Needs the registry (<c>AddArchiveForecastCore</c>). On <see cref="HostProfile.Server"/> (<c>serve</c>,
     /// which has no queue trigger) this process also runs the retraining work: the in-process queue and its
-    /// <see cref="RetrainWorker"/>. When the <c>RetrainQueue</c> section names a storage queue
+    /// <see cref="InProcessRetrainWorker"/>. When the <c>RetrainQueue</c> section names a storage queue
     /// (<c>QueueServiceUri</c> with managed identity, or <c>ConnectionString</c>), that queue is the
     /// <see cref="IRetrainQueue"/> instead, and on <see cref="HostProfile.Server"/> a
     /// <see cref="StorageQueueRetrainWorker"/> consumes it. Blob-backed training data (<c>TrainingData:ContainerUri</c> or
@@ -47,8 +48,8 @@ public static class TrainingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrainingRunner>();
         services.TryAddSingleton<RetrainCoordinator>();
-        services.TryAddSingleton<RetrainJobHandler>();
-        services.TryAddSingleton<RetrainQueueMessageHandler>();
+        services.TryAddSingleton<RetrainJob>();
+        services.TryAddSingleton<RetrainMessageConsumer>();
         services.TryAddSingleton(sp => TrainingDataSourceFactory.Create(
             sp.GetRequiredService<IOptions<TrainingDataOptions>>(),
             configuration[ModelStoreClientIdKey]));
@@ -62,7 +63,7 @@ public static class TrainingServiceCollectionExtensions
         {
             services.TryAddSingleton<InProcessRetrainQueue>();
             services.TryAddSingleton<IRetrainQueue>(sp => sp.GetRequiredService<InProcessRetrainQueue>());
-            services.AddHostedService<RetrainWorker>();
+            services.AddHostedService<InProcessRetrainWorker>();
         }
 
         return services;

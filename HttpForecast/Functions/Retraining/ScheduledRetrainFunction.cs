@@ -1,5 +1,5 @@
 using ArchiveForecast.HttpForecast.Hosting;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ArchiveForecast.HttpForecast.Functions.Retraining;

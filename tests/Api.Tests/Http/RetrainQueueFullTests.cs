@@ -14,14 +14,14 @@ public sealed class RetrainQueueFullTests
         string body = $$"""{"model":"queue-model","dataset":"{{TrainedStore.Dataset}}","create":true}""";
 
         // The worker takes one request and trains it for a while; the queue holds 32 more; the rest must be refused.
-        var responses = await Task.WhenAll(Enumerable.Range(0, Training.Jobs.InProcessRetrainQueue.Capacity + 16)
+        var responses = await Task.WhenAll(Enumerable.Range(0, Training.Retraining.InProcessRetrainQueue.Capacity + 16)
             .Select(_ => server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, body)));
         var busy = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
 
         Assert.Multiple(() =>
         {
             Assert.That(responses.Select(r => r.StatusCode), Has.All.AnyOf(HttpStatusCode.Accepted, HttpStatusCode.ServiceUnavailable));
-            Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Accepted), Is.InRange(Training.Jobs.InProcessRetrainQueue.Capacity, Training.Jobs.InProcessRetrainQueue.Capacity + 15));
+            Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Accepted), Is.InRange(Training.Retraining.InProcessRetrainQueue.Capacity, Training.Retraining.InProcessRetrainQueue.Capacity + 15));
             Assert.That(busy, Is.Not.Empty);
         });
         var problem = await ProblemAssert.IsProblemAsync(busy[0], HttpStatusCode.ServiceUnavailable);

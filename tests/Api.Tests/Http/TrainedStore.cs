@@ -1,10 +1,11 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Core.Modeling;
+using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.DependencyInjection;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -90,7 +91,7 @@ internal static class TrainedStore
         var result = await runner.RunAsync(
             new TrainingRun
             {
-                ModelName = model,
+                ModelName = ModelName.Parse(model),
                 Data = TrainingDataInput.FromRows($"synthetic seed {seed}", Rows(seed)),
                 Trainer = Settings with { Seed = seed },
                 Promote = promote,

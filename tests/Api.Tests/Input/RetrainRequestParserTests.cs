@@ -1,5 +1,7 @@
 using System.Text;
 using ArchiveForecast.Api.Input;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Data;
 
 namespace ArchiveForecast.Api.Tests.Input;
 
@@ -13,16 +15,16 @@ public sealed class RetrainRequestParserTests
     {
         var result = Parse("""{"model":"archive-forecast","dataset":"2026/archive.csv"}""");
 
-        Assert.That(result.Value, Is.EqualTo(new RetrainBody("archive-forecast", "2026/archive.csv")));
+        Assert.That(result.Value, Is.EqualTo(new RetrainBody(ModelName.Parse("archive-forecast"), DatasetPath.Parse("2026/archive.csv"))));
     }
 
     [Test]
     public void Parse_ModelOnly_LeavesTheDatasetToTheDefault() =>
-        Assert.That(Parse("""{"model":"new-model"}""").Value, Is.EqualTo(new RetrainBody("new-model", null)));
+        Assert.That(Parse("""{"model":"new-model"}""").Value, Is.EqualTo(new RetrainBody(ModelName.Parse("new-model"), null)));
 
     [Test]
     public void Parse_DatasetOnly_LeavesTheModelToTheDefault() =>
-        Assert.That(Parse("""{"dataset":"a.csv"}""").Value, Is.EqualTo(new RetrainBody(null, "a.csv")));
+        Assert.That(Parse("""{"dataset":"a.csv"}""").Value, Is.EqualTo(new RetrainBody(null, DatasetPath.Parse("a.csv"))));
 
     [TestCase("""{"model":"new-model","dataset":"a.csv","create":true}""", true)]
     [TestCase("""{"model":"new-model","dataset":"a.csv","create":false}""", false)]

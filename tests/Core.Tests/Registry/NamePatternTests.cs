@@ -26,8 +26,64 @@ public sealed class NamePatternTests
 
     [TestCaseSource(nameof(Suffixes))]
     public void RunId_WithATrailingControlCharacter_IsInvalid(string suffix) =>
-        Assert.That(ModelRegistry.IsValidRunId("20250101T000000Z-0abc1234" + suffix), Is.False);
+        Assert.That(RunId.IsValid("20250101T000000Z-0abc1234" + suffix), Is.False);
 
     [Test]
-    public void RunId_Plain_IsValid() => Assert.That(ModelRegistry.IsValidRunId("20250101T000000Z-0abc1234"), Is.True);
+    public void RunId_Plain_IsValid() => Assert.That(RunId.IsValid("20250101T000000Z-0abc1234"), Is.True);
+
+    [Test]
+    public void ModelName_TryParse_Invalid_GivesTheOneRule()
+    {
+        bool parsed = ModelName.TryParse("Upper", out var name, out var error);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(parsed, Is.False);
+            Assert.That(name, Is.Null);
+            Assert.That(error, Is.EqualTo(ModelName.Rule));
+        });
+    }
+
+    [Test]
+    public void ModelName_Parse_Valid_KeepsTheText()
+    {
+        var name = ModelName.Parse("archive-forecast");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(name.Value, Is.EqualTo("archive-forecast"));
+            Assert.That((string)name, Is.EqualTo("archive-forecast"));
+            Assert.That(name, Is.EqualTo(ModelName.Parse("archive-forecast")));
+        });
+    }
+
+    [Test]
+    public void RunId_TryParse_Invalid_GivesTheOneRule()
+    {
+        bool parsed = RunId.TryParse("../x", out var runId, out var error);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(parsed, Is.False);
+            Assert.That(runId, Is.Null);
+            Assert.That(error, Is.EqualTo(RunId.Rule));
+        });
+    }
+
+    [Test]
+    public void RunId_New_IsValidAndSortsByTime()
+    {
+        var clock = new ArchiveForecast.Core.Tests.Fakes.ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+        var first = RunId.New(clock);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var second = RunId.New(clock);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(RunId.IsValid(first.Value), Is.True);
+            Assert.That(first.Value, Does.StartWith("20260301T120000Z-"));
+            Assert.That(string.CompareOrdinal(first.Value, second.Value), Is.LessThan(0));
+        });
+    }
 }

@@ -585,7 +585,7 @@ public abstract class RegistryContractTests
         var succeeded = queued with { Status = RunStatus.Succeeded, Version = 3, Promoted = true };
         await Registry.SaveRunAsync(succeeded, CancellationToken.None);
 
-        var read = await Registry.GetRunAsync(Model, "run-42", CancellationToken.None);
+        var read = await Registry.GetRunAsync(ModelName.Parse(Model), RunId.Parse("run-42"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -604,7 +604,7 @@ public abstract class RegistryContractTests
         var counting = new InterceptingArtifactStore(Store);
         var registry = new ModelRegistry(counting, Clock);
 
-        var found = await registry.FindRunAsync("run-b", CancellationToken.None);
+        var found = await registry.FindRunAsync(RunId.Parse("run-b"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -624,10 +624,10 @@ public abstract class RegistryContractTests
         var counting = new InterceptingArtifactStore(Store);
         var registry = new ModelRegistry(counting, Clock);
 
-        var first = await registry.FindRunAsync("run-old", CancellationToken.None);
+        var first = await registry.FindRunAsync(RunId.Parse("run-old"), CancellationToken.None);
         int listsAfterFirst = counting.Lists;
-        var again = await registry.FindRunAsync("run-old", CancellationToken.None);
-        var unknown = await registry.FindRunAsync("run-never", CancellationToken.None);
+        var again = await registry.FindRunAsync(RunId.Parse("run-old"), CancellationToken.None);
+        var unknown = await registry.FindRunAsync(RunId.Parse("run-never"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -643,7 +643,7 @@ public abstract class RegistryContractTests
     public async Task ListModels_IgnoresTheRunIndex()
     {
         await Registry.SaveRunAsync(RunBuilder("run-a", Model, RunStatus.Running), CancellationToken.None);
-        _ = await Registry.FindRunAsync("run-none", CancellationToken.None);
+        _ = await Registry.FindRunAsync(RunId.Parse("run-none"), CancellationToken.None);
 
         var models = await Registry.ListModelsAsync(CancellationToken.None);
 
@@ -656,8 +656,8 @@ public abstract class RegistryContractTests
         await Registry.SaveRunAsync(RunBuilder("run-a", Model, RunStatus.Running), CancellationToken.None);
         await Registry.SaveRunAsync(RunBuilder("run-b", OtherModel, RunStatus.Failed), CancellationToken.None);
 
-        var found = await Registry.FindRunAsync("run-b", CancellationToken.None);
-        var missing = await Registry.FindRunAsync("run-c", CancellationToken.None);
+        var found = await Registry.FindRunAsync(RunId.Parse("run-b"), CancellationToken.None);
+        var missing = await Registry.FindRunAsync(RunId.Parse("run-c"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -669,11 +669,11 @@ public abstract class RegistryContractTests
     [Test]
     public async Task TrainingLock_WhileHeld_IsRefused_AndFreeAfterRelease()
     {
-        var first = await Registry.TryAcquireTrainingLockAsync(Model, CancellationToken.None);
-        var second = await Registry.TryAcquireTrainingLockAsync(Model, CancellationToken.None);
-        var otherModel = await Registry.TryAcquireTrainingLockAsync(OtherModel, CancellationToken.None);
+        var first = await Registry.TryAcquireTrainingLockAsync(ModelName.Parse(Model), CancellationToken.None);
+        var second = await Registry.TryAcquireTrainingLockAsync(ModelName.Parse(Model), CancellationToken.None);
+        var otherModel = await Registry.TryAcquireTrainingLockAsync(ModelName.Parse(OtherModel), CancellationToken.None);
         await first!.DisposeAsync();
-        var third = await Registry.TryAcquireTrainingLockAsync(Model, CancellationToken.None);
+        var third = await Registry.TryAcquireTrainingLockAsync(ModelName.Parse(Model), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -703,8 +703,7 @@ public abstract class RegistryContractTests
             Assert.That(() => Registry.GetPointerAsync(name, CancellationToken.None), Throws.ArgumentException);
             Assert.That(() => Registry.ListVersionsAsync(name, CancellationToken.None), Throws.ArgumentException);
             Assert.That(() => Registry.LoadVersionAsync(name, 1, CancellationToken.None), Throws.ArgumentException);
-            Assert.That(() => Registry.GetRunAsync(name, "run-1", CancellationToken.None), Throws.ArgumentException);
-            Assert.That(() => Registry.TryAcquireTrainingLockAsync(name, CancellationToken.None), Throws.ArgumentException);
+            Assert.That(() => ModelName.Parse(name), Throws.ArgumentException.With.Message.StartsWith(ModelName.Rule), "run records and the lock take a parsed name");
         });
     }
 
@@ -719,8 +718,7 @@ public abstract class RegistryContractTests
         Assert.Multiple(() =>
         {
             Assert.That(() => Registry.SaveRunAsync(RunBuilder(runId, Model, RunStatus.Queued), CancellationToken.None), Throws.ArgumentException);
-            Assert.That(() => Registry.GetRunAsync(Model, runId, CancellationToken.None), Throws.ArgumentException);
-            Assert.That(() => Registry.FindRunAsync(runId, CancellationToken.None), Throws.ArgumentException);
+            Assert.That(() => RunId.Parse(runId), Throws.ArgumentException.With.Message.StartsWith(RunId.Rule), "reading runs takes a parsed id");
         });
     }
 
@@ -729,8 +727,8 @@ public abstract class RegistryContractTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(ModelRegistry.IsValidRunId(new string('a', 80)), Is.True);
-            Assert.That(ModelRegistry.IsValidRunId(new string('a', 81)), Is.False);
+            Assert.That(RunId.IsValid(new string('a', 80)), Is.True);
+            Assert.That(RunId.IsValid(new string('a', 81)), Is.False);
         });
     }
 

@@ -1,7 +1,8 @@
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,8 +69,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
         var result = await Services.GetRequiredService<TrainingRunner>().RunAsync(
             new TrainingRun
             {
-                ModelName = ModelName.Default,
-                Data = TrainingDataInput.FromDataset(Services.GetRequiredService<ITrainingDataSource>(), FunctionsAppBuilder.Dataset),
+                ModelName = ModelName.Parse(ModelName.Default),
+                Data = TrainingDataInput.FromDataset(Services.GetRequiredService<ITrainingDataSource>(), DatasetPath.Parse(FunctionsAppBuilder.Dataset)),
                 Trigger = TrainingTriggers.Cli,
             },
             CancellationToken.None);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Retraining;
 
 namespace ArchiveForecast.HttpForecast.Tests.Builders;
 
@@ -12,7 +12,7 @@ internal sealed class RecordingRetrainQueue : IRetrainQueue
 
     public Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
     {
-        messages.Enqueue(StorageQueueRetrainQueue.Serialize(request));
+        messages.Enqueue(RetrainMessage.Serialize(request));
         return Task.CompletedTask;
     }
 

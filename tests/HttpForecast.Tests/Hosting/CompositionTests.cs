@@ -4,7 +4,7 @@ using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.HttpForecast.Tests.Contract;
 using ArchiveForecast.Training.Configuration;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

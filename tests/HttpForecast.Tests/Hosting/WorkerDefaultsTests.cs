@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ArchiveForecast.HttpForecast.Hosting;
 using ArchiveForecast.HttpForecast.Tests.Builders;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,7 +37,7 @@ public sealed class WorkerDefaultsTests
     }
 
     [TestCase("ArchiveForecast.Api.Handlers.PredictHandler")]
-    [TestCase("ArchiveForecast.Training.Jobs.TrainingRunner")]
+    [TestCase("ArchiveForecast.Training.Pipeline.TrainingRunner")]
     public async Task TheAppsCategories_LogInformation(string category)
     {
         await using var app = WorkerApp.Build(Settings());
@@ -70,7 +70,7 @@ public sealed class WorkerDefaultsTests
         Assert.Multiple(() =>
         {
             Assert.That(app.Services.GetRequiredService<IOptions<RetrainQueueOptions>>().Value.MaxDequeueCount, Is.EqualTo(hostJson));
-            Assert.That(app.Services.GetRequiredService<RetrainQueueMessageHandler>().MaxDequeueCount, Is.EqualTo(hostJson));
+            Assert.That(app.Services.GetRequiredService<RetrainMessageConsumer>().MaxDequeueCount, Is.EqualTo(hostJson));
         });
     }
 
@@ -81,7 +81,7 @@ public sealed class WorkerDefaultsTests
         settings[FunctionsAppConfiguration.MaxDequeueCountKey] = "3";
         await using var app = WorkerApp.Build(settings);
 
-        Assert.That(app.Services.GetRequiredService<RetrainQueueMessageHandler>().MaxDequeueCount, Is.EqualTo(3));
+        Assert.That(app.Services.GetRequiredService<RetrainMessageConsumer>().MaxDequeueCount, Is.EqualTo(3));
     }
 
     [Test]

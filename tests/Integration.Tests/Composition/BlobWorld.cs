@@ -6,7 +6,7 @@ using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.DependencyInjection;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +92,7 @@ public sealed class BlobWorld : IAsyncDisposable
         var result = await Services.GetRequiredService<TrainingRunner>().RunAsync(
             new TrainingRun
             {
-                ModelName = ModelName.Default,
+                ModelName = ModelName.Parse(ModelName.Default),
                 Data = TrainingDataInput.FromRows($"synthetic seed {seed}", rows),
                 Promote = promote,
                 Trigger = TrainingTriggers.Cli,

@@ -1,7 +1,9 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Composition;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +11,7 @@ namespace ArchiveForecast.Integration.Tests.Jobs;
 
 /// <summary>
 /// Retraining through the Azure Storage queue, end to end on Azurite: a request is accepted (run record queued, message
-/// sent), the message is taken off the queue and handed to <see cref="RetrainJobHandler"/> as the queue-triggered
+/// sent), the message is taken off the queue and handed to <see cref="RetrainJob"/> as the queue-triggered
 /// function does (the host Base64-decodes it and passes the text), and the serving side's poll picks up the version.
 /// </summary>
 [Category("Integration")]
@@ -32,14 +34,14 @@ public sealed class QueueRetrainingTests
         await world.UploadDatasetAsync("2026/archive.csv", rows: 600, seed: 5);
         await world.StartServingAsync();
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
-            .SubmitAsync(ModelName.Default, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None);
+            .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http, CancellationToken.None);
 
         var messageText = await TakeMessageAsync(world);
-        var result = await world.Services.GetRequiredService<RetrainJobHandler>()
-            .HandleAsync(StorageQueueRetrainQueue.Deserialize(messageText), CancellationToken.None);
+        var result = await world.Services.GetRequiredService<RetrainMessageConsumer>()
+            .HandleAsync(messageText, dequeueCount: 1, CancellationToken.None);
         var served = await BlobWorld.EventuallyAsync(() => world.Catalog.Default.Current?.Version == result.Run.Version, Patience);
 
-        var record = await world.Registry.GetRunAsync(ModelName.Default, accepted.RunId, CancellationToken.None);
+        var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(accepted.RunId), CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(accepted.Status, Is.EqualTo(RunStatus.Queued));
@@ -57,13 +59,13 @@ public sealed class QueueRetrainingTests
         await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
         await world.UploadDatasetAsync("2026/archive.csv", rows: 100, seed: 5);
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
-            .SubmitAsync(ModelName.Default, "2026/missing.csv", TrainingTriggers.Http, CancellationToken.None);
+            .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse("2026/missing.csv"), TrainingTriggers.Http, CancellationToken.None);
 
         var messageText = await TakeMessageAsync(world);
-        await world.Services.GetRequiredService<RetrainJobHandler>()
-            .HandleAsync(StorageQueueRetrainQueue.Deserialize(messageText), CancellationToken.None);
+        await world.Services.GetRequiredService<RetrainMessageConsumer>()
+            .HandleAsync(messageText, dequeueCount: 1, CancellationToken.None);
 
-        var record = await world.Registry.GetRunAsync(ModelName.Default, accepted.RunId, CancellationToken.None);
+        var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(accepted.RunId), CancellationToken.None);
         var versions = await world.Registry.ListVersionsAsync(ModelName.Default, CancellationToken.None);
         Assert.Multiple(() =>
         {
@@ -80,11 +82,11 @@ public sealed class QueueRetrainingTests
         await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
         await SendRawAsync(world, "{\"run_id\":\"run-20260301-poison\",\"model_name\":\"archive-forecast\",\"dataset\":42}");
         var host = new QueueTriggerHost(azurite.ConnectionString, world.QueueName);
-        var handler = world.Services.GetRequiredService<RetrainQueueMessageHandler>();
+        var handler = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
         var failures = await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
 
-        var record = await world.Registry.GetRunAsync(ModelName.Default, "run-20260301-poison", CancellationToken.None);
+        var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse("run-20260301-poison"), CancellationToken.None);
         var poisoned = (await host.PoisonQueue.ReceiveMessagesAsync(maxMessages: 32)).Value;
         Assert.Multiple(() =>
         {
@@ -101,7 +103,7 @@ public sealed class QueueRetrainingTests
         await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
         await SendRawAsync(world, "retrain please");
         var host = new QueueTriggerHost(azurite.ConnectionString, world.QueueName);
-        var handler = world.Services.GetRequiredService<RetrainQueueMessageHandler>();
+        var handler = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
         await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
 
@@ -119,13 +121,13 @@ public sealed class QueueRetrainingTests
         await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
         await world.UploadDatasetAsync("2026/archive.csv", rows: 600, seed: 6);
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
-            .SubmitAsync(ModelName.Default, "2026/archive.csv", TrainingTriggers.Timer, CancellationToken.None);
+            .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Timer, CancellationToken.None);
         var host = new QueueTriggerHost(azurite.ConnectionString, world.QueueName);
-        var handler = world.Services.GetRequiredService<RetrainQueueMessageHandler>();
+        var handler = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
         var failures = await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
 
-        var record = await world.Registry.GetRunAsync(ModelName.Default, accepted.RunId, CancellationToken.None);
+        var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(accepted.RunId), CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(failures, Is.Zero);

@@ -1,4 +1,4 @@
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
 
 namespace ArchiveForecast.Integration.Tests.Jobs;

@@ -6,7 +6,8 @@ using ArchiveForecast.Api.Hosting;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Composition;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,13 +50,13 @@ public sealed class ServeQueueRetrainingTests
         var finished = await EventuallyAsync(() => IsFinishedAsync(world, runId));
         var served = await EventuallyAsync(() => IsServingAsync(client, version: 2));
 
-        var record = await world.Registry.GetRunAsync(ModelName.Default, runId, CancellationToken.None);
+        var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(runId), CancellationToken.None);
         var left = (await Queue(world.QueueName).PeekMessagesAsync(maxMessages: 32)).Value;
         Assert.Multiple(() =>
         {
             Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(server.Services.GetServices<IHostedService>().OfType<StorageQueueRetrainWorker>(), Has.Exactly(1).Items);
-            Assert.That(server.Services.GetServices<IHostedService>().OfType<RetrainWorker>(), Is.Empty);
+            Assert.That(server.Services.GetServices<IHostedService>().OfType<InProcessRetrainWorker>(), Is.Empty);
             Assert.That(finished, Is.True, $"run {runId} did not finish");
             Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded), record.Reason);
             Assert.That(record.Version, Is.EqualTo(2));
@@ -68,8 +69,8 @@ public sealed class ServeQueueRetrainingTests
     [Test]
     public async Task AMessageThatKeepsFailing_OnServe_EndsInThePoisonQueueWithARunRecordSayingWhy()
     {
-        const string RunId = "run-20260301-serve-poison";
-        const string Message = $$"""{"run_id":"{{RunId}}","model_name":"archive-forecast","dataset":42}""";
+        const string PoisonedRunId = "run-20260301-serve-poison";
+        const string Message = $$"""{"run_id":"{{PoisonedRunId}}","model_name":"archive-forecast","dataset":42}""";
         await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
         var queue = Queue(world.QueueName);
         await queue.CreateIfNotExistsAsync();
@@ -79,7 +80,7 @@ public sealed class ServeQueueRetrainingTests
         await using var server = await StartServeAsync(world);
         var poisoned = await EventuallyAsync(() => HasMessagesAsync(poison));
 
-        var record = await world.Registry.GetRunAsync(ModelName.Default, RunId, CancellationToken.None);
+        var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(PoisonedRunId), CancellationToken.None);
         var moved = (await poison.ReceiveMessagesAsync(maxMessages: 32)).Value;
         var left = (await queue.PeekMessagesAsync(maxMessages: 32)).Value;
         Assert.Multiple(() =>
@@ -129,7 +130,7 @@ public sealed class ServeQueueRetrainingTests
     private QueueClient Queue(string name) => new(azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
 
     private static async Task<bool> IsFinishedAsync(BlobWorld world, string runId) =>
-        await world.Registry.GetRunAsync(ModelName.Default, runId, CancellationToken.None) is { Status: RunStatus.Succeeded or RunStatus.Failed };
+        await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(runId), CancellationToken.None) is { Status: RunStatus.Succeeded or RunStatus.Failed };
 
     private static async Task<bool> HasMessagesAsync(QueueClient queue) =>
         (await queue.ExistsAsync()).Value && (await queue.PeekMessagesAsync(maxMessages: 1)).Value.Length > 0;

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
 
 namespace ArchiveForecast.Integration.Tests.Jobs;
@@ -22,7 +24,7 @@ public sealed class StorageQueueRetrainQueueTests
     {
         var name = QueueName();
         var queue = StorageQueueRetrainQueue.Create(new RetrainQueueOptions { ConnectionString = azurite.ConnectionString, QueueName = name });
-        var request = new RetrainRequest("run-20260301-abc", "archive-forecast", "2026/archive.csv", "http");
+        var request = new RetrainRequest(RunId.Parse("run-20260301-abc"), ModelName.Parse("archive-forecast"), DatasetPath.Parse("2026/archive.csv"), "http");
 
         await queue.EnqueueAsync(request, CancellationToken.None);
 
@@ -37,7 +39,7 @@ public sealed class StorageQueueRetrainQueueTests
             Assert.That(document.RootElement.GetProperty("model_name").GetString(), Is.EqualTo("archive-forecast"));
             Assert.That(document.RootElement.GetProperty("dataset").GetString(), Is.EqualTo("2026/archive.csv"));
             Assert.That(document.RootElement.GetProperty("trigger").GetString(), Is.EqualTo("http"));
-            Assert.That(StorageQueueRetrainQueue.Deserialize(json), Is.EqualTo(request));
+            Assert.That(RetrainMessage.Deserialize(json), Is.EqualTo(RetrainMessage.From(request)));
         });
     }
 
@@ -49,12 +51,12 @@ public sealed class StorageQueueRetrainQueueTests
 
         for (var i = 0; i < 5; i++)
         {
-            await queue.EnqueueAsync(new RetrainRequest($"run-{i}", "archive-forecast", null, "timer"), CancellationToken.None);
+            await queue.EnqueueAsync(new RetrainRequest(RunId.Parse($"run-{i}"), ModelName.Parse("archive-forecast"), null, "timer"), CancellationToken.None);
         }
 
         var reader = new QueueClient(azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
         var messages = (await reader.ReceiveMessagesAsync(maxMessages: 32)).Value;
-        Assert.That(messages.Select(m => StorageQueueRetrainQueue.Deserialize(m.MessageText).RunId), Is.EquivalentTo(Enumerable.Range(0, 5).Select(i => $"run-{i}")));
+        Assert.That(messages.Select(m => RetrainMessage.Deserialize(m.MessageText).RunId), Is.EquivalentTo(Enumerable.Range(0, 5).Select(i => $"run-{i}")));
     }
 
     private static string QueueName() => $"retrain-{Guid.NewGuid():N}"[..24];

@@ -4,7 +4,7 @@ using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArchiveForecast.Training.Tests.Builders;
@@ -36,7 +36,7 @@ internal sealed class TrainingHarness : IDisposable
         new(Registry, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<TrainingRunner>.Instance, telemetry);
 
     public static TrainingRun Request(TrainingDataInput data, TrainerSettings? trainer = null, PromotePolicy promote = PromotePolicy.Auto) =>
-        new() { ModelName = Model, Data = data, Trainer = trainer ?? Fast, Promote = promote };
+        new() { ModelName = ModelName.Parse(Model), Data = data, Trainer = trainer ?? Fast, Promote = promote };
 
     public Task<TrainingResult> TrainAsync(TrainingDataInput data, TrainerSettings? trainer = null, PromotePolicy promote = PromotePolicy.Auto) =>
         Runner().RunAsync(Request(data, trainer, promote), CancellationToken.None);

@@ -1,4 +1,6 @@
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Retraining;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -13,7 +15,7 @@ namespace ArchiveForecast.Training.Tests.Jobs;
 [TestFixture]
 public sealed class RetrainQueueMissingTests
 {
-    private static readonly RetrainRequest Request = new("20250101T000000Z-0abc1234", "archive-forecast", "d.csv", "http");
+    private static readonly RetrainRequest Request = new(RunId.Parse("20250101T000000Z-0abc1234"), ModelName.Parse("archive-forecast"), DatasetPath.Parse("d.csv"), "http");
 
     [Test]
     public void Enqueue_QueueMissingAndCreationForbidden_FailsInOneLine()

@@ -1,7 +1,8 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public sealed class RetrainTests
     private string dataRoot = null!;
     private InProcessRetrainQueue queue = null!;
     private RetrainCoordinator coordinator = null!;
-    private RetrainJobHandler handler = null!;
+    private RetrainJob handler = null!;
 
     [SetUp]
     public void SetUp()
@@ -30,7 +31,7 @@ public sealed class RetrainTests
         queue = new InProcessRetrainQueue();
         coordinator = new RetrainCoordinator(harness.Registry, queue, TimeProvider.System, options, NullLogger<RetrainCoordinator>.Instance);
         var source = new FolderTrainingDataSource(Options.Create(new TrainingDataOptions { Path = dataRoot }));
-        handler = new RetrainJobHandler(harness.Registry, harness.Runner(), source, options, TimeProvider.System, NullLogger<RetrainJobHandler>.Instance);
+        handler = new RetrainJob(harness.Registry, harness.Runner(), source, options, TimeProvider.System, NullLogger<RetrainJob>.Instance);
     }
 
     [TearDown]
@@ -43,9 +44,9 @@ public sealed class RetrainTests
     [Test]
     public async Task Submit_SavesAQueuedRecordAndEnqueuesTheRequest()
     {
-        var record = await coordinator.SubmitAsync(TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None);
+        var record = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http, CancellationToken.None);
 
-        var saved = await harness.Registry.GetRunAsync(TrainingHarness.Model, record.RunId, CancellationToken.None);
+        var saved = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(record.RunId), CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(record.Status, Is.EqualTo(RunStatus.Queued));
@@ -53,7 +54,7 @@ public sealed class RetrainTests
             Assert.That(saved!.Status, Is.EqualTo(RunStatus.Queued));
             Assert.That(saved.Dataset, Is.EqualTo("2026/archive.csv"));
             Assert.That(queue.Reader.TryRead(out var request), Is.True);
-            Assert.That(request, Is.EqualTo(new RetrainRequest(record.RunId, TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Http)));
+            Assert.That(request, Is.EqualTo(new RetrainRequest(RunId.Parse(record.RunId), ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http)));
         });
     }
 
@@ -61,25 +62,25 @@ public sealed class RetrainTests
     [TestCase("%2e%2e/secrets.csv")]
     [TestCase("https://evil.example/a.csv")]
     [TestCase("/etc/passwd")]
-    public void Submit_DatasetOutsideTheTrainingData_IsRefused(string dataset) =>
-        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(TrainingHarness.Model, dataset, TrainingTriggers.Http, CancellationToken.None));
+    public void Submit_DatasetOutsideTheTrainingData_IsRefusedWhereItEnters(string dataset) =>
+        Assert.That(() => DatasetPath.Parse(dataset), Throws.ArgumentException.With.Message.StartsWith(DatasetPath.Rule));
 
     [TestCase("../x")]
     [TestCase("Upper")]
     [TestCase("")]
-    public void Submit_InvalidModelName_IsRefused(string model) =>
-        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(model, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None));
+    public void Submit_InvalidModelName_IsRefusedWhereItEnters(string model) =>
+        Assert.That(() => ModelName.Parse(model), Throws.ArgumentException.With.Message.StartsWith(ModelName.Rule));
 
     [Test]
     public void Submit_NoDatasetAndNoDefault_IsRefused() =>
-        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(TrainingHarness.Model, null, TrainingTriggers.Timer, CancellationToken.None));
+        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Timer, CancellationToken.None));
 
     [Test]
     public async Task Submit_NoDataset_UsesTheConfiguredDefault()
     {
         harness.Options.DefaultDataset = "2026/archive.csv";
 
-        var record = await coordinator.SubmitAsync(TrainingHarness.Model, null, TrainingTriggers.Timer, CancellationToken.None);
+        var record = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Timer, CancellationToken.None);
         queue.Reader.TryRead(out var request);
         var result = await handler.HandleAsync(request!, CancellationToken.None);
 
@@ -93,10 +94,10 @@ public sealed class RetrainTests
     [Test]
     public async Task Worker_RunsASubmittedRequestToANewVersion()
     {
-        using var worker = new RetrainWorker(queue, handler, NullLogger<RetrainWorker>.Instance);
+        using var worker = new InProcessRetrainWorker(queue, handler, NullLogger<InProcessRetrainWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
 
-        var queued = await coordinator.SubmitAsync(TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Http, CancellationToken.None);
+        var queued = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http, CancellationToken.None);
         var finished = await WaitForFinishAsync(queued.RunId);
         await worker.StopAsync(CancellationToken.None);
 
@@ -113,7 +114,7 @@ public sealed class RetrainTests
     [Test]
     public async Task Handle_RunAlreadyFinished_DoesNotTrainAgain()
     {
-        var queued = await coordinator.SubmitAsync(TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Queue, CancellationToken.None);
+        var queued = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Queue, CancellationToken.None);
         queue.Reader.TryRead(out var request);
         await handler.HandleAsync(request!, CancellationToken.None);
 
@@ -131,7 +132,7 @@ public sealed class RetrainTests
     [Test]
     public async Task Handle_MissingDataset_FailsTheRunSayingWhich()
     {
-        var queued = await coordinator.SubmitAsync(TrainingHarness.Model, "2026/none.csv", TrainingTriggers.Queue, CancellationToken.None);
+        var queued = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/none.csv"), TrainingTriggers.Queue, CancellationToken.None);
         queue.Reader.TryRead(out var request);
 
         var result = await handler.HandleAsync(request!, CancellationToken.None);
@@ -147,34 +148,49 @@ public sealed class RetrainTests
     [Test]
     public async Task Handle_TraversalInAQueueMessage_FailsTheRunWithoutOpeningAnything()
     {
-        var request = new RetrainRequest("20260101T000000Z-0000abcd", TrainingHarness.Model, "../../etc/passwd", TrainingTriggers.Queue);
+        string message = $$"""{"run_id":"20260101T000000Z-0000abcd","model_name":"{{TrainingHarness.Model}}","dataset":"../../etc/passwd","trigger":"queue"}""";
 
-        var result = await handler.HandleAsync(request, CancellationToken.None);
+        var result = await Consumer().HandleAsync(message, dequeueCount: 1, CancellationToken.None);
+        var saved = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse("20260101T000000Z-0000abcd"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.Failure, Is.EqualTo(TrainingFailure.InvalidData));
             Assert.That(result.Run.Status, Is.EqualTo(RunStatus.Failed));
-            Assert.That(result.Run.Reason, Does.Contain("not a plain relative path"));
+            Assert.That(result.Run.Reason, Does.Contain(DatasetPath.Rule));
+            Assert.That(saved?.Status, Is.EqualTo(RunStatus.Failed));
         });
     }
 
     [Test]
-    public void Handle_InvalidRunId_IsRefused() =>
-        Assert.ThrowsAsync<ArgumentException>(() =>
-            handler.HandleAsync(new RetrainRequest("../x", TrainingHarness.Model, "2026/archive.csv", TrainingTriggers.Queue), CancellationToken.None));
+    public async Task Handle_InvalidRunIdInAQueueMessage_IsRefusedWithoutARecord()
+    {
+        string message = $$"""{"run_id":"../x","model_name":"{{TrainingHarness.Model}}","dataset":"2026/archive.csv","trigger":"queue"}""";
+
+        var refused = Assert.ThrowsAsync<FormatException>(() => Consumer().HandleAsync(message, dequeueCount: 1, CancellationToken.None));
+        var runs = await harness.Registry.Store.ListAsync("_runs/", CancellationToken.None).ToListAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.Message, Does.Contain(RunId.Rule));
+            Assert.That(runs, Is.Empty);
+        });
+    }
 
     [Test]
     public async Task Enqueue_FullQueue_Throws()
     {
         for (int i = 0; i < InProcessRetrainQueue.Capacity; i++)
         {
-            await queue.EnqueueAsync(new RetrainRequest($"run-{i}", TrainingHarness.Model, null, TrainingTriggers.Http), CancellationToken.None);
+            await queue.EnqueueAsync(new RetrainRequest(RunId.Parse($"run-{i}"), ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Http), CancellationToken.None);
         }
 
         Assert.ThrowsAsync<RetrainQueueFullException>(() =>
-            queue.EnqueueAsync(new RetrainRequest("run-x", TrainingHarness.Model, null, TrainingTriggers.Http), CancellationToken.None));
+            queue.EnqueueAsync(new RetrainRequest(RunId.Parse("run-x"), ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Http), CancellationToken.None));
     }
+
+    private RetrainMessageConsumer Consumer() =>
+        new(handler, harness.Registry, Options.Create(new RetrainQueueOptions()), TimeProvider.System, NullLogger<RetrainMessageConsumer>.Instance);
 
     private async Task<RunRecord> WaitForFinishAsync(string runId)
     {
@@ -182,7 +198,7 @@ public sealed class RetrainTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (true)
         {
-            var record = await harness.Registry.GetRunAsync(TrainingHarness.Model, runId, timeout.Token);
+            var record = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(runId), timeout.Token);
             if (record is { Status: RunStatus.Succeeded or RunStatus.Failed })
             {
                 return record;

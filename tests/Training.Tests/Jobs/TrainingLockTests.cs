@@ -1,5 +1,5 @@
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
 using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -36,7 +36,7 @@ public sealed class TrainingLockTests
         });
 
         var result = await Runner().RunAsync(TrainingHarness.Request(TrainingHarness.Csv()), progress, CancellationToken.None);
-        var record = await registry.FindRunAsync(result.Run.RunId, CancellationToken.None);
+        var record = await registry.FindRunAsync(RunId.Parse(result.Run.RunId), CancellationToken.None);
 
         Assert.Multiple(() =>
         {

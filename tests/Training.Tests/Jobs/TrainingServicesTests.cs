@@ -3,7 +3,8 @@ using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.DependencyInjection;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,10 +46,10 @@ public sealed class TrainingServicesTests
         {
             Assert.That(services.GetRequiredService<TrainingRunner>(), Is.Not.Null);
             Assert.That(services.GetRequiredService<RetrainCoordinator>(), Is.Not.Null);
-            Assert.That(services.GetRequiredService<RetrainJobHandler>(), Is.Not.Null);
+            Assert.That(services.GetRequiredService<RetrainJob>(), Is.Not.Null);
             Assert.That(services.GetRequiredService<ITrainingDataSource>(), Is.InstanceOf<FolderTrainingDataSource>());
             Assert.That(services.GetRequiredService<IRetrainQueue>(), Is.SameAs(services.GetRequiredService<InProcessRetrainQueue>()));
-            Assert.That(services.GetServices<IHostedService>().OfType<RetrainWorker>(), Has.Exactly(1).Items);
+            Assert.That(services.GetServices<IHostedService>().OfType<InProcessRetrainWorker>(), Has.Exactly(1).Items);
         });
     }
 
@@ -60,7 +61,7 @@ public sealed class TrainingServicesTests
         Assert.Multiple(() =>
         {
             Assert.That(services.GetService<IRetrainQueue>(), Is.Null);
-            Assert.That(services.GetServices<IHostedService>().OfType<RetrainWorker>(), Is.Empty);
+            Assert.That(services.GetServices<IHostedService>().OfType<InProcessRetrainWorker>(), Is.Empty);
         });
     }
 
@@ -75,7 +76,7 @@ public sealed class TrainingServicesTests
         {
             Assert.That(services.GetRequiredService<IRetrainQueue>(), Is.SameAs(services.GetRequiredService<StorageQueueRetrainQueue>()));
             Assert.That(workers.OfType<StorageQueueRetrainWorker>(), Has.Exactly(1).Items);
-            Assert.That(workers.OfType<RetrainWorker>(), Is.Empty);
+            Assert.That(workers.OfType<InProcessRetrainWorker>(), Is.Empty);
             Assert.That(services.GetService<InProcessRetrainQueue>(), Is.Null);
         });
     }

@@ -1,7 +1,9 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Functions.Retraining;
 using ArchiveForecast.HttpForecast.Tests.Builders;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Retraining;
@@ -9,17 +11,17 @@ namespace ArchiveForecast.HttpForecast.Tests.Functions.Retraining;
 [TestFixture]
 public sealed class RetrainFromQueueFunctionTests
 {
-    private const string RunId = "20260301T030000Z-0a1b2c3d";
+    private const string QueuedRunId = "20260301T030000Z-0a1b2c3d";
 
     [Test]
     public async Task Run_WithASubmittedRequest_TrainsPublishesPromotesAndRecordsTheRun()
     {
         await using var app = await FunctionsApp.Create().StartAsync();
         var submitted = await app.Services.GetRequiredService<RetrainCoordinator>()
-            .SubmitAsync(ModelName.Default, FunctionsAppBuilder.Dataset, TrainingTriggers.Http, CancellationToken.None);
+            .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse(FunctionsAppBuilder.Dataset), TrainingTriggers.Http, CancellationToken.None);
 
         await DeliverAsync(app, app.Queue.Dequeue());
-        var run = await app.Registry.GetRunAsync(ModelName.Default, submitted.RunId, CancellationToken.None);
+        var run = await app.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(submitted.RunId), CancellationToken.None);
         var versions = await app.Registry.ListVersionsAsync(ModelName.Default, CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -39,7 +41,7 @@ public sealed class RetrainFromQueueFunctionTests
     {
         await using var app = await FunctionsApp.Create().StartAsync();
         await app.Services.GetRequiredService<RetrainCoordinator>()
-            .SubmitAsync(ModelName.Default, dataset: null, TrainingTriggers.Queue, CancellationToken.None);
+            .SubmitAsync(ModelName.Parse(ModelName.Default), dataset: null, TrainingTriggers.Queue, CancellationToken.None);
         string message = app.Queue.Dequeue();
 
         await DeliverAsync(app, message);
@@ -54,10 +56,10 @@ public sealed class RetrainFromQueueFunctionTests
     {
         await using var app = await FunctionsApp.Create().StartAsync();
         var submitted = await app.Services.GetRequiredService<RetrainCoordinator>()
-            .SubmitAsync(ModelName.Default, "missing/archive.csv", TrainingTriggers.Http, CancellationToken.None);
+            .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse("missing/archive.csv"), TrainingTriggers.Http, CancellationToken.None);
 
         await DeliverAsync(app, app.Queue.Dequeue());
-        var run = await app.Registry.GetRunAsync(ModelName.Default, submitted.RunId, CancellationToken.None);
+        var run = await app.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(submitted.RunId), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -79,10 +81,10 @@ public sealed class RetrainFromQueueFunctionTests
     public async Task Run_WithAMessageNamingARunButMissingItsTrigger_ThrowsAndRecordsWhyTheRunFailed()
     {
         await using var app = await FunctionsApp.Create().StartAsync();
-        string message = $$"""{"run_id":"{{RunId}}","model_name":"{{ModelName.Default}}"}""";
+        string message = $$"""{"run_id":"{{QueuedRunId}}","model_name":"{{ModelName.Default}}"}""";
 
         Assert.That(() => DeliverAsync(app, message), Throws.TypeOf<FormatException>());
-        var run = await app.Registry.GetRunAsync(ModelName.Default, RunId, CancellationToken.None);
+        var run = await app.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(QueuedRunId), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -95,10 +97,10 @@ public sealed class RetrainFromQueueFunctionTests
     public async Task Run_WithAnInvalidModelName_ThrowsWithoutWritingARunRecord()
     {
         await using var app = await FunctionsApp.Create().StartAsync();
-        string message = $$"""{"run_id":"{{RunId}}","model_name":"../etc","dataset":null,"trigger":"queue"}""";
+        string message = $$"""{"run_id":"{{QueuedRunId}}","model_name":"../etc","dataset":null,"trigger":"queue"}""";
 
-        Assert.That(() => DeliverAsync(app, message), Throws.InstanceOf<ArgumentException>());
-        var run = await app.Registry.FindRunAsync(RunId, CancellationToken.None);
+        Assert.That(() => DeliverAsync(app, message), Throws.TypeOf<FormatException>().With.Message.Contains(ModelName.Rule));
+        var run = await app.Registry.FindRunAsync(RunId.Parse(QueuedRunId), CancellationToken.None);
 
         Assert.That(run, Is.Null);
     }

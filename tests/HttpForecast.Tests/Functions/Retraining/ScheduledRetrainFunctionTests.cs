@@ -1,7 +1,8 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Functions.Retraining;
 using ArchiveForecast.HttpForecast.Tests.Builders;
-using ArchiveForecast.Training.Jobs;
+using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Training.Retraining;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Retraining;
@@ -16,11 +17,11 @@ public sealed class ScheduledRetrainFunctionTests
 
         await app.InvokeAsync<ScheduledRetrainFunction>(f => f.RunAsync(new TimerInfo { IsPastDue = true }, CancellationToken.None));
         var message = app.Queue.Dequeue();
-        var request = StorageQueueRetrainQueue.Deserialize(message);
-        var queued = await app.Registry.GetRunAsync(ModelName.Default, request.RunId, CancellationToken.None);
+        var request = RetrainMessage.Deserialize(message);
+        var queued = await app.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(request.RunId), CancellationToken.None);
 
         await app.InvokeAsync<RetrainFromQueueFunction>(f => f.RunAsync(QueueDeliveries.Delivery(message), CancellationToken.None));
-        var finished = await app.Registry.GetRunAsync(ModelName.Default, request.RunId, CancellationToken.None);
+        var finished = await app.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(request.RunId), CancellationToken.None);
         var pointer = await app.Registry.GetPointerAsync(ModelName.Default, CancellationToken.None);
 
         Assert.Multiple(() =>

@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
-/// <summary>The retraining queue of <c>archive-forecast serve</c>: a bounded in-memory channel read by <see cref="RetrainWorker"/>.</summary>
+/// <summary>The retraining queue of <c>archive-forecast serve</c>: a bounded in-memory channel read by <see cref="InProcessRetrainWorker"/>.</summary>
 public sealed class InProcessRetrainQueue : IRetrainQueue
 {
     /// <summary>Requests waiting beyond this are refused rather than queued without bound.</summary>

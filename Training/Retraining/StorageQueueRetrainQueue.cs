@@ -1,11 +1,9 @@
-using System.Text.Json;
-using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Configuration;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Specialized;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
 /// Sends retraining requests to an Azure Storage queue as snake_case JSON, Base64-encoded: the encoding the Functions
@@ -18,8 +16,6 @@ namespace ArchiveForecast.Training.Jobs;
 /// </param>
 public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMissing) : IRetrainQueue
 {
-    private static readonly JsonSerializerOptions MessageJson = new(ArtifactJson.Options) { WriteIndented = false };
-
     private volatile bool queueReady = !createIfMissing;
 
     /// <summary>The queue, for messages and logs (never a key).</summary>
@@ -85,34 +81,11 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
         return options;
     }
 
-    /// <summary>The message text of a request (before the transport's Base64 encoding).</summary>
-    public static string Serialize(RetrainRequest request) => JsonSerializer.Serialize(request, MessageJson);
-
-    /// <summary>The request of a message's text, as the queue-triggered function receives it (already Base64-decoded).</summary>
-    /// <exception cref="FormatException">The text is not a retraining request.</exception>
-    public static RetrainRequest Deserialize(string messageText)
-    {
-        try
-        {
-            var request = JsonSerializer.Deserialize<RetrainRequest>(messageText, MessageJson);
-            if (request is null || string.IsNullOrEmpty(request.RunId) || string.IsNullOrEmpty(request.ModelName) || string.IsNullOrEmpty(request.Trigger))
-            {
-                throw new FormatException("The queue message is not a retraining request: run_id, model_name and trigger are required.");
-            }
-
-            return request;
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"The queue message is not a retraining request: {ex.Message}", ex);
-        }
-    }
-
     /// <inheritdoc />
     public async Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
     {
         await EnsureQueueAsync(cancellationToken);
-        await queue.SendMessageAsync(Serialize(request), cancellationToken);
+        await queue.SendMessageAsync(RetrainMessage.Serialize(request), cancellationToken);
     }
 
     /// <summary>Creates the queue if it is missing and the identity may; once per instance.</summary>

@@ -1,4 +1,4 @@
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>The stages of a training run, in order.</summary>
 public enum TrainingStage

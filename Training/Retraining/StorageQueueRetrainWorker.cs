@@ -1,14 +1,15 @@
+using ArchiveForecast.Training.Pipeline;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
 /// Consumes the Azure Storage retraining queue inside <c>archive-forecast serve</c>, which has no Functions host to do
-/// it: one message at a time, kept invisible while it runs, handed to <see cref="RetrainQueueMessageHandler"/> like the
+/// it: one message at a time, kept invisible while it runs, handed to <see cref="RetrainMessageConsumer"/> like the
 /// queue trigger does, deleted when handled, made visible again after <see cref="RetrainQueueOptions.RetryDelay"/>
 /// when it failed, and after <see cref="RetrainQueueOptions.MaxDequeueCount"/> deliveries moved to
 /// <c>{queue}-poison</c>. An empty or unreachable queue is polled less and less often, up to
@@ -16,7 +17,7 @@ namespace ArchiveForecast.Training.Jobs;
 /// </summary>
 public sealed class StorageQueueRetrainWorker(
     StorageQueueRetrainQueue queue,
-    RetrainQueueMessageHandler handler,
+    RetrainMessageConsumer handler,
     IOptions<RetrainQueueOptions> options,
     TimeProvider timeProvider,
     ILogger<StorageQueueRetrainWorker> logger) : BackgroundService

@@ -1,6 +1,6 @@
 using ArchiveForecast.Core.Registry;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>A training run stopped by its cancellation token before it published; <see cref="Run"/> is the record as saved.</summary>
 public sealed class TrainingCancelledException : OperationCanceledException

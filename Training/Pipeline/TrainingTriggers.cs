@@ -1,4 +1,4 @@
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>The names of what starts a run, as run records carry them.</summary>
 public static class TrainingTriggers

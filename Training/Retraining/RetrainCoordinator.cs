@@ -1,10 +1,11 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>Accepts retraining requests: writes the run record as queued, then hands the request to the queue.</summary>
 public sealed class RetrainCoordinator(
@@ -19,21 +20,10 @@ public sealed class RetrainCoordinator(
     /// <param name="dataset">A path in the training-data store, or null for <c>Training:DefaultDataset</c>.</param>
     /// <param name="trigger">What asks for it (<see cref="TrainingTriggers"/>).</param>
     /// <param name="cancellationToken">Stops the submission.</param>
-    /// <exception cref="ArgumentException">The model name or dataset path is invalid, or no dataset is named and none is configured.</exception>
-    public async Task<RunRecord> SubmitAsync(string modelName, string? dataset, string trigger, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">No dataset is named and none is configured.</exception>
+    public async Task<RunRecord> SubmitAsync(ModelName modelName, DatasetPath? dataset, string trigger, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(modelName))
-        {
-            throw new ArgumentException("The model name must be lower-case letters, digits and inner hyphens (at most 63 characters).", nameof(modelName));
-        }
-
-        if (dataset is not null && !DatasetPath.IsValid(dataset))
-        {
-            throw new ArgumentException(
-                "The dataset must be a relative path inside the training data: segments of letters, digits, '-', '_' and '.', separated by '/'.",
-                nameof(dataset));
-        }
-
+        ArgumentNullException.ThrowIfNull(modelName);
         string? resolved = dataset ?? options.Value.DefaultDataset;
         if (resolved is null)
         {
@@ -41,9 +31,10 @@ public sealed class RetrainCoordinator(
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(trigger);
+        var runId = RunId.New(timeProvider);
         var record = new RunRecord
         {
-            RunId = RunIds.Create(timeProvider),
+            RunId = runId,
             ModelName = modelName,
             Status = RunStatus.Queued,
             Trigger = trigger,
@@ -53,7 +44,7 @@ public sealed class RetrainCoordinator(
         await registry.SaveRunAsync(record, cancellationToken);
         try
         {
-            await queue.EnqueueAsync(new RetrainRequest(record.RunId, modelName, dataset, trigger), cancellationToken);
+            await queue.EnqueueAsync(new RetrainRequest(runId, modelName, dataset, trigger), cancellationToken);
         }
         catch (Exception ex)
         {

@@ -1,4 +1,4 @@
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>The retraining queue does not exist and the identity may not create it; the message is one line saying what to do.</summary>
 public sealed class RetrainQueueMissingException : Exception

@@ -1,4 +1,4 @@
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>Where a run is, for a progress display.</summary>
 /// <param name="Stage">The stage now running.</param>

@@ -14,7 +14,7 @@ using ArchiveForecast.Training.Modeling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>
 /// The one training pipeline, used by the CLI, the timer, the queue and <c>serve</c>: lock → read and validate → split →
@@ -34,13 +34,13 @@ public sealed class TrainingRunner(
     private const int RejectionsInRecord = 20;
 
     /// <summary>Runs a training to the end.</summary>
-    /// <exception cref="ArgumentException">The model name, run id or trainer settings are invalid (nothing was recorded).</exception>
+    /// <exception cref="ArgumentException">The trainer settings are invalid (nothing was recorded).</exception>
     /// <exception cref="TrainingCancelledException">Cancelled before the publish; the run record says so and nothing was published.</exception>
     public Task<TrainingResult> RunAsync(TrainingRun request, CancellationToken cancellationToken) =>
         RunAsync(request, progress: null, cancellationToken);
 
     /// <summary>Runs a training to the end, reporting its stages to <paramref name="progress"/>.</summary>
-    /// <exception cref="ArgumentException">The model name, run id or trainer settings are invalid (nothing was recorded).</exception>
+    /// <exception cref="ArgumentException">The trainer settings are invalid (nothing was recorded).</exception>
     /// <exception cref="TrainingCancelledException">Cancelled before the publish; the run record says so and nothing was published.</exception>
     public async Task<TrainingResult> RunAsync(TrainingRun request, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
@@ -63,12 +63,6 @@ public sealed class TrainingRunner(
 
     private async Task<TrainingResult> RunCoreAsync(TrainingRun request, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(request.ModelName))
-        {
-            throw new ArgumentException(
-                "The model name must be lower-case letters, digits and inner hyphens (at most 63 characters).", nameof(request));
-        }
-
         var settings = request.Trainer ?? options.Value.ToTrainerSettings();
         var settingErrors = settings.Validate();
         if (settingErrors.Count > 0)
@@ -76,14 +70,9 @@ public sealed class TrainingRunner(
             throw new ArgumentException($"Invalid trainer settings: {string.Join(" ", settingErrors)}", nameof(request));
         }
 
-        string runId = request.RunId ?? RunIds.Create(timeProvider);
-        if (!RunIds.IsValid(runId))
-        {
-            throw new ArgumentException("A run id is ASCII letters, digits and hyphens only (at most 80 characters).", nameof(request));
-        }
-
+        var runId = request.RunId ?? RunId.New(timeProvider);
         var now = timeProvider.GetUtcNow();
-        var queued = request.RunId is null ? null : await registry.GetRunAsync(request.ModelName, runId, cancellationToken);
+        var queued = request.Queued;
         var run = new RunState(request, settings, progress)
         {
             Record = new RunRecord
@@ -172,7 +161,7 @@ public sealed class TrainingRunner(
     private async Task<TrainingResult> TrainAsync(RunState run, CancellationToken cancellationToken)
     {
         var settingsOptions = options.Value;
-        string modelName = run.Request.ModelName;
+        var modelName = run.Request.ModelName;
         string runId = run.Record.RunId;
 
         // Read before training: an automatic promotion only replaces this pointer, never one set while we trained.
@@ -309,7 +298,7 @@ public sealed class TrainingRunner(
     // Waited is null when the lock was tried only once.
     private async Task<(IAsyncDisposable? Lock, TimeSpan? Waited)> AcquireLockAsync(RunState run, RunRecord? queued, CancellationToken cancellationToken)
     {
-        string modelName = run.Request.ModelName;
+        var modelName = run.Request.ModelName;
         var settings = options.Value;
         long started = timeProvider.GetTimestamp();
         var delay = settings.LockRetryDelay;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>Validates <see cref="RetrainQueueOptions"/> at start (source-generated from its data annotations).</summary>
 [OptionsValidator]

@@ -1,4 +1,4 @@
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>The retraining queue holds as many requests as it may; the caller should retry later (HTTP answers 503).</summary>
 public sealed class RetrainQueueFullException : InvalidOperationException

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>Runs the requests of the <see cref="InProcessRetrainQueue"/> one at a time, for as long as the host runs.</summary>
-public sealed class RetrainWorker(InProcessRetrainQueue queue, RetrainJobHandler handler, ILogger<RetrainWorker> logger) : BackgroundService
+public sealed class InProcessRetrainWorker(InProcessRetrainQueue queue, RetrainJob handler, ILogger<InProcessRetrainWorker> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

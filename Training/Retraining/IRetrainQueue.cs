@@ -1,4 +1,4 @@
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>Hands retraining requests to a worker: an Azure Storage queue in Azure, an in-process channel under <c>serve</c>.</summary>
 public interface IRetrainQueue

@@ -1,13 +1,14 @@
 using ArchiveForecast.Core.Modeling;
+using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>What a training run is asked to do.</summary>
 public sealed record TrainingRun
 {
-    /// <summary>The model to train (a valid model name).</summary>
-    public required string ModelName { get; init; }
+    /// <summary>The model to train.</summary>
+    public required ModelName ModelName { get; init; }
 
     /// <summary>The data to train on.</summary>
     public required TrainingDataInput Data { get; init; }
@@ -22,5 +23,11 @@ public sealed record TrainingRun
     public string Trigger { get; init; } = TrainingTriggers.Cli;
 
     /// <summary>The run id; null for a new one. A queued run passes the id its run record was saved under.</summary>
-    public string? RunId { get; init; }
+    public RunId? RunId { get; init; }
+
+    /// <summary>
+    /// The run record of <see cref="RunId"/> as the caller read it before the run (queued, or running elsewhere when the
+    /// request was delivered twice); null when there is none. The runner does not read it again.
+    /// </summary>
+    public RunRecord? Queued { get; init; }
 }

@@ -1,10 +1,11 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
 /// The scheduled retraining: queues a run of the default model (<c>ModelStore:ModelName</c>) on the default dataset
@@ -22,7 +23,8 @@ public sealed class ScheduledRetraining(
     /// <param name="cancellationToken">Stops the submission.</param>
     public async Task<RunRecord?> SubmitAsync(bool pastDue, CancellationToken cancellationToken)
     {
-        string modelName = store.Value.ModelName;
+        // ModelStore:ModelName was validated at start.
+        var modelName = ModelName.Parse(store.Value.ModelName);
         if (training.Value.DefaultDataset is null)
         {
             TrainingLog.ScheduledRetrainSkipped(logger, modelName);

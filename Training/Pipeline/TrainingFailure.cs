@@ -1,4 +1,4 @@
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>Why a run produced no version (the run record's reason has the details).</summary>
 public enum TrainingFailure

@@ -1,33 +1,28 @@
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
+using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Retraining;
 
 /// <summary>
 /// Runs one retraining request from any queue (in-process, Azure Storage). Idempotent: a request whose run already
 /// finished is not run again, so a message delivered twice trains once.
 /// </summary>
-public sealed class RetrainJobHandler(
+public sealed class RetrainJob(
     ModelRegistry registry,
     TrainingRunner runner,
     ITrainingDataSource dataSource,
     IOptions<TrainingOptions> options,
     TimeProvider timeProvider,
-    ILogger<RetrainJobHandler> logger)
+    ILogger<RetrainJob> logger)
 {
     /// <summary>Runs the request and returns how it ended (the finished run's record when it had already finished).</summary>
-    /// <exception cref="ArgumentException">The request names an invalid model or run id, so no run record can be written for it.</exception>
     public async Task<TrainingResult> HandleAsync(RetrainRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ModelName.IsValid(request.ModelName) || !RunIds.IsValid(request.RunId))
-        {
-            throw new ArgumentException("The retraining request names an invalid model or run id.", nameof(request));
-        }
-
         var existing = await registry.GetRunAsync(request.ModelName, request.RunId, cancellationToken);
         if (existing is { Status: RunStatus.Succeeded or RunStatus.Failed })
         {
@@ -35,12 +30,11 @@ public sealed class RetrainJobHandler(
             return new TrainingResult(existing, existing.Status == RunStatus.Succeeded ? TrainingFailure.None : TrainingFailure.Error);
         }
 
-        string? dataset = request.Dataset ?? options.Value.DefaultDataset;
-        if (dataset is null || !DatasetPath.IsValid(dataset))
+        // The default was checked when the options were validated at start.
+        var dataset = request.Dataset ?? (options.Value.DefaultDataset is { } configured ? DatasetPath.Parse(configured) : null);
+        if (dataset is null)
         {
-            string reason = dataset is null
-                ? $"no dataset was named and {TrainingOptions.SectionName}:{nameof(TrainingOptions.DefaultDataset)} is not set"
-                : "the dataset is not a plain relative path inside the training data";
+            string reason = $"no dataset was named and {TrainingOptions.SectionName}:{nameof(TrainingOptions.DefaultDataset)} is not set";
             var failed = new RunRecord
             {
                 RunId = request.RunId,
@@ -48,7 +42,6 @@ public sealed class RetrainJobHandler(
                 Status = RunStatus.Failed,
                 Reason = reason,
                 Trigger = request.Trigger,
-                Dataset = dataset,
                 CreatedAt = existing?.CreatedAt ?? timeProvider.GetUtcNow(),
                 FinishedAt = timeProvider.GetUtcNow(),
             };
@@ -64,6 +57,7 @@ public sealed class RetrainJobHandler(
                 Promote = PromotePolicy.Auto,
                 Trigger = request.Trigger,
                 RunId = request.RunId,
+                Queued = existing,
             },
             cancellationToken);
     }

@@ -2,7 +2,7 @@ using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Gate;
 
-namespace ArchiveForecast.Training.Jobs;
+namespace ArchiveForecast.Training.Pipeline;
 
 /// <summary>How a run ended: its final run record, and when it published a version, the card and the gate's decision.</summary>
 /// <param name="Run">The run record as saved.</param>
