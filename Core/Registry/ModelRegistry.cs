@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Json;
 using ArchiveForecast.Core.Artifacts;
 using Microsoft.Extensions.Logging;
@@ -19,10 +18,7 @@ namespace ArchiveForecast.Core.Registry;
 /// unchecked; methods that take a <see cref="ModelName"/> or <see cref="RunId"/> trust the edge that parsed it. Failures of
 /// the store itself (unreachable, denied) surface as the store's exceptions.
 /// </remarks>
-/// <param name="store">The store holding the registry tree.</param>
-/// <param name="timeProvider">The clock of publish and pointer times.</param>
-/// <param name="logger">The logger; none when null.</param>
-public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvider, ILogger<ModelRegistry>? logger = null)
+public sealed class ModelRegistry
 {
     /// <summary>How many version numbers a publish tries past the highest it saw before it gives up.</summary>
     public const int MaxPublishAttempts = 64;
@@ -39,11 +35,6 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
     /// <summary>How long the training lock survives a holder that died without releasing it.</summary>
     public static readonly TimeSpan TrainingLockDuration = TimeSpan.FromSeconds(60);
 
-    private const int ListingConcurrency = 8;
-    private const int HashPrefixShown = 12;
-
-    private static readonly string[] RequiredFiles = [ArtifactFiles.Model, ArtifactFiles.ModelCard, ArtifactFiles.FeatureQuantiles];
-
     private static readonly Lazy<string> MlNetVersionText = new(() =>
     {
         var informational = typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
@@ -52,7 +43,30 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
         return metadata < 0 ? version : version[..metadata];
     });
 
-    private readonly ILogger log = logger ?? NullLogger<ModelRegistry>.Instance;
+    private readonly IArtifactStore store;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger log;
+    private readonly ModelPointerStore pointers;
+    private readonly VersionVerifier verifier;
+    private readonly VersionListing listing;
+    private readonly RunRecords runs;
+
+    /// <summary>The registry over <paramref name="store"/>.</summary>
+    /// <param name="store">The store holding the registry tree.</param>
+    /// <param name="timeProvider">The clock of publish and pointer times.</param>
+    /// <param name="logger">The logger; none when null.</param>
+    public ModelRegistry(IArtifactStore store, TimeProvider timeProvider, ILogger<ModelRegistry>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        this.store = store;
+        this.timeProvider = timeProvider;
+        log = logger ?? (ILogger)NullLogger<ModelRegistry>.Instance;
+        pointers = new ModelPointerStore(store, timeProvider, log);
+        verifier = new VersionVerifier(store, log);
+        listing = new VersionListing(store, pointers);
+        runs = new RunRecords(store, timeProvider, log, ListModelsAsync);
+    }
 
     /// <summary>The store under the registry.</summary>
     public IArtifactStore Store => store;
@@ -107,7 +121,7 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
 
     /// <summary>True when <paramref name="modelName"/> is marked retired.</summary>
     public async Task<bool> IsRetiredAsync(string modelName, CancellationToken cancellationToken) =>
-        (await TryReadJsonAsync<ModelRetirement>(RegistryPaths.Retirement(modelName), cancellationToken))?.Retired == true;
+        (await VersionListing.TryReadJsonAsync<ModelRetirement>(store, RegistryPaths.Retirement(modelName), cancellationToken))?.Retired == true;
 
     /// <summary>
     /// Retires <paramref name="modelName"/> (<paramref name="retire"/> true) or revives it: a retired name answers as
@@ -156,7 +170,7 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
             throw new ArgumentException($"The model card names model '{request.Card.ModelName}', not '{modelName}'.", nameof(request));
         }
 
-        CheckRunId(request.Card.RunId);
+        _ = RunId.Parse(request.Card.RunId);
         byte[] card = JsonSerializer.SerializeToUtf8Bytes(request.Card, ArtifactJson.Options);
         byte[] quantiles = JsonSerializer.SerializeToUtf8Bytes(request.Quantiles, ArtifactJson.Options);
 
@@ -214,7 +228,7 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
     public async Task<PointerState?> GetPointerAsync(string modelName, CancellationToken cancellationToken)
     {
         CheckModelName(modelName);
-        var (pointer, etag, problem) = await ReadPointerAsync(modelName, cancellationToken);
+        var (pointer, etag, problem) = await pointers.ReadAsync(modelName, cancellationToken);
         if (problem is not null)
         {
             throw new InvalidDataException(problem);
@@ -243,17 +257,17 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
             return new PointerChangeResult(PointerChangeStatus.VersionNotFound, null, VersionMissing(modelName, version));
         }
 
-        var (current, etag, _) = await ReadPointerAsync(modelName, cancellationToken);
+        var (current, etag, _) = await pointers.ReadAsync(modelName, cancellationToken);
         if (expectedETag is not null && !string.Equals(expectedETag, etag, StringComparison.Ordinal))
         {
             CoreLog.PointerPreconditionFailed(log, Change, modelName, version);
-            return Conflict(modelName);
+            return ModelPointerStore.Conflict(modelName);
         }
 
         IReadOnlyList<int> history = current is null ? []
             : current.Version == version ? current.RollbackPath()
             : [.. new[] { current.Version }.Concat(current.RollbackPath()).Where(v => v != version).Take(ModelPointer.MaxHistory)];
-        return await WritePointerAsync(Change, modelName, version, history, etag, actor, reason, cancellationToken);
+        return await pointers.WriteAsync(Change, modelName, version, history, etag, actor, reason, cancellationToken);
     }
 
     /// <summary>Points <c>current.json</c> back at its previous version (compare-and-swap on the pointer just read).</summary>
@@ -268,7 +282,7 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
         const string Change = "Rollback";
         CheckModelName(modelName);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var (current, etag, problem) = await ReadPointerAsync(modelName, cancellationToken);
+        var (current, etag, problem) = await pointers.ReadAsync(modelName, cancellationToken);
         var path = current?.RollbackPath() ?? [];
         if (current is null || path.Count == 0)
         {
@@ -286,61 +300,19 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
             return new PointerChangeResult(PointerChangeStatus.VersionNotFound, null, VersionMissing(modelName, previous));
         }
 
-        return await WritePointerAsync(Change, modelName, previous, [.. path.Skip(1)], etag, actor, reason, cancellationToken);
+        return await pointers.WriteAsync(Change, modelName, previous, [.. path.Skip(1)], etag, actor, reason, cancellationToken);
     }
 
     /// <summary>Every version of a model, newest first; an unknown model has none.</summary>
     /// <remarks>Metrics, trainer and run id come from each version's model card and manifest, when they can be read.</remarks>
     /// <exception cref="ArgumentException">The model name is invalid.</exception>
-    public async Task<IReadOnlyList<VersionSummary>> ListVersionsAsync(string modelName, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VersionSummary>> ListVersionsAsync(string modelName, CancellationToken cancellationToken)
     {
         CheckModelName(modelName);
-        var files = new Dictionary<int, HashSet<string>>();
-        await foreach (var path in store.ListAsync(RegistryPaths.VersionsPrefix(modelName), cancellationToken))
-        {
-            if (RegistryPaths.TryParseVersionFile(modelName, path, out int version, out string fileName))
-            {
-                if (!files.TryGetValue(version, out var names))
-                {
-                    files[version] = names = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                names.Add(fileName);
-            }
-        }
-
-        var (pointer, _, _) = await ReadPointerAsync(modelName, cancellationToken);
-        var versions = files.Keys.OrderDescending().ToArray();
-        var summaries = new VersionSummary[versions.Length];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, versions.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = ListingConcurrency, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                int version = versions[i];
-                var names = files[version];
-                bool complete = names.Contains(ArtifactFiles.Manifest);
-                var manifest = complete ? await TryReadJsonAsync<Manifest>(RegistryPaths.VersionFile(modelName, version, ArtifactFiles.Manifest), token) : null;
-                var card = names.Contains(ArtifactFiles.ModelCard)
-                    ? await TryReadJsonAsync<ModelCard>(RegistryPaths.VersionFile(modelName, version, ArtifactFiles.ModelCard), token)
-                    : null;
-                var status = !complete ? VersionStatus.Incomplete
-                    : pointer?.Version == version ? VersionStatus.Current
-                    : VersionStatus.Candidate;
-                summaries[i] = new VersionSummary(
-                    version,
-                    status,
-                    pointer?.PreviousVersion == version,
-                    manifest?.CreatedAt ?? card?.CreatedAt,
-                    manifest?.RunId ?? card?.RunId,
-                    card?.Trainer,
-                    card?.Metrics,
-                    card?.Data is { } data ? new MetricsHoldout(data.Source, data.Sha256, data.RowsHoldout) : null);
-            });
-        return summaries;
+        return listing.ListAsync(modelName, cancellationToken);
     }
 
-    /// <summary>Reads a version and verifies every file against its manifest.</summary>
+    /// <summary>Reads a version and verifies every file against its manifest (see <see cref="VersionVerifier"/>).</summary>
     /// <remarks>
     /// The manifest must exist (else the version does not exist or is incomplete), be valid, name this model and
     /// version, and list model.zip, model_card.json and feature_quantiles.json. Every file it lists must exist with
@@ -349,125 +321,31 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
     /// </remarks>
     /// <exception cref="ArgumentException">The model name is invalid.</exception>
     /// <exception cref="ArtifactVerificationException">A file is missing, too large, or differs from the manifest; the message names the file and why.</exception>
-    public async Task<VerifiedVersion> LoadVersionAsync(string modelName, int version, CancellationToken cancellationToken)
+    public Task<VerifiedVersion> LoadVersionAsync(string modelName, int version, CancellationToken cancellationToken)
     {
         CheckModelName(modelName);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        var manifest = await ReadManifestAsync(modelName, version, cancellationToken);
-        await CheckNoUnexpectedFilesAsync(modelName, version, manifest, cancellationToken);
-        var contents = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-        foreach (var (fileName, entry) in manifest.Files)
-        {
-            contents[fileName] = await ReadVerifiedAsync(modelName, version, fileName, entry, cancellationToken);
-        }
-
-        var card = ParseVerified<ModelCard>(modelName, version, ArtifactFiles.ModelCard, contents[ArtifactFiles.ModelCard]);
-        var quantiles = ParseVerified<FeatureQuantiles>(modelName, version, ArtifactFiles.FeatureQuantiles, contents[ArtifactFiles.FeatureQuantiles]);
-        if (quantiles.Features is null)
-        {
-            throw Failure(modelName, version, ArtifactFiles.FeatureQuantiles, "has no features");
-        }
-
-        return new VerifiedVersion(manifest, card, quantiles, contents[ArtifactFiles.Model]);
+        return verifier.LoadAsync(modelName, version, MaxArtifactBytes, cancellationToken);
     }
 
     /// <summary>
     /// Writes (or overwrites) a run record at <c>{model}/runs/{run_id}.json</c>, and the same record in the store-level
     /// index <c>_runs/{run_id}.json</c>, so that a run is found by its id with one read.
     /// </summary>
-    /// <exception cref="ArgumentException">The model name or run id is invalid.</exception>
-    public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        CheckModelName(run.ModelName);
-        CheckRunId(run.RunId);
-        var content = JsonSerializer.SerializeToUtf8Bytes(run, ArtifactJson.Options);
-        await store.WriteAsync(RegistryPaths.Run(run.ModelName, run.RunId), content, WritePrecondition.None, cancellationToken);
-        await store.WriteAsync(RegistryPaths.RunIndex(run.RunId), content, WritePrecondition.None, cancellationToken);
-        CoreLog.RunSaved(log, run.ModelName, run.RunId, run.Status.ToString());
-    }
+    /// <exception cref="ArgumentException">The record's model name or run id is invalid.</exception>
+    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) => runs.SaveAsync(run, cancellationToken);
 
     /// <summary>Reads a run record of a model, or null.</summary>
     /// <exception cref="InvalidDataException">The record exists but is not valid.</exception>
-    public async Task<RunRecord?> GetRunAsync(ModelName modelName, RunId runId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(modelName);
-        ArgumentNullException.ThrowIfNull(runId);
-        return await ReadRunAsync(RegistryPaths.Run(modelName, runId), cancellationToken);
-    }
+    public Task<RunRecord?> GetRunAsync(ModelName modelName, RunId runId, CancellationToken cancellationToken) =>
+        runs.GetAsync(modelName, runId, cancellationToken);
 
     /// <summary>
     /// Finds a run record by id in any model, or null: one read of the store-level index. Run records written before the
     /// index existed are copied into it once, the first time an id is not found there; after that a miss costs two reads.
     /// </summary>
-    public async Task<RunRecord?> FindRunAsync(RunId runId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        if (await ReadRunAsync(RegistryPaths.RunIndex(runId), cancellationToken) is { } indexed)
-        {
-            return indexed;
-        }
-
-        if (await store.GetETagAsync(RegistryPaths.RunIndexComplete, cancellationToken) is not null)
-        {
-            return null;
-        }
-
-        await IndexEarlierRunsAsync(cancellationToken);
-        return await ReadRunAsync(RegistryPaths.RunIndex(runId), cancellationToken);
-    }
-
-    private async Task IndexEarlierRunsAsync(CancellationToken cancellationToken)
-    {
-        int copied = 0;
-        foreach (var modelName in await ListModelsAsync(cancellationToken))
-        {
-            await foreach (var path in store.ListAsync(RegistryPaths.RunsPrefix(modelName), cancellationToken))
-            {
-                string fileName = path[RegistryPaths.RunsPrefix(modelName).Length..];
-                if (!fileName.EndsWith(".json", StringComparison.Ordinal) || !RunId.IsValid(fileName[..^".json".Length]))
-                {
-                    continue;
-                }
-
-                string runId = fileName[..^".json".Length];
-                if (await store.GetETagAsync(RegistryPaths.RunIndex(runId), cancellationToken) is not null
-                    || await store.ReadAsync(path, MaxJsonBytes, cancellationToken) is not { } stored)
-                {
-                    continue;
-                }
-
-                await store.WriteAsync(RegistryPaths.RunIndex(runId), stored.Content, WritePrecondition.CreateOnly, cancellationToken);
-                copied++;
-            }
-        }
-
-        await store.WriteAsync(
-            RegistryPaths.RunIndexComplete,
-            JsonSerializer.SerializeToUtf8Bytes(new RunIndexState(timeProvider.GetUtcNow(), copied), ArtifactJson.Options),
-            WritePrecondition.None,
-            cancellationToken);
-        CoreLog.RunIndexBuilt(log, copied);
-    }
-
-    private async Task<RunRecord?> ReadRunAsync(string path, CancellationToken cancellationToken)
-    {
-        var stored = await store.ReadAsync(path, MaxJsonBytes, cancellationToken);
-        if (stored is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<RunRecord>(stored.Content.Span, ArtifactJson.Options)
-                ?? throw new InvalidDataException($"{path} is empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path} is not a valid run record: {ex.Message}", ex);
-        }
-    }
+    /// <exception cref="InvalidDataException">The record exists but is not valid.</exception>
+    public Task<RunRecord?> FindRunAsync(RunId runId, CancellationToken cancellationToken) => runs.FindAsync(runId, cancellationToken);
 
     /// <summary>
     /// Takes the single-flight training lock of a model (a lease at <c>{model}/training.lock</c>, renewed while held),
@@ -481,30 +359,10 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
 
     private static void CheckModelName(string modelName) => _ = ModelName.Parse(modelName);
 
-    private static void CheckRunId(string runId) => _ = RunId.Parse(runId);
-
-    private static string Clip(string? text, int max) =>
-        text is null ? string.Empty : text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
-
-    private static string Sha256Hex(ReadOnlySpan<byte> content)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(content, hash);
-        return Convert.ToHexStringLower(hash);
-    }
-
-    private static ManifestEntry EntryOf(ReadOnlySpan<byte> content) => new(Sha256Hex(content), content.Length);
+    private static ManifestEntry EntryOf(ReadOnlySpan<byte> content) => new(VersionVerifier.Sha256Hex(content), content.Length);
 
     private static string VersionMissing(string modelName, int version) =>
         string.Create(CultureInfo.InvariantCulture, $"'{modelName}' version {version} does not exist or its publish did not finish (no manifest).");
-
-    private static PointerChangeResult Conflict(string modelName) =>
-        new(PointerChangeStatus.Conflict, null, $"The pointer of '{modelName}' changed meanwhile; read it again and retry.");
-
-    private static string Short(string hash) => hash.Length <= HashPrefixShown ? hash : string.Concat(hash.AsSpan(0, HashPrefixShown), "…");
-
-    private static bool IsPlainFileName(string fileName) =>
-        FolderArtifactStore.IsValidPath(fileName) && !fileName.Contains('/', StringComparison.Ordinal);
 
     private async Task<int> HighestVersionAsync(string modelName, CancellationToken cancellationToken)
     {
@@ -533,204 +391,4 @@ public sealed class ModelRegistry(IArtifactStore store, TimeProvider timeProvide
     private async Task<bool> IsCompleteAsync(string modelName, int version, CancellationToken cancellationToken) =>
         await store.GetETagAsync(RegistryPaths.VersionFile(modelName, version, ArtifactFiles.Manifest), cancellationToken) is not null;
 
-    /// <summary>The pointer and its ETag; a pointer that exists but cannot be parsed gives its ETag and the problem.</summary>
-    private async Task<(ModelPointer? Pointer, string? ETag, string? Problem)> ReadPointerAsync(string modelName, CancellationToken cancellationToken)
-    {
-        var path = RegistryPaths.Pointer(modelName);
-        var stored = await store.ReadAsync(path, MaxJsonBytes, cancellationToken);
-        if (stored is null)
-        {
-            return (null, null, null);
-        }
-
-        try
-        {
-            var pointer = JsonSerializer.Deserialize<ModelPointer>(stored.Content.Span, ArtifactJson.Options);
-            if (pointer is not null && pointer.Version >= 1)
-            {
-                return (pointer, stored.ETag, null);
-            }
-
-            return (null, stored.ETag, $"{path} does not name a version.");
-        }
-        catch (JsonException ex)
-        {
-            return (null, stored.ETag, $"{path} is not a valid pointer: {ex.Message}");
-        }
-    }
-
-    private async Task<PointerChangeResult> WritePointerAsync(
-        string change,
-        string modelName,
-        int version,
-        IReadOnlyList<int> history,
-        string? currentETag,
-        string actor,
-        string reason,
-        CancellationToken cancellationToken)
-    {
-        int? previous = history.Count > 0 ? history[0] : null;
-        var pointer = new ModelPointer(
-            modelName, version, previous, timeProvider.GetUtcNow(), Clip(actor, MaxActorLength), Clip(reason, MaxReasonLength), history);
-        var precondition = currentETag is null ? WritePrecondition.CreateOnly : WritePrecondition.Matches(currentETag);
-        var content = JsonSerializer.SerializeToUtf8Bytes(pointer, ArtifactJson.Options);
-        var etag = await store.WriteAsync(RegistryPaths.Pointer(modelName), content, precondition, cancellationToken);
-        if (etag is null)
-        {
-            CoreLog.PointerConflict(log, change, modelName, version);
-            return Conflict(modelName);
-        }
-
-        CoreLog.PointerChanged(log, change, modelName, version, previous is int p ? p.ToString(CultureInfo.InvariantCulture) : "none", pointer.UpdatedBy);
-        var detail = previous is null
-            ? string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now points at version {version}.")
-            : string.Create(CultureInfo.InvariantCulture, $"'{modelName}' now points at version {version} (previous {previous}).");
-        return new PointerChangeResult(PointerChangeStatus.Changed, new PointerState(pointer, etag), detail);
-    }
-
-    private async Task<T?> TryReadJsonAsync<T>(string path, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            var stored = await store.ReadAsync(path, MaxJsonBytes, cancellationToken);
-            return stored is null ? null : JsonSerializer.Deserialize<T>(stored.Content.Span, ArtifactJson.Options);
-        }
-        catch (Exception ex) when (ex is JsonException or ArtifactTooLargeException)
-        {
-            // A listing shows what it can; loading the version reports exactly what is wrong with it.
-            return null;
-        }
-    }
-
-    private async Task<Manifest> ReadManifestAsync(string modelName, int version, CancellationToken cancellationToken)
-    {
-        const string File = ArtifactFiles.Manifest;
-        StoredObject? stored;
-        try
-        {
-            stored = await store.ReadAsync(RegistryPaths.VersionFile(modelName, version, File), MaxJsonBytes, cancellationToken);
-        }
-        catch (ArtifactTooLargeException)
-        {
-            throw Failure(modelName, version, File, string.Create(CultureInfo.InvariantCulture, $"is larger than {MaxJsonBytes} bytes"));
-        }
-
-        if (stored is null)
-        {
-            throw Failure(modelName, version, File, "is missing: the version does not exist or its publish did not finish");
-        }
-
-        var manifest = ParseVerified<Manifest>(modelName, version, File, stored.Content);
-        if (!string.Equals(manifest.SchemaVersion, Manifest.CurrentSchemaVersion, StringComparison.Ordinal))
-        {
-            throw Failure(modelName, version, File, $"has schema version '{manifest.SchemaVersion}'; this build reads '{Manifest.CurrentSchemaVersion}'");
-        }
-
-        if (!string.Equals(manifest.ModelName, modelName, StringComparison.Ordinal) || manifest.Version != version)
-        {
-            throw Failure(modelName, version, File, string.Create(CultureInfo.InvariantCulture, $"describes '{manifest.ModelName}' version {manifest.Version}"));
-        }
-
-        if (manifest.Files is null)
-        {
-            throw Failure(modelName, version, File, "lists no files");
-        }
-
-        foreach (var required in RequiredFiles)
-        {
-            if (!manifest.Files.ContainsKey(required))
-            {
-                throw Failure(modelName, version, File, $"does not list {required}");
-            }
-        }
-
-        foreach (var (fileName, entry) in manifest.Files)
-        {
-            if (!IsPlainFileName(fileName) || fileName == File)
-            {
-                throw Failure(modelName, version, File, "lists a file name that is not a plain file of the version folder");
-            }
-
-            if (entry is null || entry.Sha256 is null || entry.Bytes < 0)
-            {
-                throw Failure(modelName, version, File, $"has no valid sha256 and size for {fileName}");
-            }
-        }
-
-        return manifest;
-    }
-
-    // A version folder holds exactly the files its manifest lists (and the manifest): anything else was not published by
-    // this registry, so the version is refused rather than served beside files nobody verified.
-    private async Task CheckNoUnexpectedFilesAsync(string modelName, int version, Manifest manifest, CancellationToken cancellationToken)
-    {
-        string prefix = RegistryPaths.VersionFile(modelName, version, string.Empty);
-        await foreach (var path in store.ListAsync(prefix, cancellationToken))
-        {
-            string fileName = path[prefix.Length..];
-            if (fileName != ArtifactFiles.Manifest && !manifest.Files.ContainsKey(fileName))
-            {
-                throw Failure(modelName, version, fileName, "is in the version folder but not in its manifest; a version holds only the files its manifest lists");
-            }
-        }
-    }
-
-    private async Task<ReadOnlyMemory<byte>> ReadVerifiedAsync(string modelName, int version, string fileName, ManifestEntry entry, CancellationToken cancellationToken)
-    {
-        if (entry.Bytes > MaxArtifactBytes)
-        {
-            throw Failure(modelName, version, fileName,
-                string.Create(CultureInfo.InvariantCulture, $"is {entry.Bytes} bytes per the manifest, above the limit of {MaxArtifactBytes} bytes (ModelStore:MaxArtifactBytes)"));
-        }
-
-        StoredObject? stored;
-        try
-        {
-            // Never read more than the manifest records: a file that grew is refused without holding all of it.
-            stored = await store.ReadAsync(RegistryPaths.VersionFile(modelName, version, fileName), entry.Bytes, cancellationToken);
-        }
-        catch (ArtifactTooLargeException)
-        {
-            throw Failure(modelName, version, fileName, string.Create(CultureInfo.InvariantCulture, $"is larger than the {entry.Bytes} bytes the manifest records"));
-        }
-
-        if (stored is null)
-        {
-            throw Failure(modelName, version, fileName, "is missing");
-        }
-
-        if (stored.Content.Length != entry.Bytes)
-        {
-            throw Failure(modelName, version, fileName,
-                string.Create(CultureInfo.InvariantCulture, $"size mismatch: manifest {entry.Bytes} bytes, file {stored.Content.Length} bytes (truncated)"));
-        }
-
-        var actual = Sha256Hex(stored.Content.Span);
-        if (!string.Equals(actual, entry.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw Failure(modelName, version, fileName, $"sha256 mismatch: manifest {Short(entry.Sha256.ToLowerInvariant())}, file {Short(actual)}");
-        }
-
-        return stored.Content;
-    }
-
-    private T ParseVerified<T>(string modelName, int version, string fileName, ReadOnlyMemory<byte> content)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(content.Span, ArtifactJson.Options) ?? throw Failure(modelName, version, fileName, "is empty (null)");
-        }
-        catch (JsonException ex)
-        {
-            throw Failure(modelName, version, fileName, $"is not valid JSON for its kind: {ex.Message}");
-        }
-    }
-
-    private ArtifactVerificationException Failure(string modelName, int version, string fileName, string reason)
-    {
-        CoreLog.VerificationFailed(log, modelName, version, fileName, reason);
-        return new ArtifactVerificationException(modelName, version, fileName, reason);
-    }
 }

@@ -29,9 +29,10 @@ public sealed class TrainingRunner(
     ArchiveForecastTelemetry? telemetry = null,
     ModelCatalog? servedModels = null)
 {
-    private const int RejectionsInReason = 5;
     private static readonly TimeSpan MaxLockRetryDelay = TimeSpan.FromMinutes(1);
     private const int RejectionsInRecord = 20;
+
+    private readonly PromotionStep promotion = new(registry, timeProvider, logger);
 
     /// <summary>Runs a training to the end.</summary>
     /// <exception cref="ArgumentException">The trainer settings are invalid (nothing was recorded).</exception>
@@ -50,7 +51,7 @@ public sealed class TrainingRunner(
         try
         {
             var result = await RunCoreAsync(request, progress, cancellationToken);
-            RecordRun(activity, result, timeProvider.GetElapsedTime(started));
+            TrainingRunTelemetry.Record(telemetry, activity, result, timeProvider.GetElapsedTime(started));
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -181,7 +182,7 @@ public sealed class TrainingRunner(
         };
         TrainingLog.DataRead(logger, modelName, runId, data.RowsRead, data.RowsRejected, loadMs);
 
-        if (InvalidDataReason(data, settingsOptions) is string invalid)
+        if (TrainingDataChecks.InvalidReason(data, settingsOptions) is string invalid)
         {
             return await FailAsync(run, TrainingFailure.InvalidData, invalid, null, cancellationToken);
         }
@@ -216,7 +217,7 @@ public sealed class TrainingRunner(
         {
             int servingVersion = pointer.Value.Version;
             run.Report(TrainingStage.Evaluating, $"scoring the holdout with serving version {servingVersion}");
-            (servingMetrics, string? problem) = await EvaluateServingAsync(modelName, runId, servingVersion, holdoutInputs, holdoutActual, cancellationToken);
+            (servingMetrics, string? problem) = await promotion.EvaluateServingAsync(modelName, runId, servingVersion, holdoutInputs, holdoutActual, cancellationToken);
             decision = servingMetrics is null
                 ? PromotionGate.ServingUnusable(servingVersion, problem!)
                 : gate.Decide(metrics, servingMetrics, servingVersion);
@@ -272,7 +273,7 @@ public sealed class TrainingRunner(
         run.Record = run.Record with { Version = version };
         TrainingLog.Published(logger, modelName, runId, version);
 
-        var (promoted, reason) = await PromoteAsync(run, version, decision, pointer, commit);
+        var (promoted, reason) = await promotion.PromoteAsync(run, version, decision, pointer, commit);
         run.Record = run.Record with
         {
             Status = RunStatus.Succeeded,
@@ -326,141 +327,6 @@ public sealed class TrainingRunner(
         }
     }
 
-    private static string? InvalidDataReason(TrainingDataReadResult data, TrainingOptions settings)
-    {
-        if (data.RowsRead == 0)
-        {
-            return "the data has a header but no rows";
-        }
-
-        if (data.RejectedShare > settings.MaxRejectRatio)
-        {
-            string first = string.Join("; ", data.Rejections.Take(RejectionsInReason));
-            return string.Create(
-                CultureInfo.InvariantCulture,
-                $"{data.RowsRejected} of {data.RowsRead} rows were rejected ({data.RejectedShare:P1}), more than the {settings.MaxRejectRatio:P1} allowed; first: {first}");
-        }
-
-        if (data.Accepted.Count < settings.MinimumRows)
-        {
-            return string.Create(
-                CultureInfo.InvariantCulture,
-                $"only {data.Accepted.Count} rows were accepted; training needs at least {settings.MinimumRows}");
-        }
-
-        return null;
-    }
-
-    private async Task<(ModelMetrics? Metrics, string? Problem)> EvaluateServingAsync(
-        string modelName,
-        string runId,
-        int version,
-        IReadOnlyList<ForecastInput> inputs,
-        IReadOnlyList<ForecastTargets> actual,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            var verified = await registry.LoadVersionAsync(modelName, version, cancellationToken);
-            using var serving = ForecastModel.Load(verified, timeProvider);
-            var metrics = MetricsCalculator.Compute(actual, serving.PredictBatch(inputs));
-            TrainingLog.ServingEvaluated(logger, modelName, runId, version, metrics.ArchivedGbNextPeriod.Mae, metrics.SavingsGbNextPeriod.Mae);
-            return (metrics, null);
-        }
-        catch (Exception ex) when (ex is ArtifactVerificationException or ModelSelfCheckException or NonFinitePredictionException or InvalidDataException)
-        {
-            // A served version that is corrupt or broken is no bar to its replacement.
-            TrainingLog.ServingUnusable(logger, modelName, runId, version, ex);
-            return (null, ex.Message);
-        }
-    }
-
-    private async Task<(bool Promoted, string Reason)> PromoteAsync(
-        RunState run, int version, GateDecision decision, PointerState? pointer, CancellationToken cancellationToken)
-    {
-        string modelName = run.Request.ModelName;
-        string runId = run.Record.RunId;
-        string actor = $"training run {runId} ({run.Request.Trigger})";
-        switch (run.Request.Promote)
-        {
-            case PromotePolicy.Never:
-                TrainingLog.KeptAsCandidate(logger, modelName, runId, version, "promote policy never");
-                return (false, $"version {version} kept as a candidate (promote policy: never); gate: {decision.Reason}");
-            case PromotePolicy.Auto when !decision.Passed:
-                TrainingLog.KeptAsCandidate(logger, modelName, runId, version, decision.Reason);
-                return (false, $"version {version} kept as a candidate by the gate: {decision.Reason}");
-        }
-
-        run.Report(TrainingStage.Promoting, $"promoting version {version}");
-        bool forced = run.Request.Promote == PromotePolicy.Force;
-        PointerChangeResult result;
-        if (forced)
-        {
-            result = await registry.PromoteAsync(modelName, version, null, actor, $"forced promotion; gate: {decision.Reason}", cancellationToken);
-        }
-        else if (pointer is null && await registry.GetPointerAsync(modelName, cancellationToken) is not null)
-        {
-            // There was no pointer to compare-and-swap on, so a first promotion made during training is found by looking again.
-            result = new PointerChangeResult(PointerChangeStatus.Conflict, null, "a version was promoted during training");
-        }
-        else
-        {
-            result = await registry.PromoteAsync(modelName, version, pointer?.ETag, actor, decision.Reason, cancellationToken);
-        }
-
-        switch (result.Status)
-        {
-            case PointerChangeStatus.Changed:
-                TrainingLog.Promoted(logger, modelName, runId, version, forced);
-                return (true, forced
-                    ? $"version {version} promoted by force; gate: {decision.Reason}"
-                    : $"version {version} promoted: {decision.Reason}");
-            case PointerChangeStatus.Conflict:
-                TrainingLog.PromotionConflict(logger, modelName, runId, version);
-                return (false,
-                    $"version {version} kept as a candidate: the gate passed, but the pointer changed during training " +
-                    $"(someone promoted meanwhile), so it was not promoted over that; gate: {decision.Reason}");
-            default:
-                TrainingLog.KeptAsCandidate(logger, modelName, runId, version, result.Detail);
-                return (false, $"version {version} kept as a candidate: promotion failed ({result.Detail})");
-        }
-    }
-
-    private void RecordRun(Activity? activity, TrainingResult result, TimeSpan elapsed)
-    {
-        if (telemetry is null)
-        {
-            return;
-        }
-
-        var run = result.Run;
-        string outcome = result.Failure switch
-        {
-            TrainingFailure.None => "succeeded",
-            TrainingFailure.InvalidData => "invalid_data",
-            TrainingFailure.Busy => "busy",
-            TrainingFailure.LockLost => "lock_lost",
-            TrainingFailure.Cancelled => "cancelled",
-            _ => "error",
-        };
-        activity?.SetTag(TelemetryTags.RunId, run.RunId);
-        if (result.Failure != TrainingFailure.None)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, outcome);
-        }
-
-        telemetry.RecordTraining(run.ModelName, run.Version, outcome, elapsed);
-        if (run.Version is int version && run.Metrics is { } metrics)
-        {
-            telemetry.RecordTrainingMetrics(run.ModelName, version, metrics);
-        }
-
-        if (result.Gate is { } gate)
-        {
-            telemetry.RecordGateDecision(run.ModelName, run.Version, gate.Passed, result.Promoted);
-        }
-    }
-
     private async Task<TrainingResult> FailAsync(
         RunState run, TrainingFailure failure, string reason, Exception? exception, CancellationToken cancellationToken)
     {
@@ -495,21 +361,4 @@ public sealed class TrainingRunner(
         }
     }
 
-    private sealed class RunState(TrainingRun request, TrainerSettings settings, IProgress<TrainingProgress>? progress)
-    {
-        public TrainingRun Request => request;
-
-        public TrainerSettings Settings => settings;
-
-        public required RunRecord Record { get; set; }
-
-        /// <summary>The stage last reported: where a cancellation found the run.</summary>
-        public TrainingStage Stage { get; private set; } = TrainingStage.Starting;
-
-        public void Report(TrainingStage stage, string message, int? rowsRead = null)
-        {
-            Stage = stage;
-            progress?.Report(new TrainingProgress(stage, message, rowsRead));
-        }
-    }
 }
