@@ -6,6 +6,7 @@ using ArchiveForecast.Api.Problems;
 using ArchiveForecast.Api.Responses;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Releases;
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
@@ -84,9 +85,20 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
                 limiter.RetryAfter);
         }
 
-        IReadOnlyList<ForecastPrediction> predictions;
-        using (var activity = telemetry?.StartPredict(model, inputs.Count))
+        // A running release may answer with its candidate (split) or score the inputs again off this path (shadow).
+        var release = served.Release;
+        bool takes = release?.Takes(RoutingKey(request)) == true;
+        IReadOnlyList<ForecastPrediction>? predictions = null;
+        var answering = model;
+        if (takes && release!.Spec.Mode == ReleaseMode.Split)
         {
+            predictions = ScoreCandidate(release, inputs);
+            answering = predictions is null ? model : release.Candidate;
+        }
+
+        if (predictions is null)
+        {
+            using var activity = telemetry?.StartPredict(model, inputs.Count);
             long started = Stopwatch.GetTimestamp();
             try
             {
@@ -95,14 +107,21 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
             catch (NonFinitePredictionException exception)
             {
                 telemetry?.MarkFailed(activity, exception);
+                release?.RecordServed(Stopwatch.GetElapsedTime(started), null);
                 ApiLog.NonFinitePrediction(logger, model.Name, model.Version);
                 return ApiProblems.Unexpected(request);
             }
 
-            telemetry?.RecordPredictions(model, inputs, predictions, Stopwatch.GetElapsedTime(started));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            telemetry?.RecordPredictions(model, inputs, predictions, elapsed);
+            release?.RecordServed(elapsed, predictions);
+            if (takes && release!.Spec.Mode == ReleaseMode.Shadow)
+            {
+                release.OfferShadow(inputs, predictions);
+            }
         }
 
-        var calibration = model.Card?.Intervals;
+        var calibration = answering.Card?.Intervals;
         var items = new Prediction[predictions.Count];
         for (int i = 0; i < items.Length; i++)
         {
@@ -111,11 +130,40 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
                 prediction.ArchivedGbNextPeriod,
                 prediction.SavingsGbNextPeriod,
                 prediction.OutOfRange,
-                explain ? model.Explain(inputs[i]) : null,
+                explain ? answering.Explain(inputs[i]) : null,
                 calibration?.Apply(prediction, level));
         }
 
-        return new ApiJsonResult<PredictResponse>(StatusCodes.Status200OK, new PredictResponse(new ModelRef(model.Name, model.Version), items));
+        return new ApiJsonResult<PredictResponse>(StatusCodes.Status200OK, new PredictResponse(new ModelRef(answering.Name, answering.Version), items));
+    }
+
+    /// <summary>The header whose value keeps a client on one side of a split release (a stable hash decides).</summary>
+    public const string RoutingKeyHeader = "x-routing-key";
+
+    private static string? RoutingKey(HttpRequest request) =>
+        request.Headers[RoutingKeyHeader] is { Count: 1 } values && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+
+    // The candidate's answer, or null when it failed: the served version then answers, and the failure counts against the candidate.
+    private IReadOnlyList<ForecastPrediction>? ScoreCandidate(ActiveRelease release, IReadOnlyList<ForecastInput> inputs)
+    {
+        var candidate = release.Candidate;
+        using var activity = telemetry?.StartPredict(candidate, inputs.Count);
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            IReadOnlyList<ForecastPrediction> results = inputs.Count == 1 ? [candidate.Predict(inputs[0])] : candidate.PredictBatch(inputs);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            telemetry?.RecordPredictions(candidate, inputs, results, elapsed);
+            release.RecordCandidate(elapsed, results);
+            return results;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            telemetry?.MarkFailed(activity, exception);
+            release.RecordCandidate(Stopwatch.GetElapsedTime(started), null);
+            ApiLog.CandidateFailed(logger, candidate.Name, candidate.Version, exception);
+            return null;
+        }
     }
 
     private static readonly string LevelRule =

@@ -30,6 +30,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<VersionsHandler>();
         services.TryAddSingleton<ReloadHandler>();
         services.TryAddSingleton<PromoteHandler>();
+        services.TryAddSingleton<ReleaseHandler>();
         services.TryAddSingleton<RollbackHandler>();
         services.TryAddSingleton<RetireHandler>();
         services.TryAddSingleton<RetrainHandler>();

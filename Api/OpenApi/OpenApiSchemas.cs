@@ -147,6 +147,98 @@ internal static class OpenApiSchemas
             "outcome",
             "changed"),
         [SchemaNames.PromoteRequest] = Closed(new() { ["version"] = Integer(minimum: 1) }, "version"),
+        [SchemaNames.ReleaseRequest] = Closed(
+            new()
+            {
+                ["version"] = Integer(minimum: 1),
+                ["fraction"] = new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["maximum"] = 1, ["description"] = "The share of prediction requests the candidate answers (split) or scores (shadow)." },
+                ["mode"] = Enum("split", "shadow"),
+                ["min_requests"] = Integer(minimum: 1),
+                ["max_error_rate_increase"] = Number(minimum: 0, maximum: 1),
+                ["max_latency_ratio"] = Number(minimum: 1, maximum: 1000),
+                ["max_divergence"] = Number(minimum: 0, maximum: 100),
+            },
+            "version",
+            "fraction"),
+        [SchemaNames.Release] = Object(
+            new()
+            {
+                ["id"] = String(),
+                ["version"] = Integer(),
+                ["fraction"] = Number(minimum: 0, maximum: 1),
+                ["mode"] = Enum("split", "shadow"),
+                ["started_at"] = DateTime(),
+                ["started_by"] = String(),
+                ["age_seconds"] = Number(minimum: 0),
+                ["guards"] = Object(
+                    new() { ["min_requests"] = Integer(), ["max_error_rate_increase"] = Number(), ["max_latency_ratio"] = Number(), ["max_divergence"] = Number() },
+                    "min_requests",
+                    "max_error_rate_increase",
+                    "max_latency_ratio",
+                    "max_divergence"),
+            },
+            "id",
+            "version",
+            "fraction",
+            "mode",
+            "started_at",
+            "guards"),
+        [SchemaNames.ReleaseRole] = Object(
+            new()
+            {
+                ["version"] = Integer(),
+                ["requests"] = Integer(),
+                ["errors"] = Integer(),
+                ["error_rate"] = Number(minimum: 0, maximum: 1),
+                ["p50_ms"] = Number(minimum: 0),
+                ["p99_ms"] = Number(minimum: 0),
+                ["out_of_range_rate"] = Number(minimum: 0, maximum: 1),
+            },
+            "version",
+            "requests",
+            "errors",
+            "error_rate",
+            "out_of_range_rate"),
+        [SchemaNames.ReleaseStatus] = Object(
+            new()
+            {
+                ["model"] = String(),
+                ["served_version"] = Integer(),
+                ["release"] = Ref(SchemaNames.Release),
+                ["following"] = Boolean(),
+                ["served"] = Ref(SchemaNames.ReleaseRole),
+                ["candidate"] = Ref(SchemaNames.ReleaseRole),
+                ["shadow"] = Object(
+                    new()
+                    {
+                        ["compared"] = Integer(),
+                        ["mean_abs_log_ratio"] = Number(minimum: 0),
+                        ["share_over_twenty_percent"] = Number(minimum: 0, maximum: 1),
+                        ["dropped"] = Integer(),
+                    },
+                    "compared",
+                    "mean_abs_log_ratio",
+                    "share_over_twenty_percent",
+                    "dropped"),
+                ["abort_reason"] = String(),
+            },
+            "model",
+            "served_version",
+            "release",
+            "following"),
+        [SchemaNames.ReleaseChange] = Object(
+            new()
+            {
+                ["model"] = String(),
+                ["served_version"] = Integer(),
+                ["release"] = Ref(SchemaNames.Release),
+                ["status"] = Enum("started", "updated", "stopped"),
+                ["detail"] = String(),
+            },
+            "model",
+            "served_version",
+            "release",
+            "status"),
         [SchemaNames.Retired] = Object(
             new()
             {

@@ -113,6 +113,46 @@ public static class ApiRoutes
         ],
         Use<RollbackHandler>((h, c) => h.HandleAsync(c.Request, c.Name, c.CancellationToken)));
 
+    /// <summary><c>GET /api/models/{name}/release</c>: the running release and this instance's numbers of it.</summary>
+    public static ApiRoute GetRelease { get; } = new(
+        nameof(GetRelease), "GET", "models/{name}/release", KeyLevel.Function,
+        "Watch the running release: mode, fraction, age, and this instance's requests, errors, latency and out-of-range rate per role, and the shadow comparison.", null,
+        [
+            new(200, "The release and this instance's view of it.", SchemaNames.ReleaseStatus),
+            Unauthorized,
+            new(404, "No such model, or no release is running.", SchemaNames.Problem, Problem),
+            Unexpected,
+        ],
+        Use<ReleaseHandler>((h, c) => h.GetAsync(c.Request, c.Name, c.CancellationToken)));
+
+    /// <summary><c>POST /api/models/{name}/release</c>: starts (or widens) a release of a candidate version.</summary>
+    public static ApiRoute StartRelease { get; } = new(
+        nameof(StartRelease), "POST", "models/{name}/release", KeyLevel.Admin,
+        "Start a canary (split) or shadow release of a candidate version, or change the fraction of the running one (compare-and-swap of the pointer).", SchemaNames.ReleaseRequest,
+        [
+            new(200, "The pointer now holds the release; this instance follows it, the others on their next poll.", SchemaNames.ReleaseChange),
+            BadRequest, Unauthorized,
+            new(404, "No such model or version.", SchemaNames.Problem, Problem),
+            new(409, "No version is served, another candidate's release is running, or the pointer changed meanwhile.", SchemaNames.Problem, Problem),
+            TooLarge, UnsupportedMediaType,
+            new(422, "Invalid values, the served version itself, or a candidate that fails hash or canary verification.", SchemaNames.Problem, Problem),
+            Unexpected,
+        ],
+        Use<ReleaseHandler>((h, c) => h.StartAsync(c.Request, c.Name, c.CancellationToken)));
+
+    /// <summary><c>DELETE /api/models/{name}/release</c>: stops the running release.</summary>
+    public static ApiRoute StopRelease { get; } = new(
+        nameof(StopRelease), "DELETE", "models/{name}/release", KeyLevel.Admin,
+        "Stop the running release: all traffic goes back to the served version; the release's record is written.", null,
+        [
+            new(200, "The release ended.", SchemaNames.ReleaseChange),
+            Unauthorized,
+            new(404, "No such model, or no release is running.", SchemaNames.Problem, Problem),
+            new(409, "The pointer kept changing; retry.", SchemaNames.Problem, Problem),
+            Unexpected,
+        ],
+        Use<ReleaseHandler>((h, c) => h.StopAsync(c.Request, c.Name, c.CancellationToken)));
+
     /// <summary><c>POST /api/models/{name}/retire</c>: marks a model name unused.</summary>
     public static ApiRoute RetireModel { get; } = new(
         nameof(RetireModel), "POST", "models/{name}/retire", KeyLevel.Admin,
@@ -166,6 +206,6 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         Predict, PredictModel, Health, ModelInfo, NamedModelInfo, ModelVersions, ReloadModel, PromoteModel, RollbackModel,
-        RetireModel, Retrain, GetRun, OpenApi, Ui,
+        GetRelease, StartRelease, StopRelease, RetireModel, Retrain, GetRun, OpenApi, Ui,
     ];
 }

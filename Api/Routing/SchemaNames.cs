@@ -25,6 +25,20 @@ public static class SchemaNames
 
     /// <summary>The answer of a retire.</summary>
     public const string Retired = "Retired";
+    /// <summary>The body of a release start.</summary>
+    public const string ReleaseRequest = "ReleaseRequest";
+
+    /// <summary>A running release and this instance's numbers of it.</summary>
+    public const string ReleaseStatus = "ReleaseStatus";
+
+    /// <summary>A release that started, was updated or ended.</summary>
+    public const string ReleaseChange = "ReleaseChange";
+
+    /// <summary>A release as the pointer holds it.</summary>
+    public const string Release = "Release";
+
+    /// <summary>One role's numbers during a release.</summary>
+    public const string ReleaseRole = "ReleaseRole";
     public const string RetrainRequest = "RetrainRequest";
     public const string RetrainAccepted = "RetrainAccepted";
     public const string Run = "Run";

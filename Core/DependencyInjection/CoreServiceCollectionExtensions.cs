@@ -1,6 +1,7 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Releases;
 using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,16 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ModelStoreOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactoryOf(sp),
-            sp.GetRequiredService<ArchiveForecastTelemetry>()));
+            sp.GetRequiredService<ArchiveForecastTelemetry>(),
+            sp.GetRequiredService<IOptions<ReleaseOptions>>()));
+        services.AddOptions<ReleaseOptions>()
+            .Bind(configuration.GetSection(ReleaseOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReleaseOptions>, ReleaseOptionsValidator>());
+        services.TryAddSingleton(sp => new ReleaseRegistry(
+            sp.GetRequiredService<ModelRegistry>(),
+            sp.GetRequiredService<TimeProvider>(),
+            LoggerFactoryOf(sp).CreateLogger<ReleaseRegistry>()));
         TelemetryRegistration.Add(services, configuration);
 
         if (profile != HostProfile.Command)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Releases;
 using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,10 +22,18 @@ public sealed class ModelCatalog
     private readonly TimeProvider timeProvider;
     private readonly ILoggerFactory loggerFactory;
     private readonly ArchiveForecastTelemetry? telemetry;
+    private readonly ReleaseOptions? releaseOptions;
 
     /// <summary>Creates the catalog with the (not yet loaded) default model of <see cref="ModelStoreOptions.ModelName"/>.</summary>
-    public ModelCatalog(ModelRegistry registry, IOptions<ModelStoreOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, ArchiveForecastTelemetry? telemetry = null)
+    public ModelCatalog(
+        ModelRegistry registry,
+        IOptions<ModelStoreOptions> options,
+        TimeProvider timeProvider,
+        ILoggerFactory? loggerFactory = null,
+        ArchiveForecastTelemetry? telemetry = null,
+        IOptions<ReleaseOptions>? releaseOptions = null)
     {
+        this.releaseOptions = releaseOptions?.Value;
         this.telemetry = telemetry;
         this.registry = registry;
         this.timeProvider = timeProvider;
@@ -132,5 +141,5 @@ public sealed class ModelCatalog
     }
 
     private ServedModel Create(ModelName modelName) =>
-        new(modelName, registry, timeProvider, loggerFactory.CreateLogger<ServedModel>(), telemetry);
+        new(modelName, registry, timeProvider, loggerFactory.CreateLogger<ServedModel>(), telemetry, releaseOptions);
 }

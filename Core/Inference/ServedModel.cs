@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Releases;
 using ArchiveForecast.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,14 +25,26 @@ public sealed class ServedModel
     private readonly ILogger logger;
     private readonly ArchiveForecastTelemetry? telemetry;
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly ReleaseRegistry releases;
+    private readonly int shadowQueueCapacity;
     private ForecastModel? current;
     private ModelLoadState loadState = new(null, null, 0);
     private string? servedETag;
     private string? knownBadETag;
     private string? knownBadError;
+    private ActiveRelease? release;
+    private ModelPointer? seenPointer;
+    private bool pointerRead;
+    private string? failedReleaseId;
 
     /// <summary>Creates the holder of <paramref name="name"/> (parsed where it entered); nothing is loaded until <see cref="ReloadAsync"/>.</summary>
-    public ServedModel(ModelName name, ModelRegistry registry, TimeProvider timeProvider, ILogger<ServedModel>? logger = null, ArchiveForecastTelemetry? telemetry = null)
+    public ServedModel(
+        ModelName name,
+        ModelRegistry registry,
+        TimeProvider timeProvider,
+        ILogger<ServedModel>? logger = null,
+        ArchiveForecastTelemetry? telemetry = null,
+        ReleaseOptions? releaseOptions = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         Name = name.Value;
@@ -39,6 +52,8 @@ public sealed class ServedModel
         this.timeProvider = timeProvider;
         this.logger = logger ?? (ILogger)NullLogger.Instance;
         this.telemetry = telemetry;
+        releases = new ReleaseRegistry(registry, timeProvider, this.logger);
+        shadowQueueCapacity = (releaseOptions ?? new ReleaseOptions()).ShadowQueueCapacity;
     }
 
     /// <summary>The model name.</summary>
@@ -46,6 +61,12 @@ public sealed class ServedModel
 
     /// <summary>The model served now, or null when none has ever loaded. Read it once per request.</summary>
     public ForecastModel? Current => Volatile.Read(ref current);
+
+    /// <summary>
+    /// The release this instance runs beside <see cref="Current"/>, or null. It follows the pointer's release on every
+    /// reload, once the candidate loaded and the served version is the pointer's. Read it once per request.
+    /// </summary>
+    public ActiveRelease? Release => Volatile.Read(ref release);
 
     /// <summary>What the last load attempt did.</summary>
     public ModelLoadState LoadState => Volatile.Read(ref loadState);
@@ -57,7 +78,9 @@ public sealed class ServedModel
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await ReloadCoreAsync(force, cancellationToken);
+            var result = await ReloadCoreAsync(force, cancellationToken);
+            await FollowReleaseAsync(cancellationToken);
+            return result;
         }
         finally
         {
@@ -79,6 +102,7 @@ public sealed class ServedModel
             if (LoadState.LastAttemptAt is null)
             {
                 await ReloadCoreAsync(force: false, cancellationToken);
+                await FollowReleaseAsync(cancellationToken);
             }
         }
         finally
@@ -94,9 +118,12 @@ public sealed class ServedModel
     {
         var served = Current;
         PointerState? pointer;
+        pointerRead = false;
         try
         {
             pointer = await registry.GetPointerAsync(Name, cancellationToken);
+            seenPointer = pointer?.Value;
+            pointerRead = true;
         }
         catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
         {
@@ -163,6 +190,84 @@ public sealed class ServedModel
         CoreLog.ModelSwapped(logger, Name, loaded.Version, served is null ? "none" : served.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         telemetry?.RecordModelLoaded(loaded, timeProvider.GetElapsedTime(started));
         return new ReloadResult(ReloadOutcome.Swapped, loaded.Version, null);
+    }
+
+    // Called under the gate after every reload: starts, updates or ends this instance's side of the pointer's release.
+    private async Task FollowReleaseAsync(CancellationToken cancellationToken)
+    {
+        if (!pointerRead)
+        {
+            // The pointer could not be read: keep doing what the last one said.
+            return;
+        }
+
+        var wanted = seenPointer?.Release;
+        var active = Release;
+        var servedModel = Current;
+        bool runs = wanted is not null && servedModel is not null && servedModel.Version == seenPointer!.Version;
+        if (active is not null && (!runs || active.Spec.Id != wanted!.Id || active.ServedVersion != servedModel!.Version))
+        {
+            Volatile.Write(ref release, null);
+            await active.DisposeAsync();
+            active = null;
+        }
+
+        if (!runs)
+        {
+            return;
+        }
+
+        if (active is not null)
+        {
+            if (!Equals(active.Spec, wanted))
+            {
+                active.Update(wanted!);
+            }
+
+            return;
+        }
+
+        if (wanted!.Id == failedReleaseId)
+        {
+            return;
+        }
+
+        ForecastModel candidate;
+        try
+        {
+            var verified = await registry.LoadVersionAsync(Name, wanted.Version, cancellationToken);
+            candidate = ForecastModel.Load(verified, timeProvider);
+        }
+        catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
+        {
+            // Answers stay with the served version; a candidate that cannot load here is not retried for this release.
+            failedReleaseId = wanted.Id;
+            CoreLog.ReleaseCandidateFailed(logger, Name, wanted.Id, wanted.Version, ex);
+            return;
+        }
+
+        Volatile.Write(ref release, new ActiveRelease(Name, wanted, servedModel!.Version, candidate, shadowQueueCapacity, telemetry?.Releases, AbortAsync, logger));
+        CoreLog.ReleaseFollowed(logger, Name, wanted.Id, wanted.Version, ReleaseRegistry.ModeName(wanted.Mode), wanted.Fraction);
+    }
+
+    private async Task AbortAsync(ActiveRelease active, string reason)
+    {
+        try
+        {
+            var ended = await releases.EndAsync(
+                Name, active.Spec.Id, ReleaseOutcome.Aborted, "auto-abort", reason, active.Snapshot(), CancellationToken.None);
+            if (ended.Status == ReleaseChangeStatus.Ended)
+            {
+                CoreLog.ReleaseAborted(logger, Name, active.Spec.Id, reason);
+                telemetry?.Releases.RecordEnded(Name, active.Spec.Version, ReleaseOutcome.Aborted);
+            }
+
+            await ReloadAsync(force: false, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            CoreLog.ReleaseAbortFailed(logger, Name, active.Spec.Id, ex);
+        }
     }
 
     private ReloadResult Fail(int? version, Exception exception, string message, TimeSpan? elapsed = null)

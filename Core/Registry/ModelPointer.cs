@@ -1,3 +1,5 @@
+using ArchiveForecast.Core.Releases;
+
 namespace ArchiveForecast.Core.Registry;
 
 /// <summary>The content of <c>{model}/current.json</c>: the served version, the one before it, and who changed it when and why.</summary>
@@ -11,6 +13,10 @@ namespace ArchiveForecast.Core.Registry;
 /// The versions served before this one, most recent first, each at most once: the path rollbacks walk back along.
 /// Null in pointers written before the history was kept; <see cref="RollbackPath"/> then falls back to <paramref name="PreviousVersion"/>.
 /// </param>
+/// <param name="Release">
+/// The running release of a candidate, if any. Written by compare-and-swap like the version; a promote or rollback
+/// writes a pointer without it, which ends the release.
+/// </param>
 public sealed record ModelPointer(
     string ModelName,
     int Version,
@@ -18,7 +24,8 @@ public sealed record ModelPointer(
     DateTimeOffset UpdatedAt,
     string UpdatedBy,
     string Reason,
-    IReadOnlyList<int>? History = null)
+    IReadOnlyList<int>? History = null,
+    ModelRelease? Release = null)
 {
     /// <summary>How many earlier versions a pointer remembers.</summary>
     public const int MaxHistory = 50;
@@ -36,7 +43,8 @@ public sealed record ModelPointer(
         && UpdatedAt == other.UpdatedAt
         && string.Equals(UpdatedBy, other.UpdatedBy, StringComparison.Ordinal)
         && string.Equals(Reason, other.Reason, StringComparison.Ordinal)
-        && RollbackPath().SequenceEqual(other.RollbackPath());
+        && RollbackPath().SequenceEqual(other.RollbackPath())
+        && Equals(Release, other.Release);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(ModelName, Version, PreviousVersion, UpdatedAt, UpdatedBy, Reason);

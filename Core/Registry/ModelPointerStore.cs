@@ -73,6 +73,14 @@ internal sealed class ModelPointerStore(IArtifactStore store, TimeProvider timeP
         return new PointerChangeResult(PointerChangeStatus.Changed, new PointerState(pointer, etag), detail);
     }
 
+    /// <summary>
+    /// Writes <paramref name="pointer"/> as given (a release added, widened or cleared; the promotion fields unchanged)
+    /// only while the pointer is still at <paramref name="currentETag"/>. The new ETag, or null when it changed meanwhile.
+    /// </summary>
+    public Task<string?> ReplaceAsync(string modelName, ModelPointer pointer, string currentETag, CancellationToken cancellationToken) =>
+        store.WriteAsync(
+            RegistryPaths.Pointer(modelName), JsonSerializer.SerializeToUtf8Bytes(pointer, ArtifactJson.Options), WritePrecondition.Matches(currentETag), cancellationToken);
+
     public static PointerChangeResult Conflict(string modelName) =>
         new(PointerChangeStatus.Conflict, null, $"The pointer of '{modelName}' changed meanwhile; read it again and retry.");
 

@@ -68,6 +68,9 @@ public sealed class ModelRegistry
         runs = new RunRecords(store, timeProvider, log, ListModelsAsync);
     }
 
+    /// <summary>The pointer reader and writer, for the release registry's compare-and-swap of the same file.</summary>
+    internal ModelPointerStore Pointers => pointers;
+
     /// <summary>The store under the registry.</summary>
     public IArtifactStore Store => store;
 

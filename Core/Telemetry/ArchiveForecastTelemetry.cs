@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Drift;
 using ArchiveForecast.Core.Inference;
+using ArchiveForecast.Core.Releases;
 using ArchiveForecast.Core.Schema;
 
 namespace ArchiveForecast.Core.Telemetry;
@@ -67,6 +68,7 @@ public sealed class ArchiveForecastTelemetry : IDisposable
         }
 
         ActivitySource = new ActivitySource(ActivitySourceName, version);
+        Releases = new ReleaseTelemetry(Meter);
 
         requestDuration = Meter.CreateHistogram(
             InstrumentNames.RequestDuration, "s", "Time in the API handler per request, by contract route, method and status.", advice: SecondsAdvice);
@@ -107,6 +109,9 @@ public sealed class ArchiveForecastTelemetry : IDisposable
 
     /// <summary>The source of every activity.</summary>
     public ActivitySource ActivitySource { get; }
+
+    /// <summary>The instruments of canary and shadow releases.</summary>
+    public ReleaseTelemetry Releases { get; }
 
     /// <summary>The drift windows the prediction signals feed.</summary>
     public DriftTracker Drift { get; }

@@ -33,18 +33,23 @@ internal sealed class ApiServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts a server over a fresh copy of the trained store, with a function key and an admin key.</summary>
+    /// <summary>
+    /// Starts a server over a fresh copy of the trained store (or over <paramref name="sharedRoot"/>, another server's
+    /// store), with a function key and an admin key; it polls the pointers every <paramref name="reloadInterval"/> (never by default).
+    /// </summary>
     public static async Task<ApiServer> StartAsync(
         bool trained = true,
         IReadOnlyDictionary<string, string?>? settings = null,
         bool allowAnonymous = false,
+        string? sharedRoot = null,
+        TimeSpan? reloadInterval = null,
         CancellationToken cancellationToken = default)
     {
-        string root = trained ? await TrainedStore.CopyAsync(cancellationToken) : TempFolder.Create();
+        string root = sharedRoot ?? (trained ? await TrainedStore.CopyAsync(cancellationToken) : TempFolder.Create());
         var all = new Dictionary<string, string?>(settings ?? TestKeys.Settings)
         {
             ["TrainingData:Path"] = Path.Combine(root, "training-data"),
-            ["ModelStore:ReloadInterval"] = "00:00:00",
+            ["ModelStore:ReloadInterval"] = (reloadInterval ?? TimeSpan.Zero).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["Training:NumberOfTrees"] = TrainedStore.Settings.NumberOfTrees.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Training:NumberOfLeaves"] = TrainedStore.Settings.NumberOfLeaves.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Training:MinimumExampleCountPerLeaf"] = TrainedStore.Settings.MinimumExampleCountPerLeaf.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -76,6 +76,13 @@ public sealed class KeyLevelTests
             path = route.Path.Replace("{name}", copy, StringComparison.Ordinal);
         }
 
+        if (route == ApiRoutes.GetRelease || route == ApiRoutes.StopRelease)
+        {
+            // There is a release to watch or stop: started (or, when one runs, widened) with the admin key first.
+            using var start = await _server.SendAsync(HttpMethod.Post, path, TestKeys.Admin, $$"""{"version":{{TrainedStore.CandidateVersion}},"fraction":0.1}""");
+            Assert.That(start.IsSuccessStatusCode, Is.True, await start.Content.ReadAsStringAsync());
+        }
+
         using var request = ApiServer.Request(new HttpMethod(route.Method), path, KeyOf(key), place, body);
 
         using var response = await _server.Client.SendAsync(request);
@@ -148,6 +155,7 @@ public sealed class KeyLevelTests
         string path = route.Path.Replace("{name}", name, StringComparison.Ordinal).Replace("{runId}", _runId, StringComparison.Ordinal);
         string? body = route == ApiRoutes.Predict || route == ApiRoutes.PredictModel ? Instance
             : route == ApiRoutes.PromoteModel ? $$"""{"version":{{TrainedStore.CurrentVersion}}}"""
+            : route == ApiRoutes.StartRelease ? $$"""{"version":{{TrainedStore.CandidateVersion}},"fraction":0.1}"""
             : route == ApiRoutes.Retrain ? $$"""{"model":"keyed-retrain","dataset":"{{TrainedStore.Dataset}}","create":true}"""
             : null;
         return (path, body);

@@ -54,6 +54,11 @@ public sealed partial class SettingsParityTests
         ["Predict__MaxConcurrent"] = "documented default per instance; Flex Consumption scales out on HTTP concurrency",
         ["Predict__QueueTimeout"] = "documented default",
         ["Predict__RetryAfter"] = "documented default",
+        ["Release__MinRequests"] = "documented default guard; a release start may set its own",
+        ["Release__MaxErrorRateIncrease"] = "documented default guard; a release start may set its own",
+        ["Release__MaxLatencyRatio"] = "documented default guard; a release start may set its own",
+        ["Release__MaxDivergence"] = "documented default guard; a release start may set its own",
+        ["Release__ShadowQueueCapacity"] = "documented default per instance",
     };
 
     private static string Root => RepositoryFiles.Root;

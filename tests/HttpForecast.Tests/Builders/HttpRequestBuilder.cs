@@ -24,6 +24,8 @@ internal sealed class HttpRequestBuilder
 
     public static HttpRequestBuilder Post(string path) => new(HttpMethods.Post, path);
 
+    public static HttpRequestBuilder Delete(string path) => new(HttpMethods.Delete, path);
+
     public HttpRequestBuilder WithJson(string json) => WithBody(json, "application/json");
 
     public HttpRequestBuilder WithBody(string text, string? mediaType)

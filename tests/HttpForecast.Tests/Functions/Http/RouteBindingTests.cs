@@ -67,6 +67,8 @@ public sealed class RouteBindingTests
         "GET" => HttpRequestBuilder.Get(route.Path),
         _ when route == ApiRoutes.Predict || route == ApiRoutes.PredictModel => HttpRequestBuilder.Post(route.Path).WithJson(PredictBodies.Of(PredictBodies.Instance())),
         _ when route == ApiRoutes.PromoteModel => HttpRequestBuilder.Post(route.Path).WithJson("""{"version":1}"""),
+        _ when route == ApiRoutes.StartRelease => HttpRequestBuilder.Post(route.Path).WithJson("""{"version":2,"fraction":0.1}"""),
+        "DELETE" => HttpRequestBuilder.Delete(route.Path),
         _ => HttpRequestBuilder.Post(route.Path),
     };
 
