@@ -53,6 +53,7 @@ public static class TrainingServiceCollectionExtensions
         services.TryAddSingleton(sp => TrainingDataSourceFactory.Create(
             sp.GetRequiredService<IOptions<TrainingDataOptions>>(),
             configuration[ModelStoreClientIdKey]));
+        services.AddArchiveForecastBatchScoring(configuration);
 
         if (runsRetraining && storageQueue)
         {
