@@ -81,9 +81,9 @@ public sealed class PredictionLimitTests
     [TestCase("Predict:MaxConcurrent", "0")]
     [TestCase("Predict:QueueTimeout", "00:01:00")]
     [TestCase("Predict:RetryAfter", "00:00:00")]
-    public void Start_WithABadLimit_RefusesNamingTheSetting(string setting, string value)
+    public async Task Start_WithABadLimit_RefusesNamingTheSetting(string setting, string value)
     {
-        var refused = Assert.ThrowsAsync<OptionsValidationException>(
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(
             async () => await ApiServer.StartAsync(trained: false, settings: new Dictionary<string, string?>(TestKeys.Settings) { [setting] = value }));
 
         Assert.That(refused!.Message, Does.Contain(setting.Split(':')[1]));

@@ -10,18 +10,18 @@ namespace ArchiveForecast.Api.Tests.Http;
 public sealed class StartupTests
 {
     [Test]
-    public void Start_WithoutKeysAndWithoutTheFlag_RefusesNamingTheSettings()
+    public async Task Start_WithoutKeysAndWithoutTheFlag_RefusesNamingTheSettings()
     {
-        var refused = Assert.ThrowsAsync<OptionsValidationException>(
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(
             async () => await ApiServer.StartAsync(trained: false, settings: new Dictionary<string, string?>()));
 
         Assert.That(refused!.Message, Does.Contain("Auth__FunctionKeys__0").And.Contain("--allow-anonymous"));
     }
 
     [Test]
-    public void Start_WithAShortKey_RefusesNamingTheSetting()
+    public async Task Start_WithAShortKey_RefusesNamingTheSetting()
     {
-        var refused = Assert.ThrowsAsync<OptionsValidationException>(
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(
             async () => await ApiServer.StartAsync(trained: false, settings: new Dictionary<string, string?> { ["Auth:FunctionKeys:0"] = "short" }));
 
         Assert.That(refused!.Message, Does.Contain("Auth:FunctionKeys:0"));

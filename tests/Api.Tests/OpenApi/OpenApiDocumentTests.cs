@@ -70,7 +70,7 @@ public sealed class OpenApiDocumentTests
         {
             Assert.That(references, Is.Not.Empty);
             Assert.That(references, Has.All.StartsWith("#/components/schemas/"));
-            Assert.That(references.Select(r => r["#/components/schemas/".Length..]), Has.All.Matches<string>(schemas.ContainsKey));
+            Assert.That(references.Select(r => r["#/components/schemas/".Length..]), Has.All.Matches<string>(name => name is not null && schemas.ContainsKey(name)));
         });
     }
 

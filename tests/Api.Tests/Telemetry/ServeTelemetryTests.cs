@@ -61,7 +61,7 @@ public sealed class ServeTelemetryTests
         {
             Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(predict.Select(m => m.Tag(TelemetryTags.StatusCode)), Is.EquivalentTo(new object[] { 200, 422 }));
-            Assert.That(predict, Has.All.Matches<RecordedMeasurement>(m => (string?)m.Tag(TelemetryTags.Method) == "POST" && m.Value > 0));
+            Assert.That(predict, Has.All.Matches<RecordedMeasurement>(m => (string?)m!.Tag(TelemetryTags.Method) == "POST" && m.Value > 0));
             Assert.That(named.Tag(TelemetryTags.StatusCode), Is.EqualTo(404));
         });
     }
@@ -78,7 +78,7 @@ public sealed class ServeTelemetryTests
         {
             Assert.That(counted.Sum(m => m.Value), Is.EqualTo(3));
             Assert.That(counted.Concat([batch]), Has.All.Matches<RecordedMeasurement>(m =>
-                (string?)m.Tag(TelemetryTags.ModelName) == TrainedStore.DefaultModel && m.Tag(TelemetryTags.ModelVersion) is TrainedStore.CurrentVersion));
+                (string?)m!.Tag(TelemetryTags.ModelName) == TrainedStore.DefaultModel && m.Tag(TelemetryTags.ModelVersion) is TrainedStore.CurrentVersion));
             Assert.That(batch.Value, Is.EqualTo(3));
             Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(TrainedStore.CurrentVersion));
         });
@@ -93,7 +93,7 @@ public sealed class ServeTelemetryTests
         Assert.Multiple(() =>
         {
             Assert.That(byFeature.Where(m => (string?)m.Tag(TelemetryTags.Feature) == FieldNames.TotalFiles).Sum(m => m.Value), Is.EqualTo(1));
-            Assert.That(byFeature, Has.All.Matches<RecordedMeasurement>(m => m.Tag(TelemetryTags.ModelVersion) is TrainedStore.CurrentVersion));
+            Assert.That(byFeature, Has.All.Matches<RecordedMeasurement>(m => m!.Tag(TelemetryTags.ModelVersion) is TrainedStore.CurrentVersion));
             Assert.That(
                 recorder.Measurements(InstrumentNames.Predictions).Where(m => m.Tag(TelemetryTags.OutOfRange) is true).Sum(m => m.Value),
                 Is.GreaterThanOrEqualTo(1));
@@ -128,7 +128,7 @@ public sealed class ServeTelemetryTests
         var swapped = server.Logs.Entries.Where(e => e.EventId == 1100).ToList();
 
         Assert.That(swapped, Has.Count.GreaterThanOrEqualTo(1).And.All.Matches<CapturedLog>(e =>
-            e.Message.Contains(TrainedStore.DefaultModel, StringComparison.Ordinal)
+            e!.Message.Contains(TrainedStore.DefaultModel, StringComparison.Ordinal)
             && e.Message.Contains($"version {TrainedStore.CurrentVersion}", StringComparison.Ordinal)));
     }
 }

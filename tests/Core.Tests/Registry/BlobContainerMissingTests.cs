@@ -18,12 +18,12 @@ public sealed class BlobContainerMissingTests
     private static readonly Uri ContainerUri = new("https://acct.blob.core.windows.net/models");
 
     [Test]
-    public void FirstUse_ContainerMissingAndCreationForbidden_FailsInOneLineNamingAccountContainerAndFix()
+    public async Task FirstUse_ContainerMissingAndCreationForbidden_FailsInOneLineNamingAccountContainerAndFix()
     {
         var container = Container(exists: false);
         var store = new BlobArtifactStore(container.Object, createContainerIfMissing: true, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);
 
-        var missing = Assert.ThrowsAsync<ArtifactStoreMissingException>(
+        var missing = await Assert.ThrowsAsync<ArtifactStoreMissingException>(
             () => store.WriteAsync("archive-forecast/current.json", new byte[] { 1 }, WritePrecondition.None, CancellationToken.None));
 
         Assert.Multiple(() =>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -26,6 +27,9 @@ public abstract class RegistryContractTests
     protected ModelRegistry Registry => registry ?? throw new InvalidOperationException("No registry yet.");
 
     protected ManualTimeProvider Clock { get; } = new();
+
+    private static string MlNetInformationalVersion =>
+        typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
 
     [SetUp]
     public async Task CreateRegistryAsync()
@@ -69,7 +73,8 @@ public abstract class RegistryContractTests
             Assert.That(manifest.ModelName, Is.EqualTo(Model));
             Assert.That(manifest.RunId, Is.EqualTo("run-a"));
             Assert.That(manifest.CreatedAt, Is.EqualTo(Clock.GetUtcNow()));
-            Assert.That(manifest.MlNetVersion, Does.StartWith("5."));
+            Assert.That(manifest.MlNetVersion, Does.Match(@"^\d+\.\d+\.\d+"), "the release of ML.NET that wrote the model");
+            Assert.That(MlNetInformationalVersion, Does.StartWith(manifest.MlNetVersion), "the ML.NET this build runs");
             Assert.That(manifest.Files.Keys, Is.EquivalentTo(new[] { ArtifactFiles.Model, ArtifactFiles.ModelCard, ArtifactFiles.FeatureQuantiles }));
         });
         foreach (var (fileName, entry) in manifest.Files)
@@ -473,7 +478,7 @@ public abstract class RegistryContractTests
         await PublishAsync(1);
         await Store.FlipByteAsync(VersionPath(1, fileName));
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -489,7 +494,7 @@ public abstract class RegistryContractTests
         await PublishAsync(1);
         await Store.WriteAsync(VersionPath(1, "extra.bin"), new byte[] { 1, 2, 3 }, WritePrecondition.None, CancellationToken.None);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -506,7 +511,7 @@ public abstract class RegistryContractTests
         var bytes = (await Store.ReadAsync(path, long.MaxValue, CancellationToken.None))!.Content.ToArray();
         await Store.WriteAsync(path, bytes.AsMemory(0, bytes.Length / 2), WritePrecondition.None, CancellationToken.None);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -520,7 +525,7 @@ public abstract class RegistryContractTests
     {
         await WriteIncompleteVersionAsync(1);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -530,9 +535,9 @@ public abstract class RegistryContractTests
     }
 
     [Test]
-    public void LoadVersion_OfUnknownVersion_FailsAsMissingVersion()
+    public async Task LoadVersion_OfUnknownVersion_FailsAsMissingVersion()
     {
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 5, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 5, CancellationToken.None));
 
         Assert.That(error!.FileName, Is.EqualTo(ArtifactFiles.Manifest));
     }
@@ -543,7 +548,7 @@ public abstract class RegistryContractTests
         var request = Request("run-m");
         await WriteVersionByHandAsync(3, request, includeModelZip: false);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 3, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 3, CancellationToken.None));
 
         Assert.That(error!.Message, Does.Contain("model.zip is missing"));
     }
@@ -555,7 +560,7 @@ public abstract class RegistryContractTests
         await Store.WriteAsync(VersionPath(1, ArtifactFiles.ModelCard), Encoding.UTF8.GetBytes("{ not json"), WritePrecondition.None, CancellationToken.None);
         await Store.RehashManifestAsync(Model, 1);
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -572,7 +577,7 @@ public abstract class RegistryContractTests
         var files = manifest.Files.Where(f => f.Key != ArtifactFiles.FeatureQuantiles).ToDictionary();
         await Store.WriteJsonAsync(VersionPath(1, ArtifactFiles.Manifest), manifest with { Files = files });
 
-        var error = Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArtifactVerificationException>(() => Registry.LoadVersionAsync(Model, 1, CancellationToken.None));
 
         Assert.That(error!.Message, Does.Contain("manifest.json does not list feature_quantiles.json"));
     }

@@ -60,7 +60,7 @@ public sealed class ArchiveForecastTelemetryTests
         {
             Assert.That(counted.Sum(m => m.Value), Is.EqualTo(3));
             Assert.That(counted, Has.All.Matches<RecordedMeasurement>(m =>
-                (string?)m.Tag(TelemetryTags.ModelName) == "archive-forecast" && Version(m) is 4));
+                (string?)m!.Tag(TelemetryTags.ModelName) == "archive-forecast" && Version(m) is 4));
             Assert.That(counted.Where(m => m.Tag(TelemetryTags.OutOfRange) is true).Sum(m => m.Value), Is.EqualTo(1));
             Assert.That(counted.Where(m => m.Tag(TelemetryTags.OutOfRange) is false).Sum(m => m.Value), Is.EqualTo(2));
         });
@@ -98,7 +98,7 @@ public sealed class ArchiveForecastTelemetryTests
         Assert.Multiple(() =>
         {
             Assert.That(byFeature, Is.EquivalentTo(new Dictionary<string, double> { [FieldNames.PctPdf] = 2, [FieldNames.TotalFiles] = 1 }));
-            Assert.That(recorder.Measurements(InstrumentNames.OutOfRangeInputs), Has.All.Matches<RecordedMeasurement>(m => Version(m) is 5));
+            Assert.That(recorder.Measurements(InstrumentNames.OutOfRangeInputs), Has.All.Matches<RecordedMeasurement>(m => Version(m!) is 5));
         });
     }
 
@@ -126,8 +126,8 @@ public sealed class ArchiveForecastTelemetryTests
         {
             Assert.That(psi.Select(m => m.Tag(TelemetryTags.Feature)), Is.EquivalentTo(FieldNames.NumericInputs));
             Assert.That(psi, Has.All.Matches<RecordedMeasurement>(m =>
-                m.Value > 0.2 && (string?)m.Tag(TelemetryTags.ModelName) == "drifty" && Version(m) is 8));
-            Assert.That(share, Has.All.Matches<RecordedMeasurement>(m => m.Value == 1.0));
+                m!.Value > 0.2 && (string?)m.Tag(TelemetryTags.ModelName) == "drifty" && Version(m) is 8));
+            Assert.That(share, Has.All.Matches<RecordedMeasurement>(m => m!.Value == 1.0));
             Assert.That(window.Value, Is.EqualTo(20));
         });
     }
@@ -252,7 +252,7 @@ public sealed class ArchiveForecastTelemetryTests
             Assert.That(recorder.Measurements(InstrumentNames.TrainingRmse), Has.Count.EqualTo(2));
             Assert.That(recorder.Measurements(InstrumentNames.TrainingRSquared).Select(m => m.Value), Is.EquivalentTo(new[] { 0.9, 0.8 }));
             Assert.That(mae.Concat(recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m =>
-                (string?)m.Tag(TelemetryTags.ModelName) == "m" && Version(m) is 4));
+                (string?)m!.Tag(TelemetryTags.ModelName) == "m" && Version(m) is 4));
             Assert.That(decision.Tag(TelemetryTags.Decision), Is.EqualTo("failed"));
             Assert.That(decision.Tag(TelemetryTags.Promoted), Is.EqualTo(false));
             Assert.That(Version(decision), Is.EqualTo(4));

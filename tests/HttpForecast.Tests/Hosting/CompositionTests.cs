@@ -98,7 +98,7 @@ public sealed class CompositionTests
             Assert.That(host.Services.GetService<TracerProvider>(), Is.Not.Null);
             Assert.That(
                 filters.Where(r => r.ProviderName == typeof(OpenTelemetryLoggerProvider).FullName && r.CategoryName is null),
-                Has.Some.Matches<LoggerFilterRule>(r => r.LogLevel == LogLevel.None));
+                Has.Some.Matches<LoggerFilterRule>(r => r!.LogLevel == LogLevel.None));
         });
     }
 

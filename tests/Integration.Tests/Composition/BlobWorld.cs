@@ -70,6 +70,8 @@ public sealed class BlobWorld : IAsyncDisposable
             ["TrainingData:ContainerName"] = dataContainer,
             ["RetrainQueue:ConnectionString"] = azurite.ConnectionString,
             ["RetrainQueue:QueueName"] = queueName,
+            ["RetrainQueue:RetryDelay"] = "00:00:00",
+            ["RetrainQueue:MaxPollingInterval"] = "00:00:00.200",
         });
         builder.Logging.AddProvider(logs);
         builder.Services.AddArchiveForecastCore(builder.Configuration);
@@ -112,10 +114,14 @@ public sealed class BlobWorld : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds, polling; false when it never did.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
+    public static Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within) =>
+        EventuallyAsync(() => Task.FromResult(condition()), within);
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds, polling; false when it never did.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
     {
         using var deadline = new CancellationTokenSource(within);
-        while (!condition())
+        while (!await condition())
         {
             try
             {
@@ -123,7 +129,7 @@ public sealed class BlobWorld : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                return condition();
+                return await condition();
             }
         }
 

@@ -59,7 +59,7 @@ public sealed class BlobTrainingDataSourceTests
         await container.GetBlobClient("2026/large.csv").UploadAsync(BinaryData.FromBytes(new byte[4096]), overwrite: true);
         var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString, MaxDatasetBytes = 4095 }, managedIdentityClientId: null);
 
-        var refused = Assert.ThrowsAsync<TrainingDataException>(async () => await source.OpenAsync("2026/large.csv", CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<TrainingDataException>(async () => await source.OpenAsync("2026/large.csv", CancellationToken.None));
 
         Assert.That(refused!.Message, Does.Contain("4096 bytes").And.Contain("TrainingData:MaxDatasetBytes"));
     }
@@ -83,7 +83,7 @@ public sealed class BlobTrainingDataSourceTests
         string name = $"data-{Guid.NewGuid():N}"[..20];
         var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString, ContainerName = name }, managedIdentityClientId: null);
 
-        var missing = Assert.ThrowsAsync<FileNotFoundException>(async () => await source.OpenAsync("2026/archive.csv", CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<FileNotFoundException>(async () => await source.OpenAsync("2026/archive.csv", CancellationToken.None));
         bool created = (await new BlobContainerClient(azurite.ConnectionString, name).ExistsAsync()).Value;
 
         Assert.Multiple(() =>

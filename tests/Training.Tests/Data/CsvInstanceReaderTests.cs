@@ -45,9 +45,9 @@ public sealed class CsvInstanceReaderTests
     }
 
     [Test]
-    public void Read_MissingInstanceColumn_RefusesTheFile()
+    public async Task Read_MissingInstanceColumn_RefusesTheFile()
     {
-        var ex = Assert.ThrowsAsync<TrainingDataException>(() => ReadAsync("month,total_files\n"));
+        var ex = await Assert.ThrowsAsync<TrainingDataException>(() => ReadAsync("month,total_files\n"));
 
         Assert.That(ex!.Message, Does.Contain("An input file needs").And.Contain("avg_file_size_mb"));
     }

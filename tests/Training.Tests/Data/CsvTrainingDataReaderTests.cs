@@ -121,39 +121,39 @@ public sealed class CsvTrainingDataReaderTests
     }
 
     [Test]
-    public void Read_MissingRequiredColumns_RefusesTheFileNamingThem()
+    public async Task Read_MissingRequiredColumns_RefusesTheFileNamingThem()
     {
         var builder = new CsvBuilder().WithColumns("month", "total_files", "avg_file_size_mb", "pct_pdf", "pct_docx", "archive_frequency_per_day", "archived_gb_next_period").Row();
 
-        var ex = Assert.ThrowsAsync<TrainingDataException>(builder.ReadAsync);
+        var ex = await Assert.ThrowsAsync<TrainingDataException>(builder.ReadAsync);
 
         Assert.That(ex!.Message, Does.Contain("lacks the required columns pct_xlsx, savings_gb_next_period"));
     }
 
     [Test]
-    public void Read_DuplicateRequiredColumn_RefusesTheFile()
+    public async Task Read_DuplicateRequiredColumn_RefusesTheFile()
     {
         var builder = new CsvBuilder().WithColumns([.. CsvTrainingDataReader.RequiredColumns, "month"]);
 
-        var ex = Assert.ThrowsAsync<TrainingDataException>(builder.ReadAsync);
+        var ex = await Assert.ThrowsAsync<TrainingDataException>(builder.ReadAsync);
 
         Assert.That(ex!.Message, Does.Contain("month twice"));
     }
 
     [Test]
-    public void Read_EmptyFile_RefusesItAskingForAHeader()
+    public async Task Read_EmptyFile_RefusesItAskingForAHeader()
     {
-        var ex = Assert.ThrowsAsync<TrainingDataException>(() => CsvTrainingDataReader.ReadAsync(new MemoryStream(), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<TrainingDataException>(() => CsvTrainingDataReader.ReadAsync(new MemoryStream(), null, CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("header row"));
     }
 
     [Test]
-    public void Read_InvalidUtf8_RefusesTheFile()
+    public async Task Read_InvalidUtf8_RefusesTheFile()
     {
         byte[] bytes = [.. Encoding.UTF8.GetBytes(new CsvBuilder().Build()), 0xC3, 0x28, (byte)'\n'];
 
-        var ex = Assert.ThrowsAsync<TrainingDataException>(() => CsvTrainingDataReader.ReadAsync(new MemoryStream(bytes), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<TrainingDataException>(() => CsvTrainingDataReader.ReadAsync(new MemoryStream(bytes), null, CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("UTF-8"));
     }

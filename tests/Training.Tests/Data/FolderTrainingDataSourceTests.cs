@@ -33,9 +33,9 @@ public sealed class FolderTrainingDataSourceTests
     }
 
     [Test]
-    public void Open_MissingDataset_ThrowsFileNotFoundNamingOnlyTheDataset()
+    public async Task Open_MissingDataset_ThrowsFileNotFoundNamingOnlyTheDataset()
     {
-        var ex = Assert.ThrowsAsync<FileNotFoundException>(() => source.OpenAsync("2026/none.csv", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => source.OpenAsync("2026/none.csv", CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("'2026/none.csv'").And.Not.Contain(root));
     }
@@ -44,6 +44,6 @@ public sealed class FolderTrainingDataSourceTests
     [TestCase("%2e%2e/outside.csv")]
     [TestCase("/etc/passwd")]
     [TestCase("https://example.com/a.csv")]
-    public void Open_PathLeavingTheFolder_IsRefused(string dataset) =>
-        Assert.ThrowsAsync<ArgumentException>(() => source.OpenAsync(dataset, CancellationToken.None));
+    public async Task Open_PathLeavingTheFolder_IsRefused(string dataset) =>
+        await Assert.ThrowsAsync<ArgumentException>(() => source.OpenAsync(dataset, CancellationToken.None));
 }

@@ -18,12 +18,12 @@ public sealed class RetrainQueueMissingTests
     private static readonly RetrainRequest Request = new(RunId.Parse("20250101T000000Z-0abc1234"), ModelName.Parse("archive-forecast"), DatasetPath.Parse("d.csv"), "http");
 
     [Test]
-    public void Enqueue_QueueMissingAndCreationForbidden_FailsInOneLine()
+    public async Task Enqueue_QueueMissingAndCreationForbidden_FailsInOneLine()
     {
         var client = Client(exists: false);
         var queue = new StorageQueueRetrainQueue(client.Object, createIfMissing: true);
 
-        var missing = Assert.ThrowsAsync<RetrainQueueMissingException>(() => queue.EnqueueAsync(Request, CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<RetrainQueueMissingException>(() => queue.EnqueueAsync(Request, CancellationToken.None));
 
         Assert.Multiple(() =>
         {

@@ -72,8 +72,8 @@ public sealed class RetrainTests
         Assert.That(() => ModelName.Parse(model), Throws.ArgumentException.With.Message.StartsWith(ModelName.Rule));
 
     [Test]
-    public void Submit_NoDatasetAndNoDefault_IsRefused() =>
-        Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Timer, CancellationToken.None));
+    public async Task Submit_NoDatasetAndNoDefault_IsRefused() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Timer, CancellationToken.None));
 
     [Test]
     public async Task Submit_NoDataset_UsesTheConfiguredDefault()
@@ -167,7 +167,7 @@ public sealed class RetrainTests
     {
         string message = $$"""{"run_id":"../x","model_name":"{{TrainingHarness.Model}}","dataset":"2026/archive.csv","trigger":"queue"}""";
 
-        var refused = Assert.ThrowsAsync<FormatException>(() => Consumer().HandleAsync(message, dequeueCount: 1, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<FormatException>(() => Consumer().HandleAsync(message, dequeueCount: 1, CancellationToken.None));
         var runs = await harness.Registry.Store.ListAsync("_runs/", CancellationToken.None).ToListAsync();
 
         Assert.Multiple(() =>
@@ -185,7 +185,7 @@ public sealed class RetrainTests
             await queue.EnqueueAsync(new RetrainRequest(RunId.Parse($"run-{i}"), ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Http), CancellationToken.None);
         }
 
-        Assert.ThrowsAsync<RetrainQueueFullException>(() =>
+        await Assert.ThrowsAsync<RetrainQueueFullException>(() =>
             queue.EnqueueAsync(new RetrainRequest(RunId.Parse("run-x"), ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Http), CancellationToken.None));
     }
 

@@ -320,7 +320,7 @@ public sealed class TrainingRunnerTests
         });
         var request = TrainingHarness.Request(TrainingHarness.Csv());
 
-        var thrown = Assert.CatchAsync<OperationCanceledException>(() => harness.Runner().RunAsync(request, progress, cancellation.Token));
+        var thrown = await Assert.CatchAsync<OperationCanceledException>(() => harness.Runner().RunAsync(request, progress, cancellation.Token));
 
         var runs = Directory.GetFiles(Path.Combine(harness.Root, TrainingHarness.Model, "runs"), "*.json");
         var record = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(Path.GetFileNameWithoutExtension(runs.Single())), CancellationToken.None);

@@ -51,7 +51,7 @@ public sealed class TrainingTelemetryTests
                 result.Run.Metrics!.ArchivedGbNextPeriod.Mae,
                 result.Run.Metrics.SavingsGbNextPeriod.Mae,
             }));
-            Assert.That(mae.Concat(recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m => OfVersion(m, 1)));
+            Assert.That(mae.Concat(recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m => OfVersion(m!, 1)));
             Assert.That(OfVersion(decision, 1), Is.True);
             Assert.That(decision.Tag(TelemetryTags.Decision), Is.EqualTo("passed"));
             Assert.That(decision.Tag(TelemetryTags.Promoted), Is.EqualTo(true));
