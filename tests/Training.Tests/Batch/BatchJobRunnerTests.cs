@@ -1,10 +1,12 @@
 using System.Text.Json;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
+using ArchiveForecast.Tests.Telemetry;
 using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -191,6 +193,28 @@ public sealed class BatchJobRunnerTests
             Assert.That(promoted, Is.True);
             Assert.That(record.Version, Is.EqualTo(1));
             Assert.That(lines.Skip(1).Select(l => l.Split(',')[savings]), Is.EqualTo(expected), "every row by version 1, before and after the promotion");
+        });
+    }
+
+    [Test]
+    public async Task Run_RecordsRowsRejectsDurationAndRateTaggedWithTheVersion()
+    {
+        WriteDataset(TrainingHarness.CsvText(100, seed: 13, (i, line) => i == 7 ? BreakMonth(line) : line));
+        using var telemetry = new ArchiveForecastTelemetry();
+        using var recorder = new TelemetryRecorder(telemetry.Meter, telemetry.ActivitySource);
+        var runner = new BatchJobRunner(
+            harness.Registry, Source(), new FolderPredictionStore(outputRoot), Options.Create(options), TimeProvider.System, NullLogger<BatchJobRunner>.Instance, telemetry);
+
+        await runner.RunAsync(Request("20261130T000000Z-0000aa10"), CancellationToken.None);
+
+        bool Version1(RecordedMeasurement m) => Equals(m.Tag(TelemetryTags.ModelVersion), 1) && Equals(m.Tag(TelemetryTags.ModelName), TrainingHarness.Model);
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorder.Sum(InstrumentNames.BatchRows, m => Version1(m) && Equals(m.Tag(TelemetryTags.Outcome), "scored")), Is.EqualTo(99));
+            Assert.That(recorder.Sum(InstrumentNames.BatchRows, m => Version1(m) && Equals(m.Tag(TelemetryTags.Outcome), "rejected")), Is.EqualTo(1));
+            Assert.That(recorder.Measurements(InstrumentNames.BatchDuration).Single(m => Version1(m)).Tag(TelemetryTags.Outcome), Is.EqualTo("succeeded"));
+            Assert.That(recorder.Measurements(InstrumentNames.BatchRowsPerSecond).Single(m => Version1(m)).Value, Is.GreaterThan(0));
+            Assert.That(recorder.Activities.Select(a => a.OperationName), Does.Contain(ActivityNames.ScoreBatch));
         });
     }
 
