@@ -42,7 +42,8 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
             return ApiProblems.Create(request, ProblemTypes.Validation, LevelRule);
         }
 
-        var served = await models.FindAsync(modelName, cancellationToken);
+        var name = models.Parse(modelName);
+        var served = name is null ? null : await models.FindAsync(name, cancellationToken);
         if (served is null)
         {
             return ModelLookup.UnknownModel(request, modelName);
@@ -99,6 +100,7 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
         {
             using var activity = telemetry?.StartPredict(model, inputs.Count);
             long started = Stopwatch.GetTimestamp();
+            release?.BeginServing();
             try
             {
                 predictions = inputs.Count == 1 ? [model.Predict(inputs[0])] : model.PredictBatch(inputs);
@@ -109,6 +111,10 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
                 release?.RecordServed(Stopwatch.GetElapsedTime(started), null);
                 ApiLog.NonFinitePrediction(logger, model.Name, model.Version);
                 return ApiProblems.Unexpected(request);
+            }
+            finally
+            {
+                release?.EndServing();
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started);

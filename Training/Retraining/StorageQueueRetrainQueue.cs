@@ -1,7 +1,6 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Training.Batch;
 using Azure;
-using Azure.Core;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Specialized;
 
@@ -76,19 +75,12 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
     }
 
     /// <summary>Queue client options: Base64 messages (the Functions trigger's default) and bounded retries.</summary>
-    public static QueueClientOptions CreateClientOptions() =>
-        new()
-        {
-            MessageEncoding = QueueMessageEncoding.Base64,
-            Retry =
-            {
-                Mode = RetryMode.Exponential,
-                MaxRetries = 2,
-                Delay = TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(2),
-                NetworkTimeout = TimeSpan.FromSeconds(30),
-            },
-        };
+    public static QueueClientOptions CreateClientOptions()
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        AzureRetry.Apply(options.Retry, AzureRetry.StorageNetworkTimeout);
+        return options;
+    }
 
     /// <inheritdoc />
     public async Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)
