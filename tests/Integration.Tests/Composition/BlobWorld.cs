@@ -111,24 +111,6 @@ public sealed class BlobWorld : IAsyncDisposable
         await container.GetBlobClient(dataset).UploadAsync(csv, overwrite: true);
     }
 
-    /// <summary>Waits (bounded) until <paramref name="condition"/> holds, polling; false when it never did.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
-    {
-        using var deadline = new CancellationTokenSource(within);
-        while (!condition())
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return condition();
-            }
-        }
-
-        return true;
-    }
 
     public async ValueTask DisposeAsync()
     {

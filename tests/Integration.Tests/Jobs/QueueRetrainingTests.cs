@@ -19,18 +19,12 @@ public sealed class QueueRetrainingTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    private AzuriteInstance azurite = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAzurite() => await azurite.DisposeAsync();
+    private static AzuriteInstance Azurite => SharedAzurite.Instance;
 
     [Test]
     public async Task AQueuedRequest_TrainsPublishesAndIsServedByThePollingSide()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.FromSeconds(1));
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.FromSeconds(1));
         await world.UploadDatasetAsync("2026/archive.csv", rows: 600, seed: 5);
         await world.StartServingAsync();
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
@@ -39,7 +33,7 @@ public sealed class QueueRetrainingTests
         var messageText = await TakeMessageAsync(world);
         var result = await world.Services.GetRequiredService<RetrainMessageConsumer>()
             .HandleAsync(messageText, dequeueCount: 1, CancellationToken.None);
-        var served = await BlobWorld.EventuallyAsync(() => world.Catalog.Default.Current?.Version == result.Run.Version, Patience);
+        var served = await Eventually.TrueAsync(() => world.Catalog.Default.Current?.Version == result.Run.Version, Patience);
 
         var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(accepted.RunId), CancellationToken.None);
         Assert.Multiple(() =>
@@ -56,7 +50,7 @@ public sealed class QueueRetrainingTests
     [Test]
     public async Task AQueuedRequestForAMissingDataset_EndsWithAFailedRunRecordSayingWhy()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.UploadDatasetAsync("2026/archive.csv", rows: 100, seed: 5);
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
             .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse("2026/missing.csv"), TrainingTriggers.Http, CancellationToken.None);
@@ -71,7 +65,7 @@ public sealed class QueueRetrainingTests
         {
             Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
             Assert.That(record.Reason, Does.Contain("2026/missing.csv").And.Contain("does not exist"));
-            Assert.That(record.Reason, Does.Not.Contain(azurite.BlobServiceUri.Authority));
+            Assert.That(record.Reason, Does.Not.Contain(Azurite.BlobServiceUri.Authority));
             Assert.That(versions, Is.Empty);
         });
     }
@@ -79,9 +73,9 @@ public sealed class QueueRetrainingTests
     [Test]
     public async Task AMessageNamingARunButNotARequest_EndsInThePoisonQueueWithARunRecordSayingWhy()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await SendRawAsync(world, "{\"run_id\":\"run-20260301-poison\",\"model_name\":\"archive-forecast\",\"dataset\":42}");
-        var host = new QueueTriggerHost(azurite.ConnectionString, world.QueueName);
+        var host = new QueueTriggerHost(Azurite.ConnectionString, world.QueueName);
         var handler = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
         var failures = await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
@@ -100,9 +94,9 @@ public sealed class QueueRetrainingTests
     [Test]
     public async Task AMessageThatIsNotJson_EndsInThePoisonQueueAndIsLogged()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await SendRawAsync(world, "retrain please");
-        var host = new QueueTriggerHost(azurite.ConnectionString, world.QueueName);
+        var host = new QueueTriggerHost(Azurite.ConnectionString, world.QueueName);
         var handler = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
         await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
@@ -118,11 +112,11 @@ public sealed class QueueRetrainingTests
     [Test]
     public async Task AQueuedRequest_ThroughTheMessageHandler_IsDeletedAfterOneDelivery()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.UploadDatasetAsync("2026/archive.csv", rows: 600, seed: 6);
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
             .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Timer, CancellationToken.None);
-        var host = new QueueTriggerHost(azurite.ConnectionString, world.QueueName);
+        var host = new QueueTriggerHost(Azurite.ConnectionString, world.QueueName);
         var handler = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
         var failures = await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
