@@ -4,7 +4,6 @@ using System.Text.Json;
 using ArchiveForecast.Api.Hosting;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Composition;
-using ArchiveForecast.Integration.Tests.Processes;
 
 namespace ArchiveForecast.Integration.Tests.Faults;
 

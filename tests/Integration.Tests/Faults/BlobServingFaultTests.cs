@@ -100,7 +100,7 @@ public sealed class BlobServingFaultTests
         AssertKeptVersionOne(world, result, ArtifactFiles.Model);
     }
 
-    private async Task<BlobWorld> ServingVersionOneAsync()
+    private static async Task<BlobWorld> ServingVersionOneAsync()
     {
         var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.TrainAsync(seed: 1);

@@ -237,7 +237,7 @@ public sealed class BlobArtifactStoreTests
         });
     }
 
-    private BlobArtifactStore NewStore()
+    private static BlobArtifactStore NewStore()
     {
         var container = new BlobContainerClient(Azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..20], BlobContainerClientFactory.CreateOptions());
         return new BlobArtifactStore(container, createContainerIfMissing: true, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);

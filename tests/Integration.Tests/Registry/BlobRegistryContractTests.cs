@@ -1,6 +1,5 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -29,9 +29,6 @@ public abstract class RegistryContractTests
     private static string MlNetInformationalVersion =>
         typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
 
-    private static string MlNetInformationalVersion =>
-        typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
-
     [SetUp]
     public async Task CreateRegistryAsync()
     {
