@@ -8,7 +8,7 @@ namespace ArchiveForecast.Core.Registry;
 /// after. Model names are path segments of the store, so they are restricted to lower-case letters, digits and inner
 /// hyphens: no separators, dots or escapes can reach a path (no traversal, no URL injection).
 /// </summary>
-public sealed partial record ModelName
+public sealed partial record ModelName : CheckedText
 {
     /// <summary>The model served when a route does not name one.</summary>
     public const string Default = "archive-forecast";
@@ -16,40 +16,22 @@ public sealed partial record ModelName
     /// <summary>The one rule, as every refusal of a model name states it.</summary>
     public const string Rule = "A model name is 1 to 63 lower-case letters, digits and inner hyphens.";
 
-    private ModelName(string value) => Value = value;
-
-    /// <summary>The name as text.</summary>
-    public string Value { get; }
+    private ModelName(string value)
+        : base(value)
+    {
+    }
 
     /// <summary>True when <paramref name="text"/> is a valid model name.</summary>
     public static bool IsValid([NotNullWhen(true)] string? text) => text is not null && Pattern().IsMatch(text);
 
     /// <summary>Parses a model name; on failure <paramref name="error"/> is <see cref="Rule"/>.</summary>
-    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out ModelName? name, [NotNullWhen(false)] out string? error)
-    {
-        if (IsValid(text))
-        {
-            name = new ModelName(text);
-            error = null;
-            return true;
-        }
-
-        name = null;
-        error = Rule;
-        return false;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out ModelName? name, [NotNullWhen(false)] out string? error) =>
+        TryCreate(text, IsValid, value => new ModelName(value), Rule, out name, out error);
 
     /// <summary>Parses a model name.</summary>
     /// <exception cref="ArgumentException"><paramref name="text"/> is not a model name (the message is <see cref="Rule"/>).</exception>
     public static ModelName Parse(string? text) =>
         TryParse(text, out var name, out var error) ? name : throw new ArgumentException(error, nameof(text));
-
-    /// <inheritdoc />
-    public override string ToString() => Value;
-
-    /// <summary>The name as text (paths, logs, JSON).</summary>
-    [return: NotNullIfNotNull(nameof(name))]
-    public static implicit operator string?(ModelName? name) => name?.Value;
 
     [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Pattern();

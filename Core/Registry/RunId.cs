@@ -10,15 +10,15 @@ namespace ArchiveForecast.Core.Registry;
 /// they are ASCII letters, digits and hyphens. New ones are the UTC time the run was accepted and 8 random hex digits
 /// (<c>20260301T120000Z-1a2b3c4d</c>), so they sort by time.
 /// </summary>
-public sealed partial record RunId
+public sealed partial record RunId : CheckedText
 {
     /// <summary>The one rule, as every refusal of a run id states it.</summary>
     public const string Rule = "A run id is 1 to 80 ASCII letters, digits and hyphens.";
 
-    private RunId(string value) => Value = value;
-
-    /// <summary>The id as text.</summary>
-    public string Value { get; }
+    private RunId(string value)
+        : base(value)
+    {
+    }
 
     /// <summary>A new run id at the current time of <paramref name="timeProvider"/>.</summary>
     public static RunId New(TimeProvider timeProvider)
@@ -34,31 +34,13 @@ public sealed partial record RunId
     public static bool IsValid([NotNullWhen(true)] string? text) => text is not null && Pattern().IsMatch(text);
 
     /// <summary>Parses a run id; on failure <paramref name="error"/> is <see cref="Rule"/>.</summary>
-    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out RunId? runId, [NotNullWhen(false)] out string? error)
-    {
-        if (IsValid(text))
-        {
-            runId = new RunId(text);
-            error = null;
-            return true;
-        }
-
-        runId = null;
-        error = Rule;
-        return false;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out RunId? runId, [NotNullWhen(false)] out string? error) =>
+        TryCreate(text, IsValid, value => new RunId(value), Rule, out runId, out error);
 
     /// <summary>Parses a run id.</summary>
     /// <exception cref="ArgumentException"><paramref name="text"/> is not a run id (the message is <see cref="Rule"/>).</exception>
     public static RunId Parse(string? text) =>
         TryParse(text, out var runId, out var error) ? runId : throw new ArgumentException(error, nameof(text));
-
-    /// <inheritdoc />
-    public override string ToString() => Value;
-
-    /// <summary>The id as text (paths, logs, JSON).</summary>
-    [return: NotNullIfNotNull(nameof(runId))]
-    public static implicit operator string?(RunId? runId) => runId?.Value;
 
     [GeneratedRegex(@"^[A-Za-z0-9-]{1,80}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Pattern();

@@ -21,13 +21,18 @@ public static class CsvTrainingDataReader
     /// <summary>The required columns in contract order: the Instance fields, then the targets.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = [.. FieldNames.Inputs, .. FieldNames.Targets];
 
+    /// <summary>Reads every row of <paramref name="stream"/> (left open), with each row's source in <see cref="SourceIdColumn"/>.</summary>
+    /// <exception cref="TrainingDataException">The file has no usable header or is not UTF-8.</exception>
+    public static Task<TrainingDataReadResult> ReadAsync(Stream stream, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        ReadAsync(stream, progress, SourceIdColumn, cancellationToken);
+
     /// <summary>Reads every row of <paramref name="stream"/> (left open).</summary>
     /// <param name="stream">The CSV bytes.</param>
     /// <param name="progress">Receives the number of rows read so far, now and then.</param>
-    /// <param name="cancellationToken">Stops the read.</param>
     /// <param name="sourceColumn">The column naming each row's source (kept as <see cref="TrainingExample.SourceId"/>).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
     /// <exception cref="TrainingDataException">The file has no usable header or is not UTF-8.</exception>
-    public static async Task<TrainingDataReadResult> ReadAsync(Stream stream, IProgress<int>? progress, CancellationToken cancellationToken, string sourceColumn = SourceIdColumn)
+    public static async Task<TrainingDataReadResult> ReadAsync(Stream stream, IProgress<int>? progress, string sourceColumn, CancellationToken cancellationToken)
     {
         CsvColumnMap? map = null;
         var parser = new CsvRowParser();

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ArchiveForecast.Core.Registry;
 
 namespace ArchiveForecast.Training.Data;
 
@@ -6,7 +7,7 @@ namespace ArchiveForecast.Training.Data;
 /// A dataset of the training-data store, checked once where it enters (a request body, a queue message, a setting) and
 /// trusted after: a plain relative path only (segments of letters, digits, '-', '_', '.', no '..', no scheme, no escapes).
 /// </summary>
-public sealed record DatasetPath
+public sealed record DatasetPath : CheckedText
 {
     /// <summary>The longest dataset path accepted (a blob name allows 1024 characters).</summary>
     public const int MaxLength = 1024;
@@ -15,10 +16,10 @@ public sealed record DatasetPath
     public const string Rule =
         "A dataset is a plain relative path inside the training data: segments of letters, digits, '-', '_' and '.', separated by '/' (no '..', no URL, no escapes).";
 
-    private DatasetPath(string value) => Value = value;
-
-    /// <summary>The path as text, relative to the training-data store.</summary>
-    public string Value { get; }
+    private DatasetPath(string value)
+        : base(value)
+    {
+    }
 
     /// <summary>True when <paramref name="path"/> is a plain relative path.</summary>
     public static bool IsValid([NotNullWhen(true)] string? path)
@@ -51,29 +52,11 @@ public sealed record DatasetPath
     }
 
     /// <summary>Parses a dataset path; on failure <paramref name="error"/> is <see cref="Rule"/>.</summary>
-    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out DatasetPath? path, [NotNullWhen(false)] out string? error)
-    {
-        if (IsValid(text))
-        {
-            path = new DatasetPath(text);
-            error = null;
-            return true;
-        }
-
-        path = null;
-        error = Rule;
-        return false;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out DatasetPath? path, [NotNullWhen(false)] out string? error) =>
+        TryCreate(text, IsValid, value => new DatasetPath(value), Rule, out path, out error);
 
     /// <summary>Parses a dataset path.</summary>
     /// <exception cref="ArgumentException"><paramref name="text"/> is not a plain relative path (the message is <see cref="Rule"/>).</exception>
     public static DatasetPath Parse(string? text) =>
         TryParse(text, out var path, out var error) ? path : throw new ArgumentException(error, nameof(text));
-
-    /// <inheritdoc />
-    public override string ToString() => Value;
-
-    /// <summary>The path as text (messages, run records, blob names).</summary>
-    [return: NotNullIfNotNull(nameof(path))]
-    public static implicit operator string?(DatasetPath? path) => path?.Value;
 }

@@ -42,7 +42,7 @@ public sealed class TrainingDataInput
 
     /// <summary>Reads and validates the data; <paramref name="sourceColumn"/> names the CSV column of each row's source.</summary>
     /// <exception cref="TrainingDataException">A CSV without a usable header.</exception>
-    public async Task<TrainingDataReadResult> ReadAsync(IProgress<int>? progress, CancellationToken cancellationToken, string sourceColumn = CsvTrainingDataReader.SourceIdColumn)
+    public async Task<TrainingDataReadResult> ReadAsync(IProgress<int>? progress, string sourceColumn, CancellationToken cancellationToken)
     {
         if (rows is not null)
         {
@@ -50,7 +50,7 @@ public sealed class TrainingDataInput
         }
 
         await using var stream = await open!(cancellationToken);
-        return await CsvTrainingDataReader.ReadAsync(stream, progress, cancellationToken, sourceColumn);
+        return await CsvTrainingDataReader.ReadAsync(stream, progress, sourceColumn, cancellationToken);
     }
 
     /// <inheritdoc />

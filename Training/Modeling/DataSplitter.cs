@@ -24,21 +24,6 @@ public static class DataSplitter
         return new DataSplit([.. ordered.Skip(holdout)], [.. ordered.Take(holdout)]);
     }
 
-    /// <summary>Holds out whole sources (<see cref="TrainingExample.SourceId"/>): the holdout measures how the model does on sources it never saw.</summary>
-    /// <exception cref="ArgumentException">Fewer than two sources, or a fraction outside (0, 1).</exception>
-    public static DataSplit SplitBySource(IReadOnlyList<TrainingExample> rows, double holdoutFraction, int seed)
-    {
-        CheckFraction(holdoutFraction);
-        var groups = OrderGroups(rows, seed);
-        if (groups.Count < 2)
-        {
-            throw new ArgumentException("At least two sources (source_id values) are needed to hold some out.", nameof(rows));
-        }
-
-        int holdout = Math.Clamp((int)Math.Round(groups.Count * holdoutFraction), 1, groups.Count - 1);
-        return new DataSplit([.. groups.Skip(holdout).SelectMany(g => g)], [.. groups.Take(holdout).SelectMany(g => g)]);
-    }
-
     /// <summary>K folds for cross-validation: each row is held out in exactly one fold.</summary>
     /// <exception cref="ArgumentException">Fewer than two folds, or fewer rows than folds.</exception>
     public static IReadOnlyList<DataSplit> KFold(IReadOnlyList<TrainingExample> rows, int folds, int seed)

@@ -2,7 +2,6 @@ using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Training.Data;
 
 namespace ArchiveForecast.Training.Modeling;
 
@@ -35,10 +34,10 @@ public static class IntervalCalibrator
     /// <param name="rows">The training rows; <see cref="TrainingExample.SourceId"/> names their sources where the data has them.</param>
     /// <param name="settings">The trainer settings of the run, for the fold models.</param>
     /// <param name="seed">The seed of the folds and the sample.</param>
-    /// <param name="cancellationToken">Stops between fold fits.</param>
     /// <param name="sourceColumn">The column the sources came from, for the calibration's record.</param>
+    /// <param name="cancellationToken">Stops between fold fits.</param>
     public static IntervalCalibration? Calibrate(
-        IReadOnlyList<TrainingExample> rows, TrainerSettings settings, int seed, CancellationToken cancellationToken, string sourceColumn = CsvTrainingDataReader.SourceIdColumn)
+        IReadOnlyList<TrainingExample> rows, TrainerSettings settings, int seed, string sourceColumn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         bool named = rows.All(r => r.SourceId is not null);

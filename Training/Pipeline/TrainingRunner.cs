@@ -159,19 +159,36 @@ public sealed class TrainingRunner(
         }
     }
 
+    // The stages in order; each reports its progress and adds what it learned to the run record.
     private async Task<TrainingResult> TrainAsync(RunState run, CancellationToken cancellationToken)
     {
-        var settingsOptions = options.Value;
-        var modelName = run.Request.ModelName;
-        string runId = run.Record.RunId;
+        var settings = options.Value;
 
         // Read before training: an automatic promotion only replaces this pointer, never one set while we trained.
-        var pointer = await registry.GetPointerAsync(modelName, cancellationToken);
+        var pointer = await registry.GetPointerAsync(run.Request.ModelName, cancellationToken);
+        var (data, loadMs) = await ReadAsync(run, cancellationToken);
+        if (TrainingDataChecks.InvalidReason(data, settings) is string invalid)
+        {
+            return await FailAsync(run, TrainingFailure.InvalidData, invalid, null, cancellationToken);
+        }
 
+        var split = DataSplitter.Split(data.Accepted, settings.HoldoutFraction, settings.Seed);
+        var (trained, trainMs) = await FitAsync(run, split, cancellationToken);
+        var candidate = await EvaluateAsync(run, data, split, trained, pointer, new StageTimes(loadMs, trainMs), cancellationToken);
+
+        // The last point where cancellation is observed. Publishing and promoting are the commit: a few small writes that
+        // run to the end once begun, so a signal (or a lost lock) can never leave a version without its manifest or a
+        // half-made decision; once published, the version exists whatever happens to the lock.
+        cancellationToken.ThrowIfCancellationRequested();
+        return await PublishAsync(run, trained, candidate, pointer);
+    }
+
+    private async Task<(TrainingDataReadResult Data, double ElapsedMs)> ReadAsync(RunState run, CancellationToken cancellationToken)
+    {
         run.Report(TrainingStage.Reading, $"reading {run.Request.Data.Description}");
         long started = timeProvider.GetTimestamp();
         var rowsProgress = new CallbackProgress<int>(rows => run.Report(TrainingStage.Reading, $"{rows:N0} rows read", rows));
-        var data = await run.Request.Data.ReadAsync(rowsProgress, cancellationToken, settingsOptions.GroupColumn);
+        var data = await run.Request.Data.ReadAsync(rowsProgress, options.Value.GroupColumn, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         double loadMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
         run.Record = run.Record with
@@ -180,23 +197,30 @@ public sealed class TrainingRunner(
             RowsRejected = data.RowsRejected,
             Rejections = data.Rejections.Count == 0 ? null : [.. data.Rejections.Take(RejectionsInRecord).Select(r => r.ToString())],
         };
-        TrainingLog.DataRead(logger, modelName, runId, data.RowsRead, data.RowsRejected, loadMs);
+        TrainingLog.DataRead(logger, run.Request.ModelName, run.Record.RunId, data.RowsRead, data.RowsRejected, loadMs);
+        return (data, loadMs);
+    }
 
-        if (TrainingDataChecks.InvalidReason(data, settingsOptions) is string invalid)
-        {
-            return await FailAsync(run, TrainingFailure.InvalidData, invalid, null, cancellationToken);
-        }
-
-        var split = DataSplitter.Split(data.Accepted, settingsOptions.HoldoutFraction, settingsOptions.Seed);
-
+    private async Task<(TrainedModel Trained, double ElapsedMs)> FitAsync(RunState run, DataSplit split, CancellationToken cancellationToken)
+    {
         run.Report(TrainingStage.Fitting, $"fitting {run.Record.Trainer} on {split.Train.Count:N0} rows");
-        started = timeProvider.GetTimestamp();
+        long started = timeProvider.GetTimestamp();
         var trained = await Task.Run(() => ForecastTrainer.Fit(split.Train, run.Settings, cancellationToken), cancellationToken);
         double trainMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-        TrainingLog.Fitted(logger, modelName, runId, run.Record.Trainer!, split.Train.Count, trainMs);
+        TrainingLog.Fitted(logger, run.Request.ModelName, run.Record.RunId, run.Record.Trainer!, split.Train.Count, trainMs);
+        return (trained, trainMs);
+    }
 
+    // Scores the candidate and the served version on the same holdout, decides the gate, calibrates the ranges, and
+    // writes the card the version will be published with.
+    private async Task<Candidate> EvaluateAsync(
+        RunState run, TrainingDataReadResult data, DataSplit split, TrainedModel trained, PointerState? pointer, StageTimes times, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var modelName = run.Request.ModelName;
+        string runId = run.Record.RunId;
         run.Report(TrainingStage.Evaluating, $"scoring {split.Holdout.Count:N0} holdout rows");
-        started = timeProvider.GetTimestamp();
+        long started = timeProvider.GetTimestamp();
         var quantiles = QuantileCalculator.Compute([.. split.Train.Select(r => r.Input)]);
         IReadOnlyList<ForecastInput> holdoutInputs = [.. split.Holdout.Select(r => r.Input)];
         IReadOnlyList<ForecastTargets> holdoutActual = [.. split.Holdout.Select(r => r.Targets)];
@@ -206,7 +230,7 @@ public sealed class TrainingRunner(
         TrainingLog.CandidateEvaluated(logger, modelName, runId, metrics.ArchivedGbNextPeriod.Mae, metrics.ArchivedGbNextPeriod.RSquared,
             metrics.SavingsGbNextPeriod.Mae, metrics.SavingsGbNextPeriod.RSquared);
 
-        var gate = new PromotionGate(settingsOptions.GateTolerance);
+        var gate = new PromotionGate(settings.GateTolerance);
         ModelMetrics? servingMetrics = null;
         GateDecision decision;
         if (pointer is null)
@@ -224,7 +248,7 @@ public sealed class TrainingRunner(
         }
 
         run.Report(TrainingStage.Evaluating, "calibrating the forecast ranges on held-out sources");
-        var intervals = await Task.Run(() => IntervalCalibrator.Calibrate(split.Train, run.Settings, settingsOptions.Seed, cancellationToken, settingsOptions.GroupColumn), cancellationToken);
+        var intervals = await Task.Run(() => IntervalCalibrator.Calibrate(split.Train, run.Settings, settings.Seed, settings.GroupColumn, cancellationToken), cancellationToken);
         if (intervals is not null)
         {
             intervals = IntervalCalibrator.WithHoldoutQuality(intervals, holdoutActual, holdoutPredictions);
@@ -257,23 +281,26 @@ public sealed class TrainingRunner(
                 data.RowsRejected,
                 split.Train.Count,
                 split.Holdout.Count),
-            Timings = new TrainingTimings(loadMs, trainMs, evaluateMs),
+            Timings = new TrainingTimings(times.LoadMs, times.TrainMs, evaluateMs),
             Canaries = CanarySelector.Select(data.Accepted, candidate),
             Intervals = intervals,
         };
+        return new Candidate(card, quantiles, decision);
+    }
 
-        // The last point where cancellation is observed. Publishing and promoting are the commit: a few small writes that
-        // run to the end once begun, so a signal (or a lost lock) can never leave a version without its manifest or a
-        // half-made decision; once published, the version exists whatever happens to the lock.
-        cancellationToken.ThrowIfCancellationRequested();
+    // The commit: runs to the end once begun, whatever the caller's token says.
+    private async Task<TrainingResult> PublishAsync(RunState run, TrainedModel trained, Candidate candidate, PointerState? pointer)
+    {
+        var modelName = run.Request.ModelName;
+        string runId = run.Record.RunId;
         var commit = CancellationToken.None;
         run.Report(TrainingStage.Publishing, "publishing the new version");
-        var manifest = await registry.PublishAsync(modelName, new PublishRequest(trained.ModelZip, card, quantiles), commit);
+        var manifest = await registry.PublishAsync(modelName, new PublishRequest(trained.ModelZip, candidate.Card, candidate.Quantiles), commit);
         int version = manifest.Version;
         run.Record = run.Record with { Version = version };
         TrainingLog.Published(logger, modelName, runId, version);
 
-        var (promoted, reason) = await promotion.PromoteAsync(run, version, decision, pointer, commit);
+        var (promoted, reason) = await promotion.PromoteAsync(run, version, candidate.Decision, pointer, commit);
         run.Record = run.Record with
         {
             Status = RunStatus.Succeeded,
@@ -293,7 +320,7 @@ public sealed class TrainingRunner(
         await registry.SaveRunAsync(run.Record, CancellationToken.None);
         TrainingLog.RunSucceeded(logger, modelName, runId, version, promoted, reason);
         run.Report(TrainingStage.Finished, promoted ? $"version {version} published and promoted" : $"version {version} published as a candidate");
-        return new TrainingResult(run.Record, TrainingFailure.None, card, decision);
+        return new TrainingResult(run.Record, TrainingFailure.None, candidate.Card, candidate.Decision);
     }
 
     // Waited is null when the lock was tried only once.
@@ -361,4 +388,7 @@ public sealed class TrainingRunner(
         }
     }
 
+    private readonly record struct StageTimes(double LoadMs, double TrainMs);
+
+    private sealed record Candidate(ModelCard Card, FeatureQuantiles Quantiles, GateDecision Decision);
 }

@@ -2,6 +2,7 @@ using ArchiveForecast.Bench.Fixtures;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Modeling;
 using BenchmarkDotNet.Attributes;
 
@@ -25,7 +26,7 @@ public class SinglePredictionBenchmarks
     public void Setup()
     {
         _fixture = BenchModel.Train(TrainingRows);
-        _calibration = IntervalCalibrator.Calibrate(_fixture.Rows, _fixture.Trained.Settings, 42, CancellationToken.None)!;
+        _calibration = IntervalCalibrator.Calibrate(_fixture.Rows, _fixture.Trained.Settings, 42, CsvTrainingDataReader.SourceIdColumn, CancellationToken.None)!;
         _inputs = BenchData.ScoringInputs(1_024);
         _fixture.Model.Predict(_inputs[0]);
         _fixture.Model.Explain(_inputs[0]);

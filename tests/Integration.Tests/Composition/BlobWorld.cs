@@ -70,6 +70,8 @@ public sealed class BlobWorld : IAsyncDisposable
             ["TrainingData:ContainerName"] = dataContainer,
             ["RetrainQueue:ConnectionString"] = azurite.ConnectionString,
             ["RetrainQueue:QueueName"] = queueName,
+            ["RetrainQueue:RetryDelay"] = "00:00:00",
+            ["RetrainQueue:MaxPollingInterval"] = "00:00:00.200",
         });
         builder.Logging.AddProvider(logs);
         builder.Services.AddArchiveForecastCore(builder.Configuration);

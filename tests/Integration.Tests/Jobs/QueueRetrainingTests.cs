@@ -11,8 +11,9 @@ namespace ArchiveForecast.Integration.Tests.Jobs;
 
 /// <summary>
 /// Retraining through the Azure Storage queue, end to end on Azurite: a request is accepted (run record queued, message
-/// sent), the message is taken off the queue and handed to <see cref="RetrainJob"/> as the queue-triggered
+/// sent), the message is taken off the queue and handed to <see cref="RetrainMessageConsumer"/> as the queue-triggered
 /// function does (the host Base64-decodes it and passes the text), and the serving side's poll picks up the version.
+/// Retries and poisoning run through the production consumer of the queue, <see cref="StorageQueueRetrainWorker"/>.
 /// </summary>
 [Category("Integration")]
 public sealed class QueueRetrainingTests
@@ -75,17 +76,17 @@ public sealed class QueueRetrainingTests
     {
         await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await SendRawAsync(world, "{\"run_id\":\"run-20260301-poison\",\"model_name\":\"archive-forecast\",\"dataset\":42}");
-        var host = new QueueTriggerHost(Azurite.ConnectionString, world.QueueName);
-        var handler = world.Services.GetRequiredService<RetrainMessageConsumer>();
+        var consumer = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
-        var failures = await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
+        var poisoned = await ConsumeUntilAsync(world, () => PoisonedAsync(world));
 
         var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse("run-20260301-poison"), CancellationToken.None);
-        var poisoned = (await host.PoisonQueue.ReceiveMessagesAsync(maxMessages: 32)).Value;
+        var moved = (await Queue(world, $"{world.QueueName}-poison").ReceiveMessagesAsync(maxMessages: 32)).Value;
         Assert.Multiple(() =>
         {
-            Assert.That(failures, Is.EqualTo(handler.MaxDequeueCount));
-            Assert.That(poisoned, Has.Length.EqualTo(1));
+            Assert.That(poisoned, Is.True, "nothing reached the poison queue");
+            Assert.That(world.Logs.Entries.Count(e => e.EventId == 2801), Is.EqualTo(consumer.MaxDequeueCount), "one failed delivery each");
+            Assert.That(moved, Has.Length.EqualTo(1));
             Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
             Assert.That(record.Reason, Does.Contain("not a valid retraining request"));
         });
@@ -96,39 +97,69 @@ public sealed class QueueRetrainingTests
     {
         await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await SendRawAsync(world, "retrain please");
-        var host = new QueueTriggerHost(Azurite.ConnectionString, world.QueueName);
-        var handler = world.Services.GetRequiredService<RetrainMessageConsumer>();
+        var consumer = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
-        await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
+        var poisoned = await ConsumeUntilAsync(world, () => PoisonedAsync(world));
 
-        var poisoned = (await host.PoisonQueue.ReceiveMessagesAsync(maxMessages: 32)).Value;
+        var moved = (await Queue(world, $"{world.QueueName}-poison").ReceiveMessagesAsync(maxMessages: 32)).Value;
         Assert.Multiple(() =>
         {
-            Assert.That(poisoned.Select(m => m.MessageText), Is.EqualTo(new[] { "retrain please" }));
-            Assert.That(world.Logs.Entries.Count(e => e.EventId == 2800), Is.EqualTo(handler.MaxDequeueCount));
+            Assert.That(poisoned, Is.True, "nothing reached the poison queue");
+            Assert.That(moved.Select(m => m.MessageText), Is.EqualTo(new[] { "retrain please" }));
+            Assert.That(world.Logs.Entries.Count(e => e.EventId == 2800), Is.EqualTo(consumer.MaxDequeueCount));
         });
     }
 
     [Test]
-    public async Task AQueuedRequest_ThroughTheMessageHandler_IsDeletedAfterOneDelivery()
+    public async Task AQueuedRequest_ThroughTheConsumer_IsDeletedAfterOneDelivery()
     {
         await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.UploadDatasetAsync("2026/archive.csv", rows: 600, seed: 6);
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
             .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Timer, CancellationToken.None);
-        var host = new QueueTriggerHost(Azurite.ConnectionString, world.QueueName);
-        var handler = world.Services.GetRequiredService<RetrainMessageConsumer>();
+        var runId = RunId.Parse(accepted.RunId);
 
-        var failures = await host.DrainAsync((text, dequeueCount) => handler.HandleAsync(text, dequeueCount, CancellationToken.None));
+        var finished = await ConsumeUntilAsync(
+            world,
+            async () => await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), runId, CancellationToken.None) is { Status: RunStatus.Succeeded or RunStatus.Failed }
+                && (await Queue(world, world.QueueName).PeekMessagesAsync(maxMessages: 1)).Value.Length == 0);
 
-        var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(accepted.RunId), CancellationToken.None);
+        var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), runId, CancellationToken.None);
         Assert.Multiple(() =>
         {
-            Assert.That(failures, Is.Zero);
+            Assert.That(finished, Is.True, "the run did not finish, or its message was left on the queue");
+            Assert.That(world.Logs.Entries.Count(e => e.EventId is 2800 or 2801 or 2805), Is.Zero, "no delivery failed");
             Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded), record.Reason);
             Assert.That(record.Version, Is.EqualTo(1));
         });
     }
+
+    /// <summary>
+    /// Runs the production consumer of the storage queue (<see cref="StorageQueueRetrainWorker"/>, as <c>serve</c> does:
+    /// delivery, retry after <c>RetrainQueue:RetryDelay</c>, poison after <c>MaxDequeueCount</c>) until <paramref name="done"/>.
+    /// </summary>
+    private static async Task<bool> ConsumeUntilAsync(BlobWorld world, Func<Task<bool>> done)
+    {
+        using var worker = ActivatorUtilities.CreateInstance<StorageQueueRetrainWorker>(world.Services);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            return await Eventually.TrueAsync(done, Patience);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> PoisonedAsync(BlobWorld world)
+    {
+        var poison = Queue(world, $"{world.QueueName}-poison");
+        return (await poison.ExistsAsync()).Value && (await poison.PeekMessagesAsync(maxMessages: 1)).Value.Length > 0;
+    }
+
+    private static QueueClient Queue(BlobWorld world, string name) =>
+        new(world.Azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
 
     private static async Task SendRawAsync(BlobWorld world, string text)
     {

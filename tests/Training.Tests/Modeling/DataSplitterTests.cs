@@ -47,20 +47,6 @@ public sealed class DataSplitterTests
         Assert.Throws<ArgumentException>(() => DataSplitter.Split(Rows.Take(1).ToList(), 0.2, 1));
 
     [Test]
-    public void SplitBySource_NoSourceIsOnBothSides()
-    {
-        var split = DataSplitter.SplitBySource(Rows, 0.2, 42);
-
-        var trainSources = split.Train.Select(r => r.SourceId).ToHashSet();
-        Assert.Multiple(() =>
-        {
-            Assert.That(split.Holdout.Select(r => r.SourceId).Distinct().Count(), Is.EqualTo(10));
-            Assert.That(split.Holdout.Select(r => r.SourceId), Has.None.Matches<string?>(trainSources.Contains));
-            Assert.That(split.Train.Count + split.Holdout.Count, Is.EqualTo(Rows.Count));
-        });
-    }
-
-    [Test]
     public void KFold_EachRowIsHeldOutExactlyOnce()
     {
         var folds = DataSplitter.KFold(Rows, 5, 42);

@@ -27,7 +27,7 @@ public sealed class IntervalCoverageTests
     {
         var train = WithoutSources(SyntheticDataGenerator.Generate(rows, seed));
         var settings = TrainingDefaults.Settings(TrainingDefaults.Trainer);
-        var calibration = IntervalCalibrator.Calibrate(train, settings, seed: 42, CancellationToken.None)!;
+        var calibration = IntervalCalibrator.Calibrate(train, settings, seed: 42, CsvTrainingDataReader.SourceIdColumn, CancellationToken.None)!;
         var trained = Core.Modeling.ForecastTrainer.Fit(train, settings, CancellationToken.None);
         using var model = ForecastModel.FromZip("coverage", 0, trained.ModelZip, Core.Modeling.QuantileCalculator.Compute([.. train.Select(r => r.Input)]), TimeProvider.System);
         var unseen = Unseen.Value;
