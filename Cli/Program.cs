@@ -18,6 +18,7 @@ public static class Program
         PromoteCommand.Create,
         RollbackCommand.Create,
         RetireCommand.Create,
+        ReleaseCommand.Create,
         PredictCommand.Create,
         ServeCommand.Create,
     ];

@@ -53,6 +53,7 @@ resource "azurerm_function_app_flex_consumption" "this" {
     ModelStore__ModelName                     = local.model_name
     ModelStore__ReloadInterval                = var.model_reload_interval
     TrainingData__ContainerUri                = local.training_data_container_url
+    Predictions__ContainerUri                 = local.predictions_container_url
     Training__DefaultDataset                  = var.training_default_dataset
     RetrainQueue__QueueServiceUri             = local.queue_endpoint
     RetrainQueue__QueueName                   = azurerm_storage_queue.retrain.name

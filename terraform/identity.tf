@@ -3,6 +3,7 @@ resource "azurerm_role_assignment" "app" {
   for_each = {
     models_blob          = { scope = azurerm_storage_container.models.id, role = "Storage Blob Data Contributor" }
     training_data_blob   = { scope = azurerm_storage_container.training_data.id, role = "Storage Blob Data Reader" }
+    predictions_blob     = { scope = azurerm_storage_container.predictions.id, role = "Storage Blob Data Contributor" }
     deployment_blob      = { scope = azurerm_storage_container.deployment.id, role = "Storage Blob Data Contributor" }
     webjobs_hosts_blob   = { scope = azurerm_storage_container.webjobs_hosts.id, role = "Storage Blob Data Contributor" }
     webjobs_secrets_blob = { scope = azurerm_storage_container.webjobs_secrets.id, role = "Storage Blob Data Contributor" }
@@ -35,6 +36,14 @@ resource "azurerm_role_assignment" "deployer_models" {
 resource "azurerm_role_assignment" "deployer_training_data" {
   count                = var.deployer_principal_id == null ? 0 : 1
   scope                = azurerm_storage_container.training_data.id
+  role_definition_name = "Storage Blob Data Contributor"
+  principal_id         = var.deployer_principal_id
+}
+
+# Whoever deploys reads the batch outputs (and may clear old ones).
+resource "azurerm_role_assignment" "deployer_predictions" {
+  count                = var.deployer_principal_id == null ? 0 : 1
+  scope                = azurerm_storage_container.predictions.id
   role_definition_name = "Storage Blob Data Contributor"
   principal_id         = var.deployer_principal_id
 }

@@ -18,6 +18,7 @@ locals {
 
   models_container_url        = "${local.blob_endpoint}/${azurerm_storage_container.models.name}"
   training_data_container_url = "${local.blob_endpoint}/${azurerm_storage_container.training_data.name}"
+  predictions_container_url   = "${local.blob_endpoint}/${azurerm_storage_container.predictions.name}"
   deployment_container_url    = "${local.blob_endpoint}/${azurerm_storage_container.deployment.name}"
 
   client_key_name        = "clients"

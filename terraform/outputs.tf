@@ -48,6 +48,11 @@ output "training_data_container_url" {
   value       = local.training_data_container_url
 }
 
+output "predictions_container_url" {
+  description = "The blob container batch jobs write their outputs to ({model}/{run_id}.csv and .summary.json)."
+  value       = local.predictions_container_url
+}
+
 output "training_default_dataset" {
   description = "Blob name in the training-data container that scheduled retraining trains on (Training__DefaultDataset); upload the dataset under this name."
   value       = var.training_default_dataset

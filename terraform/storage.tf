@@ -43,6 +43,13 @@ resource "azurerm_storage_container" "training_data" {
   container_access_type = "private"
 }
 
+# Batch jobs write their outputs (CSV and summary) here, and only here.
+resource "azurerm_storage_container" "predictions" {
+  name                  = "predictions"
+  storage_account_id    = azurerm_storage_account.this.id
+  container_access_type = "private"
+}
+
 resource "azurerm_storage_container" "deployment" {
   name                  = "app-package"
   storage_account_id    = azurerm_storage_account.this.id
@@ -63,6 +70,7 @@ resource "azurerm_storage_container" "webjobs_secrets" {
   container_access_type = "private"
 }
 
+# The jobs queue: retraining requests and batch scoring jobs (a message kind tells them apart), one trigger.
 resource "azurerm_storage_queue" "retrain" {
   name               = "retrain-requests"
   storage_account_id = azurerm_storage_account.this.id

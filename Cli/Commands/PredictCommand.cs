@@ -3,14 +3,16 @@ using ArchiveForecast.Cli.Scoring;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
+using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.Cli.Commands;
 
 /// <summary>
-/// <c>predict --input file.csv-or-json --out file</c>: batch scoring. Every input is checked first; one bad row or
-/// instance fails the command (exit code 2, each problem by line or JSON pointer) and nothing is written.
+/// <c>predict --input file.csv-or-json --out file</c>: batch scoring. A CSV streams through the batch jobs' scorer
+/// (<see cref="BatchScorer"/>), so a large file scores as fast and in as little memory as a job; one bad row or instance
+/// fails the command (exit code 2, each problem by line or JSON pointer) and nothing is written.
 /// </summary>
 internal static class PredictCommand
 {
@@ -46,78 +48,86 @@ internal static class PredictCommand
             string modelName = Inputs.ModelName(run.Get(model));
             string file = Inputs.ExistingFile(run.Get(input), "--input");
             string target = run.Get(output);
+            double rangeLevel = run.Get(level);
             using var progress = run.Progress();
-            ScoringInput inputs;
+            ForecastModel? loaded = null;
+            int chosen = 0;
+
+            // The model is loaded when the first rows are ready to score, so a file that fails early needs no store.
+            async Task<ForecastModel> LoadAsync(CancellationToken token)
+            {
+                if (loaded is null)
+                {
+                    var services = run.ExistingStore(run.Get(store));
+                    var registry = services.GetRequiredService<ModelRegistry>();
+                    chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), token);
+                    var verified = await registry.LoadVersionAsync(modelName, chosen, token);
+                    loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
+                    progress.Report($"scoring {file} with version {chosen}");
+                }
+
+                return loaded;
+            }
+
             try
             {
                 progress.Report($"reading {file}");
-                inputs = await ScoringFiles.ReadAsync(file, cancellationToken);
+                var scored = ScoringFiles.IsJson(file)
+                    ? await ScoringFiles.ScoreJsonAsync(file, target, modelName, LoadAsync, rangeLevel, cancellationToken)
+                    : await ScoringFiles.ScoreCsvAsync(file, target, modelName, LoadAsync, rangeLevel, cancellationToken);
+                if (scored.ProblemCount > 0)
+                {
+                    return await ReportProblemsAsync(run, file, scored);
+                }
+
+                progress.Dispose();
+                var calibration = loaded!.Card?.Intervals;
+                string rangeNote = calibration is null
+                    ? "this version has no calibrated ranges"
+                    : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ranges at {rangeLevel:0.##}");
+                run.Line($"Scored {Plural(scored.Rows, "input")} with {modelName} version {chosen} into {target} " +
+                         $"({Plural(scored.OutOfRangeRows, "input")} outside the training range; {rangeNote}).");
+                run.WriteJson(new { Model = new { Name = modelName, Version = chosen }, Rows = scored.Rows, OutOfRangeRows = scored.OutOfRangeRows, Out = target });
+                return ExitCodes.Ok;
             }
             catch (TrainingDataException ex)
             {
                 throw CliException.BadInput($"{file}: {ex.Message}");
             }
-
-            if (inputs.ProblemCount > 0)
+            catch (ScoringFiles.OutputException ex)
             {
-                foreach (var problem in inputs.Problems.Take(ProblemsShown))
-                {
-                    await run.Error.WriteLineAsync($"  {problem}");
-                }
-
-                if (inputs.ProblemCount > ProblemsShown)
-                {
-                    await run.Error.WriteLineAsync($"  ... and {inputs.ProblemCount - ProblemsShown} more");
-                }
-
-                await run.Error.WriteLineAsync($"error: {file} has {Plural(inputs.ProblemCount, "problem")}; nothing was scored.");
-                run.WriteJson(new
-                {
-                    Error = new { ExitCode = ExitCodes.BadInput, Message = $"{file} has invalid inputs; nothing was scored" },
-                    Errors = inputs.Problems.Select(p => new { p.Line, p.Pointer, p.Detail }),
-                    ErrorCount = inputs.ProblemCount,
-                });
-                return ExitCodes.BadInput;
+                throw CliException.BadInput(
+                    $"--out: cannot write {target} ({ex.InnerException!.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)}); choose a writable path.");
             }
-
-            if (!ScoringFiles.IsJson(target) && inputs.Header is { } header)
+            finally
             {
-                // Refused before any work: the output could not keep every input column under its own name.
-                ScoredCsv.InputHeader(header, file);
+                loaded?.Dispose();
             }
-
-            var services = run.ExistingStore(run.Get(store));
-            var registry = services.GetRequiredService<ModelRegistry>();
-            int chosen = await Inputs.VersionAsync(registry, modelName, run.Get(version), cancellationToken);
-            var verified = await registry.LoadVersionAsync(modelName, chosen, cancellationToken);
-            using var loaded = ForecastModel.Load(verified, services.GetRequiredService<TimeProvider>());
-            progress.Report($"scoring {Plural(inputs.Inputs.Count, "input")} with version {chosen}");
-            var predictions = loaded.PredictBatch(inputs.Inputs);
-            double rangeLevel = run.Get(level);
-            var calibration = loaded.Card?.Intervals;
-            PredictionIntervals?[] ranges = [.. predictions.Select(p => calibration?.Apply(p, rangeLevel))];
-            progress.Report($"writing {target}");
-            try
-            {
-                await ScoringFiles.WriteAsync(target, modelName, chosen, inputs, predictions, ranges, cancellationToken);
-            }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or DirectoryNotFoundException or IOException)
-            {
-                throw CliException.BadInput($"--out: cannot write {target} ({ex.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)}); choose a writable path.");
-            }
-
-            progress.Dispose();
-            int outOfRange = predictions.Count(p => p.OutOfRange.Count > 0);
-            string rangeNote = calibration is null
-                ? "this version has no calibrated ranges"
-                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ranges at {rangeLevel:0.##}");
-            run.Line($"Scored {Plural(predictions.Count, "input")} with {modelName} version {chosen} into {target} " +
-                     $"({Plural(outOfRange, "input")} outside the training range; {rangeNote}).");
-            run.WriteJson(new { Model = new { Name = modelName, Version = chosen }, Rows = predictions.Count, OutOfRangeRows = outOfRange, Out = target });
-            return ExitCodes.Ok;
         });
     }
 
-    private static string Plural(int count, string noun) =>
+    private static async Task<int> ReportProblemsAsync(CommandRun run, string file, ScoringOutcome scored)
+    {
+        foreach (var problem in scored.Problems.Take(ProblemsShown))
+        {
+            await run.Error.WriteLineAsync($"  {problem}");
+        }
+
+        if (scored.ProblemCount > ProblemsShown)
+        {
+            await run.Error.WriteLineAsync($"  ... and {scored.ProblemCount - ProblemsShown} more");
+        }
+
+        await run.Error.WriteLineAsync($"error: {file} has {Plural(scored.ProblemCount, "problem")}; nothing was scored.");
+        run.WriteJson(new
+        {
+            Error = new { ExitCode = ExitCodes.BadInput, Message = $"{file} has invalid inputs; nothing was scored" },
+            Errors = scored.Problems.Select(p => new { p.Line, p.Pointer, p.Detail }),
+            ErrorCount = scored.ProblemCount,
+        });
+        return ExitCodes.BadInput;
+    }
+
+    private static string Plural(long count, string noun) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}");
 }

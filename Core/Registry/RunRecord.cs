@@ -17,7 +17,17 @@ public enum RunStatus
     Cancelled,
 }
 
-/// <summary>The content of <c>{model}/runs/{run_id}.json</c>.</summary>
+/// <summary>What a run does; a record without a kind (written before batch jobs existed) is a training run.</summary>
+public static class RunKinds
+{
+    /// <summary>A training run: fit, evaluate, gate, publish.</summary>
+    public const string Training = "training";
+
+    /// <summary>A batch job: score a dataset of the data store into the predictions store.</summary>
+    public const string Batch = "batch";
+}
+
+/// <summary>The content of <c>{model}/runs/{run_id}.json</c>: a training run or a batch scoring job (<see cref="Kind"/>).</summary>
 public sealed record RunRecord
 {
     /// <summary>The run id (letters, digits and hyphens only).</summary>
@@ -58,4 +68,12 @@ public sealed record RunRecord
     public IReadOnlyList<string>? Rejections { get; init; }
     /// <summary>The stage a cancelled run was in when it stopped (<c>starting</c>, <c>reading</c>, <c>fitting</c>, <c>evaluating</c>).</summary>
     public string? Stage { get; init; }
+    /// <summary>What the run does (<see cref="RunKinds"/>); null for training records written before batch jobs.</summary>
+    public string? Kind { get; init; }
+    /// <summary>A batch job's progress: the rows scored and written so far (the final count once it succeeded).</summary>
+    public long? RowsScored { get; init; }
+    /// <summary>A batch job's output in the predictions store (<c>{model}/{name}.csv</c>), once it is complete.</summary>
+    public string? Output { get; init; }
+    /// <summary>How long the run took from start to finish, in seconds.</summary>
+    public double? DurationSeconds { get; init; }
 }

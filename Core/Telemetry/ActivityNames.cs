@@ -11,4 +11,7 @@ public static class ActivityNames
 
     /// <summary>A training run end to end.</summary>
     public const string TrainModel = "TrainModel";
+
+    /// <summary>A batch scoring job end to end.</summary>
+    public const string ScoreBatch = "ScoreBatch";
 }

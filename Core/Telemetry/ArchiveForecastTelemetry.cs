@@ -48,6 +48,9 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     private readonly Histogram<double> trainingRmse;
     private readonly Histogram<double> trainingRSquared;
     private readonly Counter<long> gateDecisions;
+    private readonly Histogram<double> batchDuration;
+    private readonly Counter<long> batchRows;
+    private readonly Histogram<double> batchRowsPerSecond;
 
     /// <summary>
     /// Creates the instruments on a meter from <paramref name="meterFactory"/> (the host's, so that each service
@@ -96,6 +99,12 @@ public sealed class ArchiveForecastTelemetry : IDisposable
             InstrumentNames.TrainingRSquared, "1", "Holdout R² of a published version, per target.");
         gateDecisions = Meter.CreateCounter<long>(
             InstrumentNames.GateDecisions, "{decision}", "Promotion gate decisions, and whether the version was promoted.");
+        batchDuration = Meter.CreateHistogram(
+            InstrumentNames.BatchDuration, "s", "Batch scoring jobs end to end, by model version and outcome.", advice: SecondsAdvice);
+        batchRows = Meter.CreateCounter<long>(
+            InstrumentNames.BatchRows, "{row}", "Rows of batch jobs, scored or rejected, by model version.");
+        batchRowsPerSecond = Meter.CreateHistogram<double>(
+            InstrumentNames.BatchRowsPerSecond, "{row}/s", "Rows scored per second by a finished batch job, by model version.");
         Meter.CreateObservableGauge(
             InstrumentNames.DriftPsi, () => ObserveDrift(f => f.Psi), "1", "Population stability index of recent inputs against the training quantiles.");
         Meter.CreateObservableGauge(
@@ -275,6 +284,48 @@ public sealed class ArchiveForecastTelemetry : IDisposable
         tags.Add(TelemetryTags.Decision, passed ? "passed" : "failed");
         tags.Add(TelemetryTags.Promoted, promoted);
         gateDecisions.Add(1, tags);
+    }
+
+    /// <summary>Starts the activity of a batch scoring job, or returns null when nobody listens.</summary>
+    public Activity? StartBatch(string modelName, string runId)
+    {
+        var activity = ActivitySource.StartActivity(ActivityNames.ScoreBatch);
+        activity?.SetTag(TelemetryTags.ModelName, modelName).SetTag(TelemetryTags.RunId, runId);
+        return activity;
+    }
+
+    /// <summary>Records how a batch scoring job ended: its duration, its rows and, when it succeeded, its rate.</summary>
+    /// <param name="modelName">The model that scored.</param>
+    /// <param name="version">The version that scored, or null when none was resolved.</param>
+    /// <param name="outcome">How it ended (<c>succeeded</c>, <c>rejected</c> for too many bad rows, <c>failed</c>, <c>cancelled</c>).</param>
+    /// <param name="rowsScored">Rows scored.</param>
+    /// <param name="rowsRejected">Rows rejected.</param>
+    /// <param name="elapsed">The job's duration.</param>
+    public void RecordBatch(string modelName, int? version, string outcome, long rowsScored, long rowsRejected, TimeSpan elapsed)
+    {
+        var tags = ModelTags(modelName, version);
+        var outcomeTags = tags;
+        outcomeTags.Add(TelemetryTags.Outcome, outcome);
+        batchDuration.Record(elapsed.TotalSeconds, outcomeTags);
+        var scored = tags;
+        scored.Add(TelemetryTags.Outcome, "scored");
+        batchRows.Add(rowsScored, scored);
+        var rejected = tags;
+        rejected.Add(TelemetryTags.Outcome, "rejected");
+        batchRows.Add(rowsRejected, rejected);
+        if (outcome == "succeeded" && elapsed > TimeSpan.Zero)
+        {
+            batchRowsPerSecond.Record(rowsScored / elapsed.TotalSeconds, tags);
+        }
+
+        if (Activity.Current is { } activity && ReferenceEquals(activity.Source, ActivitySource))
+        {
+            activity.SetTag(TelemetryTags.Outcome, outcome);
+            if (version is int used)
+            {
+                activity.SetTag(TelemetryTags.ModelVersion, used);
+            }
+        }
     }
 
     /// <summary>Marks an activity of this source as failed with the exception's type (never its message).</summary>

@@ -50,4 +50,13 @@ public static class InstrumentNames
 
     /// <summary>Observable gauge, inputs: how many recent inputs the drift figures cover; tags model.</summary>
     public const string DriftWindowSize = "archiveforecast.drift.window_size";
+
+    /// <summary>Histogram, seconds: batch scoring jobs end to end; tags model, version, outcome.</summary>
+    public const string BatchDuration = "archiveforecast.batch.duration";
+
+    /// <summary>Counter, rows: rows a batch job scored (or rejected); tags model, version, outcome (<c>scored</c>, <c>rejected</c>).</summary>
+    public const string BatchRows = "archiveforecast.batch.rows";
+
+    /// <summary>Histogram, rows per second: the scoring rate of a finished batch job; tags model, version.</summary>
+    public const string BatchRowsPerSecond = "archiveforecast.batch.rows_per_second";
 }

@@ -52,6 +52,7 @@ public static class TrainingServiceCollectionExtensions
         services.TryAddSingleton(sp => TrainingDataSourceFactory.Create(
             sp.GetRequiredService<IOptions<TrainingDataOptions>>(),
             configuration[ModelStoreClientIdKey]));
+        services.AddArchiveForecastBatchScoring(configuration);
 
         if (useInProcessQueue && storageQueue)
         {

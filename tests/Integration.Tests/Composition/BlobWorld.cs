@@ -16,7 +16,7 @@ namespace ArchiveForecast.Integration.Tests.Composition;
 
 /// <summary>
 /// The app as a host composes it (<c>AddArchiveForecastCore</c>, <c>AddArchiveForecastTraining</c>) over Azurite:
-/// models, training data and the retraining queue all in storage, each test in its own containers and queue.
+/// models, training data, batch outputs and the retraining queue all in storage, each test in its own containers and queue.
 /// </summary>
 public sealed class BlobWorld : IAsyncDisposable
 {
@@ -29,6 +29,7 @@ public sealed class BlobWorld : IAsyncDisposable
         Azurite = azurite;
         ModelsContainer = modelsContainer;
         DataContainer = dataContainer;
+        PredictionsContainer = dataContainer.Replace("training-data-", "predictions-", StringComparison.Ordinal);
         QueueName = queueName;
         Logs = logs;
     }
@@ -40,6 +41,11 @@ public sealed class BlobWorld : IAsyncDisposable
     public string DataContainer { get; }
 
     public string QueueName { get; }
+
+    public string PredictionsContainer { get; }
+
+    /// <summary>The predictions container as an operator with the account key sees it.</summary>
+    public BlobContainerClient AdminPredictions => new(Azurite.ConnectionString, PredictionsContainer);
 
     public CollectingLoggerProvider Logs { get; }
 
@@ -72,6 +78,8 @@ public sealed class BlobWorld : IAsyncDisposable
             ["RetrainQueue:QueueName"] = queueName,
             ["RetrainQueue:RetryDelay"] = "00:00:00",
             ["RetrainQueue:MaxPollingInterval"] = "00:00:00.200",
+            ["Predictions:ConnectionString"] = azurite.ConnectionString,
+            ["Predictions:ContainerName"] = $"predictions-{suffix}",
         });
         builder.Logging.AddProvider(logs);
         builder.Services.AddArchiveForecastCore(builder.Configuration);

@@ -12,7 +12,7 @@ const FORBIDDEN_ROLES = new Set([
   'Storage Account Contributor', 'Storage Blob Data Owner', 'Key Vault Administrator',
 ]);
 const REQUIRED_APP_SETTINGS = [
-  'ModelStore__ContainerUri', 'ModelStore__ModelName', 'TrainingData__ContainerUri', 'RetrainQueue__QueueServiceUri',
+  'ModelStore__ContainerUri', 'ModelStore__ModelName', 'TrainingData__ContainerUri', 'Predictions__ContainerUri', 'RetrainQueue__QueueServiceUri',
   'RetrainQueue__QueueName', 'RetrainQueueConnection__queueServiceUri', 'KeyVault__Uri', 'Retraining__Schedule',
   'Training__DefaultDataset', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
 ];
@@ -48,6 +48,13 @@ const LOCAL_ONLY_SETTINGS = {
   },
   TrainingData__ContainerName: {
     reason: 'read only with TrainingData__ConnectionString; in Azure the container is the last segment of TrainingData__ContainerUri',
+  },
+  Predictions__ConnectionString: {
+    reason: 'a connection string (Azurite) carries a key; Azure reaches the predictions container with the managed identity',
+    azure: 'Predictions__ContainerUri',
+  },
+  Predictions__ContainerName: {
+    reason: 'read only with Predictions__ConnectionString; in Azure the container is the last segment of Predictions__ContainerUri',
   },
   RetrainQueue__ConnectionString: {
     reason: 'a connection string (Azurite) carries a key; Azure reaches the queue service with the managed identity',
@@ -417,7 +424,7 @@ const rules = [
     check: (m) => {
       const out = [];
       const names = (type) => ofType(m, type).map((r) => r.body.name);
-      for (const container of ['models', 'training-data']) {
+      for (const container of ['models', 'training-data', 'predictions']) {
         if (!names('azurerm_storage_container').includes(container)) out.push(`container "${container}" is missing`);
       }
       if (!names('azurerm_storage_queue').includes('retrain-requests')) out.push('queue "retrain-requests" is missing');
@@ -542,6 +549,40 @@ const rules = [
       return needs
         .filter((need) => !granted.some((g) => g.role === need.role && g.type === need.type && (!need.name || g.name === need.name)))
         .map((need) => `${app.address}: identity lacks ${need.role} on ${need.type}${need.name ? ` "${need.name}"` : ''}`);
+    }),
+  },
+  {
+    id: 'AF_BATCH_STORAGE_ACCESS',
+    title: 'batch jobs: the app writes to the predictions container at its scope, and only reads the training-data container',
+    bad: 'azurerm_function_app_flex_consumption.bad',
+    badReports: [
+      'bad: identity lacks Storage Blob Data Contributor on the predictions container',
+      'bad: identity may write the training-data container (Storage Blob Data Contributor); batch jobs and training only read it',
+    ],
+    check: (m) => functionApps(m).flatMap((app) => {
+      const granted = [];
+      for (const r of ofType(m, 'azurerm_role_assignment')) {
+        if (!(r.body.principal_id ?? '').includes(`${app.address}.identity`)) continue;
+        const roles = instances(r, 'role_definition_name');
+        const scopes = instances(r, 'scope');
+        roles.forEach((role, i) => {
+          const target = byAddress(m, referencedAddress(scopes[i] ?? scopes[0]));
+          granted.push({ role, type: target?.type, name: target?.body.name });
+        });
+      }
+      const onContainer = (name) => granted.filter((g) => g.type === 'azurerm_storage_container' && g.name === name);
+      const out = [];
+      if (!onContainer('predictions').some((g) => g.role === 'Storage Blob Data Contributor')) {
+        out.push(`${app.address}: identity lacks Storage Blob Data Contributor on the predictions container`);
+      }
+      const data = onContainer('training-data');
+      if (!data.some((g) => g.role === 'Storage Blob Data Reader')) {
+        out.push(`${app.address}: identity lacks Storage Blob Data Reader on the training-data container`);
+      }
+      for (const g of data.filter((d) => d.role !== 'Storage Blob Data Reader')) {
+        out.push(`${app.address}: identity may write the training-data container (${g.role}); batch jobs and training only read it`);
+      }
+      return out;
     }),
   },
   {

@@ -1,16 +1,20 @@
 using System.Globalization;
+using System.Text;
 using ArchiveForecast.Core.Schema;
+using ArchiveForecast.Training.Data;
 
-namespace ArchiveForecast.Cli.Scoring;
+namespace ArchiveForecast.Training.Batch;
 
 /// <summary>
-/// The layout of a scored CSV, the same as the planner page's download (Api/Ui/index.html, <c>resultsCsv</c>): every
-/// input column in order, as written, then the outputs. An input column named like an output is kept as
+/// The layout of a scored CSV (batch jobs, CLI <c>predict</c>), the same as the planner page's download
+/// (Api/Ui/index.html, <c>resultsCsv</c>): every input column in order, as written, then the outputs. An input column named like an output is kept as
 /// <c>actual_…</c>, never overwritten; text that a spreadsheet would run as a formula is neutralised.
 /// </summary>
-internal static class ScoredCsv
+public static class ScoredCsv
 {
     public const string ActualPrefix = "actual_";
+
+    private const string NumberFormat = "0.####";
 
     /// <summary>
     /// The columns appended to every row: the forecasts, the flags, then each target's range at the chosen level (empty
@@ -24,9 +28,10 @@ internal static class ScoredCsv
     ];
 
     /// <summary>The input header as written out: columns named like an output get <see cref="ActualPrefix"/>.</summary>
-    /// <exception cref="CliException">Renaming would collide with a column the file already has (exit code 2).</exception>
-    public static IReadOnlyList<string> InputHeader(IReadOnlyList<string> header, string file)
+    /// <exception cref="TrainingDataException">Renaming would collide with a column the file already has.</exception>
+    public static IReadOnlyList<string> InputHeader(IReadOnlyList<string> header, string? file = null)
     {
+        file = file is null ? string.Empty : file + ": ";
         var taken = new HashSet<string>(header, StringComparer.OrdinalIgnoreCase);
         var names = new string[header.Count];
         for (int i = 0; i < header.Count; i++)
@@ -41,8 +46,8 @@ internal static class ScoredCsv
             string actual = ActualPrefix + name;
             if (taken.Contains(actual))
             {
-                throw CliException.BadInput(
-                    $"{file}: the column {name} would be kept as {actual}, but the file already has a column {actual}; rename one of them.");
+                throw new TrainingDataException(
+                    $"{file}the column {name} would be kept as {actual}, but the file already has a column {actual}; rename one of them.");
             }
 
             names[i] = actual;
@@ -69,7 +74,11 @@ internal static class ScoredCsv
     }
 
     /// <summary>A forecast in GB with the four decimals the data has, not seventeen significant digits.</summary>
-    public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Number(double value) => value.ToString(NumberFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Appends <see cref="Number"/>'s text without making a string of it (a million-row job appends six a row).</summary>
+    public static StringBuilder AppendNumber(StringBuilder builder, double value) =>
+        builder.Append(CultureInfo.InvariantCulture, $"{value:0.####}");
 
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 && (value.Length == 0 || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1])))
