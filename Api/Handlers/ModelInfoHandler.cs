@@ -19,7 +19,8 @@ public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandle
 
     private async Task<IResult> DescribeAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken)
     {
-        var served = await models.FindAsync(modelName, cancellationToken);
+        var name = models.Parse(modelName);
+        var served = name is null ? null : await models.FindAsync(name, cancellationToken);
         if (served is null)
         {
             return ModelLookup.UnknownModel(request, modelName);

@@ -8,13 +8,16 @@ using Microsoft.Extensions.Options;
 namespace ArchiveForecast.Api.Handlers;
 
 /// <summary>
-/// Finds the served model a route acts on: the default model for routes without a name, else the named one. Invalid
-/// names never reach the catalog or the store.
+/// Finds the served model a route acts on: the default model for routes without a name, else the named one. The
+/// route's name is parsed here, once per request (<see cref="Parse"/>); an invalid name never reaches the catalog or
+/// the store, and everything after takes the parsed <see cref="ModelName"/>.
 /// </summary>
 public sealed class ModelLookup(ModelCatalog catalog, IOptions<ModelStoreOptions> options)
 {
-    /// <summary>The default model's name (<c>ModelStore:ModelName</c>).</summary>
-    public string DefaultName => options.Value.ModelName;
+    private ModelName? defaultName;
+
+    /// <summary>The default model's name (<c>ModelStore:ModelName</c>, validated when the host starts).</summary>
+    public ModelName DefaultName => defaultName ??= ModelName.Parse(options.Value.ModelName);
 
     /// <summary>The default model's served holder.</summary>
     public ServedModel Default => catalog.Default;
@@ -25,22 +28,26 @@ public sealed class ModelLookup(ModelCatalog catalog, IOptions<ModelStoreOptions
             ? TimeSpan.FromSeconds(30)
             : TimeSpan.FromSeconds(Math.Clamp(options.Value.ReloadInterval.TotalSeconds, 1, 60));
 
-    /// <summary>The served model of a route, or null when the name is invalid or no such model exists.</summary>
-    public Task<ServedModel?> FindAsync(string? modelName, CancellationToken cancellationToken)
-    {
+    /// <summary>
+    /// The model a route acts on: the default model when the route names none (<paramref name="routeName"/> null), the
+    /// named one when the name is valid, else null (answer <see cref="UnknownModel"/>).
+    /// </summary>
+    public ModelName? Parse(string? routeName) =>
+        routeName is null ? DefaultName
+        : ModelName.TryParse(routeName, out var name, out _) ? name
+        : null;
+
+    /// <summary>The served model of <paramref name="modelName"/>, or null when no such model exists.</summary>
+    public Task<ServedModel?> FindAsync(ModelName modelName, CancellationToken cancellationToken) =>
         // The catalog waits for a first load in progress, so requests right after start do not see a 503 needlessly.
-        string name = modelName ?? DefaultName;
-        return ModelName.IsValid(name)
-            ? catalog.GetAsync(name, cancellationToken)
-            : Task.FromResult<ServedModel?>(null);
-    }
+        catalog.GetAsync(modelName, cancellationToken);
 
     /// <summary>
     /// The served model of a name if this instance already serves it (after its first load, if one is in progress);
     /// null otherwise. Never starts serving a model.
     /// </summary>
-    public async Task<ServedModel?> FindServingAsync(string modelName, CancellationToken cancellationToken) =>
-        catalog.Loaded.Any(m => string.Equals(m.Name, modelName, StringComparison.Ordinal))
+    public async Task<ServedModel?> FindServingAsync(ModelName modelName, CancellationToken cancellationToken) =>
+        catalog.Loaded.Any(m => string.Equals(m.Name, modelName.Value, StringComparison.Ordinal))
             ? await catalog.GetAsync(modelName, cancellationToken)
             : null;
 

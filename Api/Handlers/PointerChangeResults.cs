@@ -17,7 +17,7 @@ internal static class PointerChangeResults
         ModelLookup models,
         ILogger logger,
         string action,
-        string modelName,
+        ModelName modelName,
         PointerState state,
         CancellationToken cancellationToken)
     {

@@ -42,7 +42,8 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
             return ApiProblems.Create(request, ProblemTypes.Validation, LevelRule);
         }
 
-        var served = await models.FindAsync(modelName, cancellationToken);
+        var name = models.Parse(modelName);
+        var served = name is null ? null : await models.FindAsync(name, cancellationToken);
         if (served is null)
         {
             return ModelLookup.UnknownModel(request, modelName);

@@ -17,13 +17,13 @@ public sealed class PromoteHandler(ModelRegistry registry, ModelLookup models, I
 
     /// <summary>Promotes a version of <paramref name="modelName"/>.</summary>
     public Task<IResult> HandleAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken) =>
-        HandlerGuard.RunAsync(request, logger, () => PromoteAsync(request, modelName ?? models.DefaultName, cancellationToken), cancellationToken);
+        HandlerGuard.RunAsync(request, logger, () => PromoteAsync(request, modelName, cancellationToken), cancellationToken);
 
-    private async Task<IResult> PromoteAsync(HttpRequest request, string modelName, CancellationToken cancellationToken)
+    private async Task<IResult> PromoteAsync(HttpRequest request, string? routeName, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(modelName))
+        if (models.Parse(routeName) is not { } modelName)
         {
-            return ModelLookup.UnknownModel(request, modelName);
+            return ModelLookup.UnknownModel(request, routeName);
         }
 
         PromoteRequest promote;

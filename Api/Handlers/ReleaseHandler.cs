@@ -34,11 +34,11 @@ public sealed class ReleaseHandler(
     public Task<IResult> StopAsync(HttpRequest request, string modelName, CancellationToken cancellationToken) =>
         HandlerGuard.RunAsync(request, logger, () => StopReleaseAsync(request, modelName, cancellationToken), cancellationToken);
 
-    private async Task<IResult> StatusAsync(HttpRequest request, string modelName, CancellationToken cancellationToken)
+    private async Task<IResult> StatusAsync(HttpRequest request, string routeName, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(modelName) || !await registry.ModelExistsAsync(modelName, cancellationToken))
+        if (models.Parse(routeName) is not { } modelName || !await registry.ModelExistsAsync(modelName, cancellationToken))
         {
-            return ModelLookup.UnknownModel(request, modelName);
+            return ModelLookup.UnknownModel(request, routeName);
         }
 
         var state = await releases.GetAsync(modelName, cancellationToken);
@@ -64,11 +64,11 @@ public sealed class ReleaseHandler(
                 following ? active!.AbortReason : null));
     }
 
-    private async Task<IResult> StartReleaseAsync(HttpRequest request, string modelName, CancellationToken cancellationToken)
+    private async Task<IResult> StartReleaseAsync(HttpRequest request, string routeName, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(modelName))
+        if (models.Parse(routeName) is not { } modelName)
         {
-            return ModelLookup.UnknownModel(request, modelName);
+            return ModelLookup.UnknownModel(request, routeName);
         }
 
         ReleaseRequest start;
@@ -111,11 +111,11 @@ public sealed class ReleaseHandler(
         };
     }
 
-    private async Task<IResult> StopReleaseAsync(HttpRequest request, string modelName, CancellationToken cancellationToken)
+    private async Task<IResult> StopReleaseAsync(HttpRequest request, string routeName, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(modelName) || !await registry.ModelExistsAsync(modelName, cancellationToken))
+        if (models.Parse(routeName) is not { } modelName || !await registry.ModelExistsAsync(modelName, cancellationToken))
         {
-            return ModelLookup.UnknownModel(request, modelName);
+            return ModelLookup.UnknownModel(request, routeName);
         }
 
         var served = await models.FindServingAsync(modelName, cancellationToken);
@@ -130,7 +130,7 @@ public sealed class ReleaseHandler(
         };
     }
 
-    private async Task<IResult> ChangedAsync(string modelName, ReleaseChange change, string status, CancellationToken cancellationToken)
+    private async Task<IResult> ChangedAsync(ModelName modelName, ReleaseChange change, string status, CancellationToken cancellationToken)
     {
         // This instance follows at once; the others on their next poll of the pointer.
         if (await models.FindServingAsync(modelName, cancellationToken) is { } served)

@@ -18,7 +18,8 @@ public sealed class ReloadHandler(ModelLookup models, ILogger<ReloadHandler> log
 
     private async Task<IResult> ReloadAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken)
     {
-        var served = await models.FindAsync(modelName, cancellationToken);
+        var name = models.Parse(modelName);
+        var served = name is null ? null : await models.FindAsync(name, cancellationToken);
         if (served is null)
         {
             return ModelLookup.UnknownModel(request, modelName);

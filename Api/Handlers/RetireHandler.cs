@@ -17,11 +17,11 @@ public sealed class RetireHandler(ModelRegistry registry, ModelCatalog catalog, 
     public Task<IResult> HandleAsync(HttpRequest request, string modelName, CancellationToken cancellationToken) =>
         HandlerGuard.RunAsync(request, logger, () => RetireAsync(request, modelName, cancellationToken), cancellationToken);
 
-    private async Task<IResult> RetireAsync(HttpRequest request, string modelName, CancellationToken cancellationToken)
+    private async Task<IResult> RetireAsync(HttpRequest request, string? routeName, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(modelName))
+        if (models.Parse(routeName) is not { } modelName)
         {
-            return ModelLookup.UnknownModel(request, modelName);
+            return ModelLookup.UnknownModel(request, routeName);
         }
 
         if (string.Equals(modelName, models.DefaultName, StringComparison.Ordinal))

@@ -60,7 +60,7 @@ public sealed class RetrainHandler(
         }
 
         // The default name comes from validated options (ModelStore:ModelName).
-        var modelName = retrain.Model ?? ModelName.Parse(models.DefaultName);
+        var modelName = retrain.Model ?? models.DefaultName;
         if (!retrain.Create && !await registry.ModelExistsAsync(modelName, cancellationToken))
         {
             return ApiProblems.NotFound(

@@ -11,13 +11,13 @@ public sealed class RollbackHandler(ModelRegistry registry, ModelLookup models, 
 
     /// <summary>Rolls <paramref name="modelName"/> back.</summary>
     public Task<IResult> HandleAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken) =>
-        HandlerGuard.RunAsync(request, logger, () => RollbackAsync(request, modelName ?? models.DefaultName, cancellationToken), cancellationToken);
+        HandlerGuard.RunAsync(request, logger, () => RollbackAsync(request, modelName, cancellationToken), cancellationToken);
 
-    private async Task<IResult> RollbackAsync(HttpRequest request, string modelName, CancellationToken cancellationToken)
+    private async Task<IResult> RollbackAsync(HttpRequest request, string? routeName, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(modelName))
+        if (models.Parse(routeName) is not { } modelName)
         {
-            return ModelLookup.UnknownModel(request, modelName);
+            return ModelLookup.UnknownModel(request, routeName);
         }
 
         if (!await registry.ModelExistsAsync(modelName, cancellationToken))

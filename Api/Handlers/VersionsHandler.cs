@@ -14,13 +14,13 @@ public sealed class VersionsHandler(ModelRegistry registry, ModelLookup models, 
 {
     /// <summary>Lists the versions of <paramref name="modelName"/>.</summary>
     public Task<IResult> HandleAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken) =>
-        HandlerGuard.RunAsync(request, logger, () => ListAsync(request, modelName ?? models.DefaultName, cancellationToken), cancellationToken);
+        HandlerGuard.RunAsync(request, logger, () => ListAsync(request, modelName, cancellationToken), cancellationToken);
 
-    private async Task<IResult> ListAsync(HttpRequest request, string modelName, CancellationToken cancellationToken)
+    private async Task<IResult> ListAsync(HttpRequest request, string? routeName, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(modelName))
+        if (models.Parse(routeName) is not { } modelName)
         {
-            return ModelLookup.UnknownModel(request, modelName);
+            return ModelLookup.UnknownModel(request, routeName);
         }
 
         if (!await registry.ModelExistsAsync(modelName, cancellationToken))

@@ -1,9 +1,6 @@
 using ArchiveForecast.Api.Input;
 using ArchiveForecast.Api.Security;
-using ArchiveForecast.Api.Telemetry;
 using ArchiveForecast.Core.Configuration;
-using ArchiveForecast.Core.DependencyInjection;
-using ArchiveForecast.Training.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -66,14 +63,9 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
         // ASP.NET Core's request lines include the query string, where a key may travel as ?code=: never log them.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
-        builder.Services.AddArchiveForecastCore(builder.Configuration);
-        builder.Services.AddArchiveForecastTraining(builder.Configuration, useInProcessQueue: true);
-        builder.Services.AddArchiveForecastApi(builder.Configuration);
-        builder.Services.AddArchiveForecastApiKeys(builder.Configuration);
-        builder.Services.AddArchiveForecastTelemetry(builder.Configuration, collectAspNetCoreRequests: true);
+        builder.AddArchiveForecastServer();
 
         var app = builder.Build();
-        app.UseArchiveForecastApi();
         app.MapArchiveForecastApi();
         return new ArchiveForecastServer(app);
     }
@@ -117,16 +109,7 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
     public static IReadOnlyDictionary<string, string?> Overrides(ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        if (!string.IsNullOrWhiteSpace(options.Store))
-        {
-            // The flag replaces whatever store the environment names: null hides the other kinds' settings.
-            const string Section = ModelStoreOptions.SectionName;
-            bool isUrl = Uri.TryCreate(options.Store, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-            settings[$"{Section}:{nameof(ModelStoreOptions.Path)}"] = isUrl ? null : options.Store;
-            settings[$"{Section}:{nameof(ModelStoreOptions.ContainerUri)}"] = isUrl ? options.Store : null;
-            settings[$"{Section}:{nameof(ModelStoreOptions.ConnectionString)}"] = null;
-        }
+        var settings = ModelStoreSelection.Override(options.Store);
 
         if (!string.IsNullOrWhiteSpace(options.ModelName))
         {

@@ -23,7 +23,7 @@ internal sealed class ParseErrors
     public ParseResult<T> Result<T>(Func<T> value)
         where T : class =>
         Any
-            ? new ParseResult<T> { Errors = _errors, Malformed = Malformed, Truncated = _total > _errors.Count }
+            ? new ParseResult<T> { Errors = _errors, Malformed = Malformed, ErrorCount = _total }
             : ParseResults.Success(value());
 
     private void Add(string pointer, string detail)

@@ -20,7 +20,10 @@ public sealed record ParseResult<T>
     public bool Malformed { get; init; }
 
     /// <summary>True when more errors were found than <see cref="Errors"/> lists.</summary>
-    public bool Truncated { get; init; }
+    public bool Truncated => ErrorCount > Errors.Count;
+
+    /// <summary>How many errors were found, listed or not.</summary>
+    public int ErrorCount { get; init; }
 
     /// <summary>A sentence about the whole body (not JSON, too deep), when the errors alone do not say it.</summary>
     public string? Detail { get; init; }

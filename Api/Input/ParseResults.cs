@@ -15,5 +15,5 @@ public static class ParseResults
 
     /// <summary>A body holding text that is not valid Unicode, at the error's pointer.</summary>
     public static ParseResult<T> InvalidText<T>(ProblemError error)
-        where T : class => new() { Malformed = true, Errors = [error] };
+        where T : class => new() { Malformed = true, Errors = [error], ErrorCount = 1 };
 }

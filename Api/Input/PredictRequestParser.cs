@@ -6,7 +6,8 @@ namespace ArchiveForecast.Api.Input;
 
 /// <summary>
 /// Reads <c>{"instances":[Instance,...]}</c> strictly with <see cref="Utf8JsonReader"/>: every unknown, duplicate,
-/// missing, null or wrongly typed property is an error with its JSON pointer, and so is every broken value rule.
+/// missing, null or wrongly typed property is an error with its JSON pointer, and so is every broken value rule. The
+/// one instance reader: the API reads request bodies with it, and the CLI's <c>predict</c> reads JSON files.
 /// </summary>
 public static class PredictRequestParser
 {
@@ -14,11 +15,14 @@ public static class PredictRequestParser
     private const int FieldCount = 7;
     private static readonly DateOnly PlaceholderMonth = new(2000, 1, 1);
 
-    /// <summary>Parses a predict request body.</summary>
-    public static ParseResult<IReadOnlyList<ForecastInput>> Parse(ReadOnlySpan<byte> body) =>
-        JsonInput.Parse<IReadOnlyList<ForecastInput>>(body, ParseRoot);
+    /// <summary>Parses a predict request body of at most <see cref="RequestLimits.MaxInstances"/> instances.</summary>
+    public static ParseResult<IReadOnlyList<ForecastInput>> Parse(ReadOnlySpan<byte> body) => Parse(body, RequestLimits.MaxInstances);
 
-    private static ParseResult<IReadOnlyList<ForecastInput>> ParseRoot(ref Utf8JsonReader reader)
+    /// <summary>Parses <c>{"instances":[...]}</c> of at most <paramref name="maxInstances"/> instances.</summary>
+    public static ParseResult<IReadOnlyList<ForecastInput>> Parse(ReadOnlySpan<byte> body, int maxInstances) =>
+        JsonInput.Parse(body, (ref Utf8JsonReader reader) => ParseRoot(ref reader, maxInstances));
+
+    private static ParseResult<IReadOnlyList<ForecastInput>> ParseRoot(ref Utf8JsonReader reader, int maxInstances)
     {
         var errors = new ParseErrors();
         var inputs = new List<ForecastInput>();
@@ -44,7 +48,7 @@ public static class PredictRequestParser
                 }
 
                 seenInstances = true;
-                ParseInstances(ref reader, errors, inputs);
+                ParseInstances(ref reader, errors, inputs, maxInstances);
             }
             else
             {
@@ -57,13 +61,13 @@ public static class PredictRequestParser
 
         if (!seenInstances)
         {
-            errors.Shape("/instances", "instances is required: an array of 1 to 1000 instances.");
+            errors.Shape("/instances", $"instances is required: an array of {Count(maxInstances)} instances.");
         }
 
         return errors.Result<IReadOnlyList<ForecastInput>>(() => inputs);
     }
 
-    private static void ParseInstances(ref Utf8JsonReader reader, ParseErrors errors, List<ForecastInput> inputs)
+    private static void ParseInstances(ref Utf8JsonReader reader, ParseErrors errors, List<ForecastInput> inputs, int maxInstances)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -90,13 +94,16 @@ public static class PredictRequestParser
             }
         }
 
-        if (count is < RequestLimits.MinInstances or > RequestLimits.MaxInstances)
+        if (count < RequestLimits.MinInstances || count > maxInstances)
         {
-            errors.Value(
-                "/instances",
-                string.Create(CultureInfo.InvariantCulture, $"instances must hold {RequestLimits.MinInstances} to {RequestLimits.MaxInstances} items; it holds {count}."));
+            errors.Value("/instances", string.Create(CultureInfo.InvariantCulture, $"instances must hold {Count(maxInstances)} items; it holds {count}."));
         }
     }
+
+    private static string Count(int maxInstances) =>
+        maxInstances == int.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"at least {RequestLimits.MinInstances}")
+            : string.Create(CultureInfo.InvariantCulture, $"{RequestLimits.MinInstances} to {maxInstances}");
 
     private static ForecastInput? ParseInstance(ref Utf8JsonReader reader, int index, ParseErrors errors)
     {

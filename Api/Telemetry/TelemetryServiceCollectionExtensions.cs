@@ -34,19 +34,18 @@ public static class TelemetryServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration holding the settings.</param>
-    /// <param name="collectAspNetCoreRequests">
-    /// Also export ASP.NET Core's request spans (the <c>requests</c> table) and its HTTP metrics. True on the Kestrel host;
-    /// false on Azure Functions, whose host already records every request.
-    /// </param>
-    /// <param name="exportLogs">
-    /// Also export the app's logs. True on the Kestrel host; false on Azure Functions, where the worker's logs already reach
-    /// Application Insights through the Functions host and exporting them here as well would record each one twice.
+    /// <param name="profile">
+    /// The host. <see cref="HostProfile.Server"/> also exports ASP.NET Core's request spans (the <c>requests</c> table),
+    /// its HTTP metrics and the app's logs; <see cref="HostProfile.Functions"/> exports neither, because the Functions
+    /// host already records every request and forwards the worker's logs, so exporting them here would record each twice.
     /// </param>
     /// <exception cref="InvalidOperationException">A telemetry setting is malformed.</exception>
     public static IServiceCollection AddArchiveForecastTelemetry(
-        this IServiceCollection services, IConfiguration configuration, bool collectAspNetCoreRequests = false, bool exportLogs = true)
+        this IServiceCollection services, IConfiguration configuration, HostProfile profile)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        bool collectAspNetCoreRequests = profile == HostProfile.Server;
+        bool exportLogs = profile != HostProfile.Functions;
         var settings = TelemetryExportSettings.FromConfiguration(configuration);
         if (!settings.Enabled)
         {

@@ -20,7 +20,7 @@ internal static class CliServices
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
             .AddArchiveForecastKeyVault()
-            .AddInMemoryCollection(StoreSettings(store))
+            .AddInMemoryCollection(ModelStoreSelection.Override(store))
             .Build();
 
         var services = new ServiceCollection();
@@ -31,35 +31,13 @@ internal static class CliServices
             .AddFilter(level => verbose ? level >= LogLevel.Information : level is LogLevel.Warning or LogLevel.Critical)
             .AddProvider(new TextWriterLoggerProvider(log, verbose)));
 
-        services.AddArchiveForecastCore(configuration, enableReloadPolling: false);
-        services.AddArchiveForecastTraining(configuration);
+        services.AddArchiveForecastCore(configuration, HostProfile.Command);
+        services.AddArchiveForecastTraining(configuration, HostProfile.Command);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         // No host runs here to validate options on start, so they are validated now: a wrong setting fails before any work.
         provider.GetService<IStartupValidator>()?.Validate();
         return provider;
-    }
-
-    /// <summary>
-    /// The <c>ModelStore</c> settings of <paramref name="store"/>: a URL is a blob container, anything else a folder.
-    /// A flag replaces whatever store the environment names (null values hide the environment's keys); without one,
-    /// the environment decides, and Core falls back to <c>./models</c>.
-    /// </summary>
-    public static Dictionary<string, string?> StoreSettings(string? store)
-    {
-        if (store is null)
-        {
-            return [];
-        }
-
-        const string Section = ModelStoreOptions.SectionName;
-        bool isUrl = Uri.TryCreate(store, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-        return new()
-        {
-            [$"{Section}:{nameof(ModelStoreOptions.Path)}"] = isUrl ? null : store,
-            [$"{Section}:{nameof(ModelStoreOptions.ContainerUri)}"] = isUrl ? store : null,
-            [$"{Section}:{nameof(ModelStoreOptions.ConnectionString)}"] = null,
-        };
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Identity;
 
@@ -19,10 +20,19 @@ public static class AzureCredentialFactory
     /// <summary>The older name of <see cref="IdentityEndpointVariable"/>, still set by some hosts.</summary>
     public const string LegacyIdentityEndpointVariable = "MSI_ENDPOINT";
 
-    /// <summary>Creates the credential for this process's environment.</summary>
+    // One credential per identity for the whole process: every client (model store, training data, queue, Key Vault,
+    // telemetry) shares it and so its token cache. Keyed by the identity endpoint too, so a changed environment (a test
+    // host) never gets a credential built for another.
+    private static readonly ConcurrentDictionary<(string ClientId, string Endpoint), TokenCredential> Credentials = new();
+
+    /// <summary>The credential of an identity in this process's environment, created once and then shared.</summary>
     /// <param name="managedIdentityClientId">The client id of a user-assigned managed identity; null or empty for the system-assigned one.</param>
-    public static TokenCredential Create(string? managedIdentityClientId) =>
-        Create(managedIdentityClientId, Environment.GetEnvironmentVariable);
+    public static TokenCredential Create(string? managedIdentityClientId)
+    {
+        string clientId = managedIdentityClientId?.Trim() ?? string.Empty;
+        string endpoint = Environment.GetEnvironmentVariable(IdentityEndpointVariable) ?? Environment.GetEnvironmentVariable(LegacyIdentityEndpointVariable) ?? string.Empty;
+        return Credentials.GetOrAdd((clientId, endpoint), key => Create(key.ClientId, Environment.GetEnvironmentVariable));
+    }
 
     /// <summary>Describes what <see cref="Create(string?)"/> chooses, for start-up logs (never a secret).</summary>
     public static string Describe(string? managedIdentityClientId) => Describe(managedIdentityClientId, Environment.GetEnvironmentVariable);
@@ -34,7 +44,7 @@ public static class AzureCredentialFactory
         {
             var id = clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId);
             var managedIdentityOptions = new ManagedIdentityCredentialOptions(id);
-            Bound(managedIdentityOptions.Retry);
+            AzureRetry.Apply(managedIdentityOptions.Retry, AzureRetry.TokenNetworkTimeout);
             return new ManagedIdentityCredential(managedIdentityOptions);
         }
 
@@ -43,7 +53,7 @@ public static class AzureCredentialFactory
             ManagedIdentityClientId = clientId,
             ExcludeInteractiveBrowserCredential = true,
         };
-        Bound(defaultOptions.Retry);
+        AzureRetry.Apply(defaultOptions.Retry, AzureRetry.TokenNetworkTimeout);
         return new DefaultAzureCredential(defaultOptions);
     }
 
@@ -57,12 +67,4 @@ public static class AzureCredentialFactory
 
     private static bool HasPlatformIdentityEndpoint(Func<string, string?> environment) =>
         !string.IsNullOrEmpty(environment(IdentityEndpointVariable)) || !string.IsNullOrEmpty(environment(LegacyIdentityEndpointVariable));
-
-    private static void Bound(RetryOptions retry)
-    {
-        retry.MaxRetries = 2;
-        retry.Delay = TimeSpan.FromMilliseconds(200);
-        retry.MaxDelay = TimeSpan.FromSeconds(2);
-        retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-    }
 }

@@ -10,18 +10,12 @@ namespace ArchiveForecast.Core.Configuration;
 public static class BlobContainerClientFactory
 {
     /// <summary>Client options with bounded retries, so an unreachable store fails in seconds rather than minutes.</summary>
-    public static BlobClientOptions CreateOptions() =>
-        new()
-        {
-            Retry =
-            {
-                Mode = RetryMode.Exponential,
-                MaxRetries = 2,
-                Delay = TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(2),
-                NetworkTimeout = TimeSpan.FromSeconds(30),
-            },
-        };
+    public static BlobClientOptions CreateOptions()
+    {
+        var options = new BlobClientOptions();
+        AzureRetry.Apply(options.Retry, AzureRetry.StorageNetworkTimeout);
+        return options;
+    }
 
     /// <summary>Creates the client of a configuration section.</summary>
     /// <param name="sectionName">The configuration section, named in error messages (<c>ModelStore</c>, <c>TrainingData</c>).</param>

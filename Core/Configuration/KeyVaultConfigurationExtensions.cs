@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 
@@ -59,16 +58,10 @@ public static class KeyVaultConfigurationExtensions
             : [];
 
     /// <summary>Secret client options with bounded retries, so an unreachable vault fails start-up in seconds.</summary>
-    public static SecretClientOptions CreateClientOptions() =>
-        new()
-        {
-            Retry =
-            {
-                Mode = RetryMode.Exponential,
-                MaxRetries = 2,
-                Delay = TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(2),
-                NetworkTimeout = TimeSpan.FromSeconds(10),
-            },
-        };
+    public static SecretClientOptions CreateClientOptions()
+    {
+        var options = new SecretClientOptions();
+        AzureRetry.Apply(options.Retry, AzureRetry.TokenNetworkTimeout);
+        return options;
+    }
 }

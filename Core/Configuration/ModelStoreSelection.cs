@@ -42,6 +42,27 @@ public static class ModelStoreSelection
             : null;
     }
 
+    /// <summary>
+    /// The <c>ModelStore</c> settings a <c>--store</c> flag stands for: a http(s) URL is a blob container, anything else
+    /// a folder. The flag replaces whatever store the environment names (null values hide the other kinds' settings);
+    /// without one (null or blank) there are none, and the environment decides.
+    /// </summary>
+    public static Dictionary<string, string?> Override(string? store)
+    {
+        if (string.IsNullOrWhiteSpace(store))
+        {
+            return [];
+        }
+
+        bool isUrl = Uri.TryCreate(store, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        return new(StringComparer.OrdinalIgnoreCase)
+        {
+            [Setting(nameof(ModelStoreOptions.Path))] = isUrl ? null : store,
+            [Setting(nameof(ModelStoreOptions.ContainerUri))] = isUrl ? store : null,
+            [Setting(nameof(ModelStoreOptions.ConnectionString))] = null,
+        };
+    }
+
     private static string Setting(string property) => $"{ModelStoreOptions.SectionName}:{property}";
 
     private static List<string> ConfiguredSettings(ModelStoreOptions options)

@@ -20,9 +20,10 @@ public static class CoreServiceCollectionExtensions
     /// Adds Core's services: <see cref="ModelStoreOptions"/> bound from <c>ModelStore</c> and validated at start,
     /// <see cref="TimeProvider.System"/> (unless one is registered), the <see cref="IArtifactStore"/> the options choose
     /// (unless one is registered), <see cref="ModelRegistry"/>, <see cref="ModelCatalog"/>,
-    /// <see cref="ArchiveForecastTelemetry"/> with its drift windows (<c>Drift</c> section), and with <paramref name="enableReloadPolling"/> the <see cref="ModelReloadService"/> that loads and polls the models.
+    /// <see cref="ArchiveForecastTelemetry"/> with its drift windows (<c>Drift</c> section), and for a host (not
+    /// <see cref="HostProfile.Command"/>) the <see cref="ModelReloadService"/> that loads and polls the models.
     /// </summary>
-    public static IServiceCollection AddArchiveForecastCore(this IServiceCollection services, IConfiguration configuration, bool enableReloadPolling = true)
+    public static IServiceCollection AddArchiveForecastCore(this IServiceCollection services, IConfiguration configuration, HostProfile profile)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -63,7 +64,7 @@ public static class CoreServiceCollectionExtensions
             LoggerFactoryOf(sp).CreateLogger<ReleaseRegistry>()));
         TelemetryRegistration.Add(services, configuration);
 
-        if (enableReloadPolling)
+        if (profile != HostProfile.Command)
         {
             // Hosts only (the one-job CLI commands run no hosted services): the settings Key Vault overrides, by name.
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KeyVaultOverrideReport>(sp =>
@@ -78,11 +79,11 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds Core's services to a host builder with its configuration; see <see cref="AddArchiveForecastCore(IServiceCollection, IConfiguration, bool)"/>.</summary>
-    public static IHostApplicationBuilder AddArchiveForecastCore(this IHostApplicationBuilder builder, bool enableReloadPolling = true)
+    /// <summary>Adds Core's services to a host builder with its configuration; see <see cref="AddArchiveForecastCore(IServiceCollection, IConfiguration, HostProfile)"/>.</summary>
+    public static IHostApplicationBuilder AddArchiveForecastCore(this IHostApplicationBuilder builder, HostProfile profile)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddArchiveForecastCore(builder.Configuration, enableReloadPolling);
+        builder.Services.AddArchiveForecastCore(builder.Configuration, profile);
         return builder;
     }
 

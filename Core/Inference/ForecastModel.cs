@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using ArchiveForecast.Core.Artifacts;
@@ -18,11 +17,6 @@ namespace ArchiveForecast.Core.Inference;
 /// </summary>
 public sealed class ForecastModel : IDisposable
 {
-    // Canary outputs are stored as doubles of float scores; a reload on the same ML.NET reproduces them exactly, so the
-    // tolerance only absorbs float noise across CPUs and runtimes, not a different model.
-    private const double CanaryRelativeTolerance = 1e-4;
-    private const double CanaryAbsoluteTolerance = 1e-6;
-
     private const int MinimumRowsPerPartition = 250;
 
     private static double Sum(float[] values)
@@ -36,13 +30,11 @@ public sealed class ForecastModel : IDisposable
         return sum;
     }
 
-    private static readonly string[] NoFlags = [];
-
     private readonly MLContext _mlContext;
     private readonly ITransformer _transformer;
     private readonly EnginePool<ScoreRow> _scoring;
     private readonly Lazy<EnginePool<ContributionRow>> _explaining;
-    private readonly (double Low, double High)[]? _ranges;
+    private readonly InputRanges? _ranges;
     private int _disposed;
 
     private ForecastModel(
@@ -57,7 +49,7 @@ public sealed class ForecastModel : IDisposable
         LoadedAt = loadedAt;
         _mlContext = mlContext;
         _transformer = transformer;
-        _ranges = quantiles is null ? null : RangesOf(quantiles);
+        _ranges = InputRanges.Of(quantiles);
         _scoring = new EnginePool<ScoreRow>(() => mlContext.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(transformer));
         _explaining = new Lazy<EnginePool<ContributionRow>>(CreateExplainer, LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -90,34 +82,13 @@ public sealed class ForecastModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ModelSelfCheck.CheckCard(version);
         var card = version.Card;
         string name = version.Manifest.ModelName;
-        string who = Describe(name, version.Manifest.Version);
-        if (!string.Equals(card.ModelName, name, StringComparison.Ordinal))
-        {
-            throw new ModelSelfCheckException($"{who} carries the model card of '{card.ModelName}'.");
-        }
-
-        if (!string.Equals(card.FeatureVersion, FeatureSchema.Version, StringComparison.Ordinal))
-        {
-            throw new ModelSelfCheckException(
-                $"{who} was trained on feature version '{card.FeatureVersion}', but this service computes '{FeatureSchema.Version}'.");
-        }
-
-        if (!card.FeatureNames.SequenceEqual(FeatureSchema.Names, StringComparer.Ordinal))
-        {
-            throw new ModelSelfCheckException($"{who} lists feature names that differ from {FeatureSchema.Version}.");
-        }
-
-        if (card.Canaries.Count == 0)
-        {
-            throw new ModelSelfCheckException($"{who} has no canary rows in its model card, so it cannot be checked.");
-        }
-
         var model = Create(name, version.Manifest.Version, version.ModelZip, card, version.Manifest, version.Quantiles, timeProvider);
         try
         {
-            model.CheckCanaries(card.Canaries);
+            ModelSelfCheck.CheckCanaries(model, card.Canaries);
             return model;
         }
         catch
@@ -344,48 +315,6 @@ public sealed class ForecastModel : IDisposable
         return new EnginePool<ContributionRow>(() => _mlContext.Model.CreatePredictionEngine<FeatureRow, ContributionRow>(explainer));
     }
 
-    internal void CheckCanaries(IReadOnlyList<CanaryRow> canaries)
-    {
-        List<string>? problems = null;
-        for (int i = 0; i < canaries.Count; i++)
-        {
-            var canary = canaries[i];
-            string where = $"canary {i + 1} of {canaries.Count} (month {canary.Input.Month})";
-            ForecastPrediction prediction;
-            try
-            {
-                prediction = Predict(canary.Input.ToInput());
-            }
-            catch (NonFinitePredictionException)
-            {
-                (problems ??= []).Add($"{where} gives a non-finite prediction");
-                continue;
-            }
-
-            Compare(where, FieldNames.ArchivedGbNextPeriod, prediction.ArchivedGbNextPeriod, canary.Expected.ArchivedGbNextPeriod, ref problems);
-            Compare(where, FieldNames.SavingsGbNextPeriod, prediction.SavingsGbNextPeriod, canary.Expected.SavingsGbNextPeriod, ref problems);
-        }
-
-        if (problems is not null)
-        {
-            const int Shown = 3;
-            string more = problems.Count > Shown ? $"; and {problems.Count - Shown} more" : string.Empty;
-            throw new ModelSelfCheckException(
-                $"{Describe(Name, Version)} failed its self-check: {string.Join("; ", problems.Take(Shown))}{more}.");
-        }
-    }
-
-    private static void Compare(string where, string target, double actual, double expected, ref List<string>? problems)
-    {
-        bool close = double.IsFinite(expected)
-            && Math.Abs(actual - expected) <= CanaryAbsoluteTolerance + (CanaryRelativeTolerance * Math.Abs(expected));
-        if (!close)
-        {
-            (problems ??= []).Add(string.Create(
-                CultureInfo.InvariantCulture, $"{where} gives {target} {actual:R} where the card expects {expected:R}"));
-        }
-    }
-
     private ForecastPrediction ToPrediction(ForecastInput input, float archived, float savings)
     {
         if (!float.IsFinite(archived) || !float.IsFinite(savings))
@@ -396,55 +325,7 @@ public sealed class ForecastModel : IDisposable
 
         // Both targets are amounts of data: the log's inverse reaches down to -0.001, and a model fitted on raw GB can dip
         // below zero near the edge of the data, never meaningfully.
-        return new ForecastPrediction(Math.Max(0, archived), Math.Max(0, savings), OutOfRange(input));
-    }
-
-    private string[] OutOfRange(ForecastInput input)
-    {
-        if (_ranges is null)
-        {
-            return NoFlags;
-        }
-
-        int outside = 0;
-        for (int i = 0; i < _ranges.Length; i++)
-        {
-            if (IsOutside(NumericInputs.Get(input, i), _ranges[i]))
-            {
-                outside++;
-            }
-        }
-
-        if (outside == 0)
-        {
-            return NoFlags;
-        }
-
-        var flags = new string[outside];
-        for (int i = 0, next = 0; i < _ranges.Length; i++)
-        {
-            if (IsOutside(NumericInputs.Get(input, i), _ranges[i]))
-            {
-                flags[next++] = FieldNames.NumericInputs[i];
-            }
-        }
-
-        return flags;
-    }
-
-    private static bool IsOutside(double value, (double Low, double High) range) => value < range.Low || value > range.High;
-
-    private static (double Low, double High)[] RangesOf(FeatureQuantiles quantiles)
-    {
-        var ranges = new (double Low, double High)[NumericInputs.Count];
-        for (int i = 0; i < ranges.Length; i++)
-        {
-            ranges[i] = quantiles.Features.TryGetValue(FieldNames.NumericInputs[i], out var set)
-                ? (set.P01, set.P99)
-                : (double.NegativeInfinity, double.PositiveInfinity);
-        }
-
-        return ranges;
+        return new ForecastPrediction(Math.Max(0, archived), Math.Max(0, savings), _ranges?.Outside(input) ?? []);
     }
 
     private static Dictionary<string, double> ToDictionary(float[] contributions)
@@ -458,6 +339,5 @@ public sealed class ForecastModel : IDisposable
         return byName;
     }
 
-    private static string Describe(string name, int version) =>
-        string.Create(CultureInfo.InvariantCulture, $"Model '{name}' version {version}");
+    private static string Describe(string name, int version) => ModelSelfCheck.Describe(name, version);
 }

@@ -39,7 +39,8 @@ public sealed class ModelCatalog
         this.timeProvider = timeProvider;
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         unknownFor = options.Value.UnknownModelCacheDuration;
-        Default = Create(options.Value.ModelName);
+        // ModelStore:ModelName is validated when the host starts.
+        Default = Create(ModelName.Parse(options.Value.ModelName));
         models[Default.Name] = Default;
     }
 
@@ -50,8 +51,8 @@ public sealed class ModelCatalog
     public IReadOnlyCollection<ServedModel> Loaded => [.. models.Values];
 
     /// <summary>
-    /// The served model of a name, loading it on first use. Null when the name is invalid or the registry has no such
-    /// model; a model that exists but failed to load is returned with a null <see cref="ServedModel.Current"/>.
+    /// The served model of a name, loading it on first use. Null when the registry has no such model; a model that
+    /// exists but failed to load is returned with a null <see cref="ServedModel.Current"/>.
     /// </summary>
     /// <remarks>
     /// The default model is always returned (it may not be loaded yet). Concurrent first calls load once. A name found
@@ -59,29 +60,25 @@ public sealed class ModelCatalog
     /// cannot be read while looking up a model that is not served yet, the store's exception (such as an
     /// <see cref="IOException"/>) propagates: the model may exist, so "not found" would be wrong.
     /// </remarks>
-    public async Task<ServedModel?> GetAsync(string modelName, CancellationToken cancellationToken)
+    public async Task<ServedModel?> GetAsync(ModelName modelName, CancellationToken cancellationToken)
     {
-        if (!ModelName.IsValid(modelName))
-        {
-            return null;
-        }
-
-        if (!models.TryGetValue(modelName, out var served))
+        ArgumentNullException.ThrowIfNull(modelName);
+        if (!models.TryGetValue(modelName.Value, out var served))
         {
             var now = timeProvider.GetUtcNow();
-            if (unknown.TryGetValue(modelName, out var until) && now < until)
+            if (unknown.TryGetValue(modelName.Value, out var until) && now < until)
             {
                 return null;
             }
 
             if (!await registry.ModelExistsAsync(modelName, cancellationToken))
             {
-                RememberUnknown(modelName, now);
+                RememberUnknown(modelName.Value, now);
                 return null;
             }
 
-            unknown.TryRemove(modelName, out _);
-            served = models.GetOrAdd(modelName, Create);
+            unknown.TryRemove(modelName.Value, out _);
+            served = models.GetOrAdd(modelName.Value, _ => Create(modelName));
         }
 
         await served.EnsureLoadAttemptedAsync(cancellationToken);
@@ -101,9 +98,10 @@ public sealed class ModelCatalog
     /// Reloads <paramref name="modelName"/> now when this process serves it (has loaded it or tried to), so a promotion
     /// made in this process is served at once rather than at the next poll; null when the model is not served here.
     /// </summary>
-    public async Task<ReloadResult?> RefreshIfServedAsync(string modelName, CancellationToken cancellationToken)
+    public async Task<ReloadResult?> RefreshIfServedAsync(ModelName modelName, CancellationToken cancellationToken)
     {
-        if (!models.TryGetValue(modelName, out var served) || served.LoadState.LastAttemptAt is null)
+        ArgumentNullException.ThrowIfNull(modelName);
+        if (!models.TryGetValue(modelName.Value, out var served) || served.LoadState.LastAttemptAt is null)
         {
             return null;
         }
@@ -115,15 +113,16 @@ public sealed class ModelCatalog
     /// Stops serving <paramref name="modelName"/> in this process (after it was retired): later lookups answer unknown.
     /// Requests already holding the model finish with it. The default model is never forgotten.
     /// </summary>
-    public void Forget(string modelName)
+    public void Forget(ModelName modelName)
     {
-        if (string.Equals(modelName, Default.Name, StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(modelName);
+        if (string.Equals(modelName.Value, Default.Name, StringComparison.Ordinal))
         {
             return;
         }
 
-        models.TryRemove(modelName, out _);
-        RememberUnknown(modelName, timeProvider.GetUtcNow());
+        models.TryRemove(modelName.Value, out _);
+        RememberUnknown(modelName.Value, timeProvider.GetUtcNow());
     }
 
     private void RememberUnknown(string modelName, DateTimeOffset now)
@@ -141,6 +140,6 @@ public sealed class ModelCatalog
         unknown[modelName] = now + unknownFor;
     }
 
-    private ServedModel Create(string modelName) =>
+    private ServedModel Create(ModelName modelName) =>
         new(modelName, registry, timeProvider, loggerFactory.CreateLogger<ServedModel>(), telemetry, releaseOptions);
 }

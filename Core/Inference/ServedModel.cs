@@ -37,22 +37,17 @@ public sealed class ServedModel
     private bool pointerRead;
     private string? failedReleaseId;
 
-    /// <summary>Creates the holder of <paramref name="name"/>; nothing is loaded until <see cref="ReloadAsync"/>.</summary>
-    /// <exception cref="ArgumentException">The name is not a valid model name.</exception>
+    /// <summary>Creates the holder of <paramref name="name"/> (parsed where it entered); nothing is loaded until <see cref="ReloadAsync"/>.</summary>
     public ServedModel(
-        string name,
+        ModelName name,
         ModelRegistry registry,
         TimeProvider timeProvider,
         ILogger<ServedModel>? logger = null,
         ArchiveForecastTelemetry? telemetry = null,
         ReleaseOptions? releaseOptions = null)
     {
-        if (!ModelName.IsValid(name))
-        {
-            throw new ArgumentException($"'{name}' is not a valid model name.", nameof(name));
-        }
-
-        Name = name;
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name.Value;
         this.registry = registry;
         this.timeProvider = timeProvider;
         this.logger = logger ?? (ILogger)NullLogger.Instance;

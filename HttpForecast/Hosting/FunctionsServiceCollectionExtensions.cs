@@ -44,10 +44,10 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddArchiveForecastFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddArchiveForecastCore(configuration);
-        services.AddArchiveForecastTraining(configuration);
+        services.AddArchiveForecastCore(configuration, HostProfile.Functions);
+        services.AddArchiveForecastTraining(configuration, HostProfile.Functions);
         services.AddArchiveForecastApi(configuration);
-        services.AddArchiveForecastTelemetry(configuration, collectAspNetCoreRequests: false, exportLogs: false);
+        services.AddArchiveForecastTelemetry(configuration, HostProfile.Functions);
         services.TryAddSingleton<ScheduledRetraining>();
 
         // The host poisons a message after host.json's maxDequeueCount; the last delivery must be the one that records why.

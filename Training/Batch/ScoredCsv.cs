@@ -57,7 +57,7 @@ public static class ScoredCsv
     }
 
     /// <summary>One CSV field: neutralised when a spreadsheet would read it as a formula, then quoted when needed.</summary>
-    public static string Cell(string text) => Quote(Neutralise(text));
+    public static string Cell(string text) => CsvRows.Field(Neutralise(text));
 
     /// <summary>
     /// A text beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading apostrophe
@@ -79,9 +79,4 @@ public static class ScoredCsv
     /// <summary>Appends <see cref="Number"/>'s text without making a string of it (a million-row job appends six a row).</summary>
     public static StringBuilder AppendNumber(StringBuilder builder, double value) =>
         builder.Append(CultureInfo.InvariantCulture, $"{value:0.####}");
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 && (value.Length == 0 || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1])))
-            ? value
-            : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ArchiveForecast.Core.Schema;
 
@@ -41,7 +40,6 @@ public sealed class ScoredCsvSink(Stream output, string? inputName = null) : ISc
 
     private static void Append(StringBuilder line, ScoredRow row)
     {
-        var culture = CultureInfo.InvariantCulture;
         if (row.Fields is { } fields)
         {
             foreach (string field in fields)
@@ -51,14 +49,7 @@ public sealed class ScoredCsvSink(Stream output, string? inputName = null) : ISc
         }
         else
         {
-            var x = row.Input;
-            line.Append(MonthFormat.Format(x.Month)).Append(',')
-                .Append(x.TotalFiles.ToString(culture)).Append(',')
-                .Append(x.AvgFileSizeMb.ToString("R", culture)).Append(',')
-                .Append(x.PctPdf.ToString("R", culture)).Append(',')
-                .Append(x.PctDocx.ToString("R", culture)).Append(',')
-                .Append(x.PctXlsx.ToString("R", culture)).Append(',')
-                .Append(x.ArchiveFrequencyPerDay.ToString("R", culture)).Append(',');
+            CsvRows.AppendInput(line, row.Input).Append(',');
         }
 
         var p = row.Prediction;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ArchiveForecast.Core.Schema;
 
@@ -33,28 +32,9 @@ public static class TrainingDataCsvWriter
     /// <summary>Appends one row (no line end).</summary>
     public static void AppendRow(StringBuilder line, TrainingExample row)
     {
-        var culture = CultureInfo.InvariantCulture;
-        var input = row.Input;
-        AppendField(line, row.SourceId ?? string.Empty);
-        line.Append(',').Append(MonthFormat.Format(input.Month));
-        line.Append(',').Append(input.TotalFiles.ToString(culture));
-        line.Append(',').Append(input.AvgFileSizeMb.ToString("R", culture));
-        line.Append(',').Append(input.PctPdf.ToString("R", culture));
-        line.Append(',').Append(input.PctDocx.ToString("R", culture));
-        line.Append(',').Append(input.PctXlsx.ToString("R", culture));
-        line.Append(',').Append(input.ArchiveFrequencyPerDay.ToString("R", culture));
-        line.Append(',').Append(row.Targets.ArchivedGbNextPeriod.ToString("R", culture));
-        line.Append(',').Append(row.Targets.SavingsGbNextPeriod.ToString("R", culture));
-    }
-
-    private static void AppendField(StringBuilder line, string value)
-    {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            line.Append(value);
-            return;
-        }
-
-        line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(row);
+        line.Append(CsvRows.Field(row.SourceId ?? string.Empty)).Append(',');
+        CsvRows.AppendExample(line, row);
     }
 }

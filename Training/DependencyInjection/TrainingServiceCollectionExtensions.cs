@@ -18,18 +18,19 @@ public static class TrainingServiceCollectionExtensions
     /// <summary>
     /// Registers the training pipeline: options (<c>Training</c>, <c>TrainingData</c>; validated on start), the
     /// <see cref="TrainingRunner"/>, <see cref="RetrainCoordinator"/>, <see cref="RetrainJob"/> and the training
-    /// data source. Needs the registry (<c>AddArchiveForecastCore</c>). With <paramref name="useInProcessQueue"/> (for
-    /// <c>serve</c>, which has no queue trigger) this process also runs the retraining work: the in-process queue and
-    /// its <see cref="InProcessRetrainWorker"/>. When the <c>RetrainQueue</c> section names a storage queue
+    /// data source. Needs the registry (<c>AddArchiveForecastCore</c>). On <see cref="HostProfile.Server"/> (<c>serve</c>,
+    /// which has no queue trigger) this process also runs the retraining work: the in-process queue and its
+    /// <see cref="InProcessRetrainWorker"/>. When the <c>RetrainQueue</c> section names a storage queue
     /// (<c>QueueServiceUri</c> with managed identity, or <c>ConnectionString</c>), that queue is the
-    /// <see cref="IRetrainQueue"/> instead, and with <paramref name="useInProcessQueue"/> a
+    /// <see cref="IRetrainQueue"/> instead, and on <see cref="HostProfile.Server"/> a
     /// <see cref="StorageQueueRetrainWorker"/> consumes it. Blob-backed training data (<c>TrainingData:ContainerUri</c> or
     /// <c>ConnectionString</c>) and the storage queue use <c>ModelStore:ManagedIdentityClientId</c> when a user-assigned
     /// identity is configured (a queue may name its own in <c>RetrainQueue:ManagedIdentityClientId</c>).
     /// </summary>
-    public static IServiceCollection AddArchiveForecastTraining(this IServiceCollection services, IConfiguration configuration, bool useInProcessQueue = false)
+    public static IServiceCollection AddArchiveForecastTraining(this IServiceCollection services, IConfiguration configuration, HostProfile profile)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        bool runsRetraining = profile == HostProfile.Server;
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>());
         services.AddOptions<TrainingDataOptions>().Bind(configuration.GetSection(TrainingDataOptions.SectionName)).ValidateOnStart();
@@ -54,12 +55,12 @@ public static class TrainingServiceCollectionExtensions
             configuration[ModelStoreClientIdKey]));
         services.AddArchiveForecastBatchScoring(configuration);
 
-        if (useInProcessQueue && storageQueue)
+        if (runsRetraining && storageQueue)
         {
             // serve has no Functions host to run the queue trigger, so it consumes the storage queue itself.
             services.AddHostedService<StorageQueueRetrainWorker>();
         }
-        else if (useInProcessQueue)
+        else if (runsRetraining)
         {
             services.TryAddSingleton<InProcessRetrainQueue>();
             services.TryAddSingleton<IRetrainQueue>(sp => sp.GetRequiredService<InProcessRetrainQueue>());

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ArchiveForecast.Core.Schema;
@@ -30,18 +29,6 @@ public static class TrainingDataFingerprint
     }
 
     /// <summary>Appends the canonical line of one row, LF included.</summary>
-    public static void AppendCanonical(StringBuilder line, TrainingExample row)
-    {
-        var culture = CultureInfo.InvariantCulture;
-        var input = row.Input;
-        line.Append(MonthFormat.Format(input.Month)).Append(',')
-            .Append(input.TotalFiles.ToString(culture)).Append(',')
-            .Append(input.AvgFileSizeMb.ToString("R", culture)).Append(',')
-            .Append(input.PctPdf.ToString("R", culture)).Append(',')
-            .Append(input.PctDocx.ToString("R", culture)).Append(',')
-            .Append(input.PctXlsx.ToString("R", culture)).Append(',')
-            .Append(input.ArchiveFrequencyPerDay.ToString("R", culture)).Append(',')
-            .Append(row.Targets.ArchivedGbNextPeriod.ToString("R", culture)).Append(',')
-            .Append(row.Targets.SavingsGbNextPeriod.ToString("R", culture)).Append('\n');
-    }
+    public static void AppendCanonical(StringBuilder line, TrainingExample row) =>
+        CsvRows.AppendExample(line, row).Append('\n');
 }

@@ -1,6 +1,5 @@
 using ArchiveForecast.Core.Configuration;
 using Azure;
-using Azure.Core;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Specialized;
 
@@ -75,19 +74,12 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
     }
 
     /// <summary>Queue client options: Base64 messages (the Functions trigger's default) and bounded retries.</summary>
-    public static QueueClientOptions CreateClientOptions() =>
-        new()
-        {
-            MessageEncoding = QueueMessageEncoding.Base64,
-            Retry =
-            {
-                Mode = RetryMode.Exponential,
-                MaxRetries = 2,
-                Delay = TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(2),
-                NetworkTimeout = TimeSpan.FromSeconds(30),
-            },
-        };
+    public static QueueClientOptions CreateClientOptions()
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        AzureRetry.Apply(options.Retry, AzureRetry.StorageNetworkTimeout);
+        return options;
+    }
 
     /// <inheritdoc />
     public async Task EnqueueAsync(RetrainRequest request, CancellationToken cancellationToken)

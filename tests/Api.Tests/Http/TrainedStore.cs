@@ -1,3 +1,4 @@
+using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Registry;
@@ -65,8 +66,8 @@ internal static class TrainedStore
             ["TrainingData:Path"] = Path.Combine(root, "training-data"),
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddArchiveForecastCore(configuration, enableReloadPolling: false);
-        services.AddArchiveForecastTraining(configuration);
+        services.AddArchiveForecastCore(configuration, HostProfile.Command);
+        services.AddArchiveForecastTraining(configuration, HostProfile.Command);
         await using var provider = services.BuildServiceProvider();
         var runner = provider.GetRequiredService<TrainingRunner>();
 

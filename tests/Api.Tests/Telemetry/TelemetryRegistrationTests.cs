@@ -1,4 +1,5 @@
 using ArchiveForecast.Api.Telemetry;
+using ArchiveForecast.Core.Configuration;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.ApplicationInsights;
 using Microsoft.ApplicationInsights.WorkerService;
@@ -21,7 +22,7 @@ public sealed class TelemetryRegistrationTests
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddArchiveForecastTelemetry(configuration);
+        services.AddArchiveForecastTelemetry(configuration, HostProfile.Server);
         return services.BuildServiceProvider();
     }
 
@@ -30,7 +31,7 @@ public sealed class TelemetryRegistrationTests
     {
         var services = new ServiceCollection();
 
-        services.AddArchiveForecastTelemetry(new ConfigurationBuilder().Build());
+        services.AddArchiveForecastTelemetry(new ConfigurationBuilder().Build(), HostProfile.Server);
 
         Assert.That(services, Is.Empty);
     }
@@ -76,6 +77,6 @@ public sealed class TelemetryRegistrationTests
             ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Authorization=Key",
         }).Build();
 
-        Assert.That(() => new ServiceCollection().AddArchiveForecastTelemetry(configuration), Throws.InvalidOperationException);
+        Assert.That(() => new ServiceCollection().AddArchiveForecastTelemetry(configuration, HostProfile.Server), Throws.InvalidOperationException);
     }
 }

@@ -55,7 +55,7 @@ public sealed class CoreServiceCollectionExtensionsTests
     [Test]
     public void Services_WithoutPolling_HaveNoReloadService()
     {
-        using var services = Build(new Dictionary<string, string?>(), enableReloadPolling: false);
+        using var services = Build(new Dictionary<string, string?>(), HostProfile.Command);
 
         Assert.That(services.GetServices<IHostedService>(), Is.Empty);
     }
@@ -92,17 +92,17 @@ public sealed class CoreServiceCollectionExtensionsTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ModelStore:ModelName"] = "Not Valid" });
-        builder.AddArchiveForecastCore(enableReloadPolling: false);
+        builder.AddArchiveForecastCore(HostProfile.Command);
         using var host = builder.Build();
 
         Assert.That(() => host.StartAsync(), Throws.TypeOf<OptionsValidationException>());
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings, bool enableReloadPolling = true)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, HostProfile profile = HostProfile.Server)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddArchiveForecastCore(configuration, enableReloadPolling);
+        services.AddArchiveForecastCore(configuration, profile);
         return services.BuildServiceProvider();
     }
 }

@@ -132,7 +132,7 @@ public sealed class ForecastModelTests
         using var model = ScoringWith(_ => (float.NaN, 1));
 
         Assert.That(
-            () => model.CheckCanaries(canaries),
+            () => ModelSelfCheck.CheckCanaries(model, canaries),
             Throws.InstanceOf<ModelSelfCheckException>().With.Message.Contains("non-finite"));
     }
 

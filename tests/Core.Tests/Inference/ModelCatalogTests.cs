@@ -38,21 +38,10 @@ public sealed class ModelCatalogTests
         });
     }
 
-    [TestCase("../archive-forecast")]
-    [TestCase("a/b")]
-    [TestCase("UPPER")]
-    [TestCase("")]
-    public async Task Get_WithInvalidName_IsNull(string name)
-    {
-        var served = await catalog.GetAsync(name, CancellationToken.None);
-
-        Assert.That(served, Is.Null);
-    }
-
     [Test]
     public async Task Get_OfModelTheRegistryDoesNotHave_IsNull_AndNotRemembered()
     {
-        var served = await catalog.GetAsync("no-such-model", CancellationToken.None);
+        var served = await catalog.GetAsync(ModelName.Parse("no-such-model"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -66,8 +55,8 @@ public sealed class ModelCatalogTests
     {
         await registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
 
-        var first = await catalog.GetAsync(Named, CancellationToken.None);
-        var second = await catalog.GetAsync(Named, CancellationToken.None);
+        var first = await catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None);
+        var second = await catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -84,7 +73,7 @@ public sealed class ModelCatalogTests
         await registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            Task.Run(() => catalog.GetAsync(Named, CancellationToken.None))));
+            Task.Run(() => catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None))));
 
         Assert.Multiple(() =>
         {
@@ -99,7 +88,7 @@ public sealed class ModelCatalogTests
     {
         await registry.PublishAsync(Named, new PublishRequestBuilder().ForModel(Named).Build(), CancellationToken.None);
 
-        var served = await catalog.GetAsync(Named, CancellationToken.None);
+        var served = await catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -113,7 +102,7 @@ public sealed class ModelCatalogTests
     {
         await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
         await registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-2"));
-        var named = await catalog.GetAsync(Named, CancellationToken.None);
+        var named = await catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None);
         await catalog.Default.ReloadAsync(force: false, CancellationToken.None);
         await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.Second(ModelName.Default, "run-3"));
         await registry.PublishAndPromoteAsync(Named, PublishableModels.Second(Named, "run-4"));

@@ -21,7 +21,7 @@ public sealed class ServedModelTests
         folder = new TempFolder();
         store = new InterceptingArtifactStore(new FolderArtifactStore(folder.Path, TimeProvider.System));
         registry = new ModelRegistry(store, TimeProvider.System);
-        served = new ServedModel(Model, registry, TimeProvider.System);
+        served = new ServedModel(ModelName.Parse(Model), registry, TimeProvider.System);
     }
 
     [TearDown]

@@ -31,10 +31,10 @@ public sealed class UnknownModelCacheTests
     {
         var catalog = Catalog(TimeSpan.FromSeconds(10));
 
-        var first = await catalog.GetAsync(Unknown, CancellationToken.None);
+        var first = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
         int lists = store.Lists;
         clock.Advance(TimeSpan.FromSeconds(9));
-        var second = await catalog.GetAsync(Unknown, CancellationToken.None);
+        var second = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -49,12 +49,12 @@ public sealed class UnknownModelCacheTests
     public async Task Get_ModelCreatedAfterTheDuration_IsFound()
     {
         var catalog = Catalog(TimeSpan.FromSeconds(10));
-        _ = await catalog.GetAsync(Unknown, CancellationToken.None);
+        _ = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
         await new ModelRegistry(store, clock).PublishAsync(Unknown, new PublishRequestBuilder().ForModel(Unknown).WithRunId("run-1").Build(), CancellationToken.None);
 
-        var stillUnknown = await catalog.GetAsync(Unknown, CancellationToken.None);
+        var stillUnknown = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(11));
-        var found = await catalog.GetAsync(Unknown, CancellationToken.None);
+        var found = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -68,9 +68,9 @@ public sealed class UnknownModelCacheTests
     {
         var catalog = Catalog(TimeSpan.Zero);
 
-        _ = await catalog.GetAsync(Unknown, CancellationToken.None);
+        _ = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
         int lists = store.Lists;
-        _ = await catalog.GetAsync(Unknown, CancellationToken.None);
+        _ = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
 
         Assert.That(store.Lists, Is.EqualTo(2 * lists));
     }

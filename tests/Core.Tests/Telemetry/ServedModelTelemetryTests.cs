@@ -29,7 +29,7 @@ public sealed class ServedModelTelemetryTests
         meterFactory = new TestMeterFactory();
         telemetry = new ArchiveForecastTelemetry(meterFactory, new DriftTracker(100));
         recorder = new TelemetryRecorder(telemetry.Meter, telemetry.ActivitySource);
-        served = new ServedModel(Model, registry, TimeProvider.System, telemetry: telemetry);
+        served = new ServedModel(ModelName.Parse(Model), registry, TimeProvider.System, telemetry: telemetry);
     }
 
     [TearDown]

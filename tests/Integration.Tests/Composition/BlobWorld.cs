@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
@@ -82,8 +83,8 @@ public sealed class BlobWorld : IAsyncDisposable
             ["Predictions:ContainerName"] = $"predictions-{suffix}",
         });
         builder.Logging.AddProvider(logs);
-        builder.Services.AddArchiveForecastCore(builder.Configuration);
-        builder.Services.AddArchiveForecastTraining(builder.Configuration);
+        builder.Services.AddArchiveForecastCore(builder.Configuration, HostProfile.Functions);
+        builder.Services.AddArchiveForecastTraining(builder.Configuration, HostProfile.Functions);
         return new BlobWorld(builder.Build(), azurite, modelsContainer, dataContainer, queueName, logs);
     }
 

@@ -1,3 +1,4 @@
+using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
@@ -31,8 +32,8 @@ public sealed class TrainingServicesTests
             .Build();
         return new ServiceCollection()
             .AddLogging()
-            .AddArchiveForecastCore(configuration, enableReloadPolling: false)
-            .AddArchiveForecastTraining(configuration, inProcessQueue)
+            .AddArchiveForecastCore(configuration, HostProfile.Command)
+            .AddArchiveForecastTraining(configuration, inProcessQueue ? HostProfile.Server : HostProfile.Command)
             .BuildServiceProvider();
     }
 
