@@ -100,6 +100,7 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
         {
             using var activity = telemetry?.StartPredict(model, inputs.Count);
             long started = Stopwatch.GetTimestamp();
+            release?.BeginServing();
             try
             {
                 predictions = inputs.Count == 1 ? [model.Predict(inputs[0])] : model.PredictBatch(inputs);
@@ -110,6 +111,10 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
                 release?.RecordServed(Stopwatch.GetElapsedTime(started), null);
                 ApiLog.NonFinitePrediction(logger, model.Name, model.Version);
                 return ApiProblems.Unexpected(request);
+            }
+            finally
+            {
+                release?.EndServing();
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started);

@@ -15,13 +15,19 @@ namespace ArchiveForecast.Core.Releases;
 /// </summary>
 /// <remarks>
 /// Shadow work goes through a bounded queue read by one background worker: a request only tries to enqueue (never
-/// waits), and a full queue drops the work and counts the drop, so shadowing never slows or changes an answer.
+/// waits), and a full queue drops the work and counts the drop, so shadowing never changes an answer. So that it does
+/// not slow one either, the worker scores only while no served scoring is running on this instance: on a busy host the
+/// cores belong to the answers, and work that waited <see cref="MaxShadowWait"/> for an idle moment is dropped (and
+/// counted). A shadow release therefore samples the idle moments of a saturated instance rather than every request.
 /// </remarks>
 public sealed class ActiveRelease : IAsyncDisposable
 {
     // Guards are checked on every candidate record up to the minimum, then on every 16th (sorting latencies costs).
     private const int CheckEvery = 16;
     private static readonly double TwentyPercent = Math.Log(1.2);
+
+    /// <summary>How long shadow work waits for an idle moment before it is dropped.</summary>
+    public static readonly TimeSpan MaxShadowWait = TimeSpan.FromMilliseconds(250);
 
     private readonly string modelName;
     private readonly ReleaseTelemetry? telemetry;
@@ -40,6 +46,7 @@ public sealed class ActiveRelease : IAsyncDisposable
     private long shadowDropped;
     private long candidateRecords;
     private int aborting;
+    private int servedInFlight;
 
     internal ActiveRelease(
         string modelName,
@@ -107,6 +114,14 @@ public sealed class ActiveRelease : IAsyncDisposable
         return (value >> 11) * (1.0 / (1UL << 53));
     }
 
+    /// <summary>
+    /// Marks served scoring as running until <see cref="EndServing"/>; shadow work waits while any is (see remarks).
+    /// </summary>
+    public void BeginServing() => Interlocked.Increment(ref servedInFlight);
+
+    /// <summary>Ends what <see cref="BeginServing"/> started.</summary>
+    public void EndServing() => Interlocked.Decrement(ref servedInFlight);
+
     /// <summary>Records a request the served version scored (<paramref name="results"/> null when it threw).</summary>
     public void RecordServed(TimeSpan elapsed, IReadOnlyList<ForecastPrediction>? results)
     {
@@ -132,13 +147,12 @@ public sealed class ActiveRelease : IAsyncDisposable
     /// </summary>
     public bool OfferShadow(IReadOnlyList<ForecastInput> inputs, IReadOnlyList<ForecastPrediction> servedResults)
     {
-        if (shadowQueue.Writer.TryWrite(new ShadowWork(inputs, servedResults)))
+        if (shadowQueue.Writer.TryWrite(new ShadowWork(inputs, servedResults, Stopwatch.GetTimestamp())))
         {
             return true;
         }
 
-        Interlocked.Increment(ref shadowDropped);
-        telemetry?.RecordDropped(modelName, Spec.Version);
+        Dropped();
         return false;
     }
 
@@ -233,6 +247,12 @@ public sealed class ActiveRelease : IAsyncDisposable
     {
         await foreach (var work in shadowQueue.Reader.ReadAllAsync(cancellationToken))
         {
+            if (!await IdleAsync(work.Offered, cancellationToken))
+            {
+                Dropped();
+                continue;
+            }
+
             long started = Stopwatch.GetTimestamp();
             IReadOnlyList<ForecastPrediction>? results;
             try
@@ -253,6 +273,28 @@ public sealed class ActiveRelease : IAsyncDisposable
 
             RecordCandidate(elapsed, results);
         }
+    }
+
+    // Waits (polling each millisecond) until no served scoring runs; false when the work waited too long for that.
+    private async Task<bool> IdleAsync(long offered, CancellationToken cancellationToken)
+    {
+        while (Volatile.Read(ref servedInFlight) > 0)
+        {
+            if (Stopwatch.GetElapsedTime(offered) > MaxShadowWait)
+            {
+                return false;
+            }
+
+            await Task.Delay(1, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private void Dropped()
+    {
+        Interlocked.Increment(ref shadowDropped);
+        telemetry?.RecordDropped(modelName, Spec.Version);
     }
 
     private void Compare(IReadOnlyList<ForecastPrediction> servedResults, IReadOnlyList<ForecastPrediction> candidateResults)
@@ -286,5 +328,5 @@ public sealed class ActiveRelease : IAsyncDisposable
     private static double AbsLogRatio(double candidateValue, double servedValue) =>
         Math.Abs(Math.Log((1 + Math.Max(candidateValue, 0)) / (1 + Math.Max(servedValue, 0))));
 
-    private sealed record ShadowWork(IReadOnlyList<ForecastInput> Inputs, IReadOnlyList<ForecastPrediction> Served);
+    private sealed record ShadowWork(IReadOnlyList<ForecastInput> Inputs, IReadOnlyList<ForecastPrediction> Served, long Offered);
 }
