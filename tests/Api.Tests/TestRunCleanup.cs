@@ -9,5 +9,5 @@ namespace ArchiveForecast.Api.Tests;
 public sealed class TestRunCleanup
 {
     [OneTimeTearDown]
-    public void DeleteTemporaryFolders() => Http.TempFolder.DeleteAll();
+    public void DeleteTemporaryFolders() => TempFolder.DeleteRunFolders();
 }

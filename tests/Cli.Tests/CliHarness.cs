@@ -3,9 +3,12 @@ using System.Text.Json;
 namespace ArchiveForecast.Cli.Tests;
 
 /// <summary>Runs the command line in-process against a temporary folder, capturing stdout and stderr.</summary>
-internal sealed class CliHarness : IDisposable
+public sealed class CliHarness : IDisposable
 {
     public CliHarness() => Root = Directory.CreateTempSubdirectory("af-cli-").FullName;
+
+    /// <summary>Training options that keep a fit short where the model's quality is not what a test checks.</summary>
+    public static IReadOnlyList<string> FastTraining { get; } = ["--trainer", "lightgbm", "--trees", "40"];
 
     public string Root { get; }
 
@@ -35,7 +38,7 @@ internal sealed class CliHarness : IDisposable
 }
 
 /// <summary>What a command line run gave.</summary>
-internal sealed record CliResult(int ExitCode, string Output, string Error)
+public sealed record CliResult(int ExitCode, string Output, string Error)
 {
     /// <summary>Stdout as the one JSON document <c>--json</c> promises (parsing fails on anything else).</summary>
     public JsonElement Json

@@ -2,25 +2,17 @@ namespace ArchiveForecast.Cli.Tests;
 
 /// <summary><c>evaluate</c> reports how often a version's forecast ranges held the actual values of any labelled file.</summary>
 [TestFixture]
-public sealed class EvaluateCommandTests
+public sealed class EvaluateCommandTests : CliFixture
 {
-    private CliHarness cli = null!;
-
-    [SetUp]
-    public void CreateHarness() => cli = new CliHarness();
-
-    [TearDown]
-    public void DisposeHarness() => cli.Dispose();
-
     [Test]
     public async Task Evaluate_OnSourcesTheModelNeverSaw_ReportsCoverageAndWidthPerLevel()
     {
-        string training = await cli.GenerateAsync(rows: 600, seed: 1, name: "train.csv");
-        string unseen = await cli.GenerateAsync(rows: 1200, seed: 99, name: "unseen.csv");
-        var train = await cli.RunOnStoreAsync("train", "--data", training);
+        string training = await Cli.GenerateAsync(rows: 600, seed: 1, name: "train.csv");
+        string unseen = await Cli.GenerateAsync(rows: 1200, seed: 99, name: "unseen.csv");
+        var train = await Cli.RunOnStoreAsync("train", "--data", training);
         Assert.That(train.ExitCode, Is.Zero, train.ToString());
 
-        var result = await cli.RunOnStoreAsync("evaluate", "--data", unseen, "--json");
+        var result = await Cli.RunOnStoreAsync("evaluate", "--data", unseen, "--json");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var levels = result.Json.GetProperty("intervals").EnumerateArray()
@@ -40,11 +32,26 @@ public sealed class EvaluateCommandTests
     [Test]
     public async Task Evaluate_InText_PrintsTheRangeTable()
     {
-        string data = await cli.GenerateAsync(rows: 600, seed: 1);
-        Assert.That((await cli.RunOnStoreAsync("train", "--data", data)).ExitCode, Is.Zero);
+        string data = await Cli.GenerateAsync(rows: 600, seed: 1);
+        Assert.That((await Cli.RunOnStoreAsync("train", "--data", data)).ExitCode, Is.Zero);
 
-        var result = await cli.RunOnStoreAsync("evaluate", "--data", data);
+        var result = await Cli.RunOnStoreAsync("evaluate", "--data", data);
 
         Assert.That(result.Output, Does.Contain("Forecast ranges").And.Contain("archived inside").And.Contain("0.95"));
+    }
+
+    [Test]
+    public async Task Evaluate_UnknownVersion_ExitsTwo()
+    {
+        string data = await Cli.GenerateAsync(rows: 300);
+        await Cli.RunOnStoreAsync(["train", "--data", data, .. CliHarness.FastTraining]);
+
+        var result = await Cli.RunOnStoreAsync("evaluate", "--data", data, "--version", "9");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Does.Contain("has no version 9 (versions: 1)"));
+        });
     }
 }

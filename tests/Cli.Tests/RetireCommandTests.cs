@@ -2,28 +2,20 @@ namespace ArchiveForecast.Cli.Tests;
 
 /// <summary><c>retire --model NAME</c> marks a model made by mistake unused; the default model is never retired.</summary>
 [TestFixture]
-public sealed class RetireCommandTests
+public sealed class RetireCommandTests : CliFixture
 {
-    private CliHarness cli = null!;
-
-    [SetUp]
-    public void CreateHarness() => cli = new CliHarness();
-
-    [TearDown]
-    public void DisposeHarness() => cli.Dispose();
-
     [Test]
     public async Task Retire_AModel_MakesItUnknownToPredict_UntilTrainingPublishesAgain()
     {
-        string data = await cli.GenerateAsync(rows: 300);
-        string input = await cli.GenerateAsync(rows: 3, seed: 9, name: "in.csv");
-        Assert.That((await cli.RunOnStoreAsync("train", "--data", data, "--model", "archive-forcast", "--trees", "20")).ExitCode, Is.Zero);
+        string data = await Cli.GenerateAsync(rows: 300);
+        string input = await Cli.GenerateAsync(rows: 3, seed: 9, name: "in.csv");
+        Assert.That((await Cli.RunOnStoreAsync("train", "--data", data, "--model", "archive-forcast", "--trees", "20")).ExitCode, Is.Zero);
 
-        var retire = await cli.RunOnStoreAsync("retire", "--model", "archive-forcast", "--json");
-        var predictRetired = await cli.RunOnStoreAsync("predict", "--model", "archive-forcast", "--input", input, "--out", cli.PathOf("out.csv"));
-        var again = await cli.RunOnStoreAsync("retire", "--model", "archive-forcast");
-        var retrain = await cli.RunOnStoreAsync("train", "--data", data, "--model", "archive-forcast", "--trees", "20");
-        var predictRevived = await cli.RunOnStoreAsync("predict", "--model", "archive-forcast", "--input", input, "--out", cli.PathOf("out.csv"));
+        var retire = await Cli.RunOnStoreAsync("retire", "--model", "archive-forcast", "--json");
+        var predictRetired = await Cli.RunOnStoreAsync("predict", "--model", "archive-forcast", "--input", input, "--out", Cli.PathOf("out.csv"));
+        var again = await Cli.RunOnStoreAsync("retire", "--model", "archive-forcast");
+        var retrain = await Cli.RunOnStoreAsync("train", "--data", data, "--model", "archive-forcast", "--trees", "20");
+        var predictRevived = await Cli.RunOnStoreAsync("predict", "--model", "archive-forcast", "--input", input, "--out", Cli.PathOf("out.csv"));
 
         Assert.Multiple(() =>
         {
@@ -40,7 +32,7 @@ public sealed class RetireCommandTests
     [Test]
     public async Task Retire_TheDefaultModel_ExitsTwo()
     {
-        var result = await cli.RunOnStoreAsync("retire", "--model", "archive-forecast");
+        var result = await Cli.RunOnStoreAsync("retire", "--model", "archive-forecast");
 
         Assert.Multiple(() =>
         {

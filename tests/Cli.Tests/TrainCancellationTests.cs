@@ -7,21 +7,13 @@ namespace ArchiveForecast.Cli.Tests;
 /// <summary>Ctrl+C and SIGTERM sent to a real <c>train</c> process: exit 130, a cancelled run record with its stage, the lock released, nothing published.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class TrainCancellationTests
+public sealed class TrainCancellationTests : CliFixture
 {
-    private CliHarness cli = null!;
-
-    [SetUp]
-    public void SetUp() => cli = new CliHarness();
-
-    [TearDown]
-    public void TearDown() => cli.Dispose();
-
     [Test]
     public async Task Train_InterruptedWhileFitting_Exits130RecordsCancelledAtFittingAndReleasesTheLock()
     {
-        string data = await cli.GenerateAsync(rows: 200_000, seed: 3, name: "big.csv");
-        using var train = CliSubprocess.Start(cli.Root, "train", "--data", data, "--store", cli.Store);
+        string data = await Cli.GenerateAsync(rows: 200_000, seed: 3, name: "big.csv");
+        using var train = CliSubprocess.Start(Cli.Root, "train", "--data", data, "--store", Cli.Store);
 
         await train.WaitForErrorLineAsync("[fitting]");
         await train.SignalAsync("INT");
@@ -33,8 +25,8 @@ public sealed class TrainCancellationTests
             Assert.That(result.ExitCode, Is.EqualTo(130), result.ToString());
             Assert.That(record.GetProperty("status").GetString(), Is.EqualTo("cancelled"));
             Assert.That(record.GetProperty("stage").GetString(), Is.EqualTo("fitting"));
-            Assert.That(File.Exists(Path.Combine(cli.Store, "archive-forecast", "training.lock")), Is.False, "the training lock is released");
-            Assert.That(Directory.Exists(Path.Combine(cli.Store, "archive-forecast", "versions")), Is.False, "nothing is published");
+            Assert.That(File.Exists(Path.Combine(Cli.Store, "archive-forecast", "training.lock")), Is.False, "the training lock is released");
+            Assert.That(Directory.Exists(Path.Combine(Cli.Store, "archive-forecast", "versions")), Is.False, "nothing is published");
             Assert.That(result.Error, Does.Contain("cancelled while fitting"));
             Assert.That(result.Error.Split('\n').Count(line => line.StartsWith("error:", StringComparison.Ordinal)), Is.EqualTo(1), "one message");
         });
@@ -43,8 +35,8 @@ public sealed class TrainCancellationTests
     [Test]
     public async Task Train_TerminatedWhileFittingWithJson_Exits130AndPrintsTheErrorObjectWithTheCancelledRun()
     {
-        string data = await cli.GenerateAsync(rows: 200_000, seed: 3, name: "big.csv");
-        using var train = CliSubprocess.Start(cli.Root, "train", "--data", data, "--store", cli.Store, "--json", "--verbose");
+        string data = await Cli.GenerateAsync(rows: 200_000, seed: 3, name: "big.csv");
+        using var train = CliSubprocess.Start(Cli.Root, "train", "--data", data, "--store", Cli.Store, "--json", "--verbose");
 
         // With --json there is no progress display; the log line of the data read comes just before the fit starts.
         await train.WaitForErrorLineAsync("rows, rejected");
@@ -58,18 +50,18 @@ public sealed class TrainCancellationTests
             Assert.That(document.GetProperty("error").GetProperty("exit_code").GetInt32(), Is.EqualTo(130));
             Assert.That(document.GetProperty("run").GetProperty("status").GetString(), Is.EqualTo("cancelled"));
             Assert.That(SingleRunRecord().GetProperty("stage").GetString(), Is.EqualTo("fitting"));
-            Assert.That(File.Exists(Path.Combine(cli.Store, "archive-forecast", "training.lock")), Is.False);
+            Assert.That(File.Exists(Path.Combine(Cli.Store, "archive-forecast", "training.lock")), Is.False);
         });
     }
 
     [Test]
     public async Task Train_InterruptedWhileReading_Exits130RecordsCancelledAtReadingAndTheNextTrainRunsAtOnce()
     {
-        string good = await cli.GenerateAsync(rows: 300, seed: 5, name: "good.csv");
-        string fifo = cli.PathOf("slow.csv");
+        string good = await Cli.GenerateAsync(rows: 300, seed: 5, name: "good.csv");
+        string fifo = Cli.PathOf("slow.csv");
         await RunAsync("mkfifo", fifo);
         string[] lines = await File.ReadAllLinesAsync(good);
-        using var train = CliSubprocess.Start(cli.Root, "train", "--data", fifo, "--store", cli.Store);
+        using var train = CliSubprocess.Start(Cli.Root, "train", "--data", fifo, "--store", Cli.Store);
 
         // The data arrives slowly through a pipe: the header and a few rows, then the interrupt, then the end of the file.
         await using (var writer = new StreamWriter(new FileStream(fifo, FileMode.Open, FileAccess.Write)))
@@ -87,7 +79,7 @@ public sealed class TrainCancellationTests
 
         var result = await train.WaitForExitAsync();
         var record = SingleRunRecord();
-        var next = await cli.RunOnStoreAsync("train", "--data", good, "--promote", "force");
+        var next = await Cli.RunOnStoreAsync("train", "--data", good, "--promote", "force");
 
         Assert.Multiple(() =>
         {
@@ -100,7 +92,7 @@ public sealed class TrainCancellationTests
 
     private JsonElement SingleRunRecord()
     {
-        var runs = Directory.GetFiles(Path.Combine(cli.Store, "archive-forecast", "runs"), "*.json");
+        var runs = Directory.GetFiles(Path.Combine(Cli.Store, "archive-forecast", "runs"), "*.json");
         Assert.That(runs, Has.Length.EqualTo(1));
         using var document = JsonDocument.Parse(File.ReadAllText(runs[0]));
         return document.RootElement.Clone();

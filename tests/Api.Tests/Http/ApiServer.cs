@@ -45,7 +45,7 @@ internal sealed class ApiServer : IAsyncDisposable
         TimeSpan? reloadInterval = null,
         CancellationToken cancellationToken = default)
     {
-        string root = sharedRoot ?? (trained ? await TrainedStore.CopyAsync(cancellationToken) : TempFolder.Create());
+        string root = sharedRoot ?? (trained ? await TrainedStore.CopyAsync(cancellationToken) : TempFolder.CreateForRun());
         var all = new Dictionary<string, string?>(settings ?? TestKeys.Settings)
         {
             ["TrainingData:Path"] = Path.Combine(root, "training-data"),

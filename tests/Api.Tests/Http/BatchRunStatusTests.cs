@@ -18,7 +18,7 @@ public sealed class BatchRunStatusTests
     [Test]
     public async Task GetRun_OfABatchJob_ShowsItsKindRowsVersionAndDuration()
     {
-        string predictions = TempFolder.Create();
+        string predictions = TempFolder.CreateForRun();
         await using var server = await ApiServer.StartAsync(settings: new Dictionary<string, string?>(TestKeys.Settings) { ["Predictions:Path"] = predictions });
         string dataset = Path.Combine(server.Root, "training-data", "plant-07", "2026-11.csv");
         Directory.CreateDirectory(Path.GetDirectoryName(dataset)!);

@@ -48,7 +48,7 @@ public sealed class ModelRoutesTests
         {
             Assert.That(info.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(TrainedStore.CurrentVersion));
             Assert.That(info.GetProperty("card").GetProperty("model_name").GetString(), Is.EqualTo(TrainedStore.DefaultModel));
-            Assert.That(info.GetProperty("card").GetProperty("metrics").GetProperty("archived_gb_next_period").GetProperty("mae").GetDouble(), Is.GreaterThanOrEqualTo(0));
+            Assert.That(info.GetProperty("card").GetProperty("metrics").GetProperty("archived_gb_next_period").GetProperty("mae").GetDouble(), Is.GreaterThan(0));
             Assert.That(info.GetProperty("manifest").GetProperty("version").GetInt32(), Is.EqualTo(TrainedStore.CurrentVersion));
             Assert.That(info.GetProperty("manifest").GetProperty("files").EnumerateObject().Select(f => f.Name), Does.Contain(ArtifactFiles.Model));
             Assert.That(info.GetProperty("load_state").GetProperty("last_attempt_failed").GetBoolean(), Is.False);

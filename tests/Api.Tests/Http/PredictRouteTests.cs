@@ -37,8 +37,8 @@ public sealed class PredictRouteTests
             Assert.That(root.GetProperty("model").GetProperty("name").GetString(), Is.EqualTo(TrainedStore.DefaultModel));
             Assert.That(root.GetProperty("model").GetProperty("version").GetInt32(), Is.EqualTo(TrainedStore.CurrentVersion));
             Assert.That(prediction.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "archived_gb_next_period", "savings_gb_next_period", "out_of_range", "intervals" }));
-            Assert.That(prediction.GetProperty("archived_gb_next_period").GetDouble(), Is.GreaterThanOrEqualTo(0));
-            Assert.That(prediction.GetProperty("savings_gb_next_period").GetDouble(), Is.GreaterThanOrEqualTo(0));
+            Assert.That(prediction.GetProperty("archived_gb_next_period").GetDouble(), Is.GreaterThan(0));
+            Assert.That(prediction.GetProperty("savings_gb_next_period").GetDouble(), Is.GreaterThan(0));
             Assert.That(prediction.GetProperty("out_of_range").ValueKind, Is.EqualTo(JsonValueKind.Array));
         });
     }

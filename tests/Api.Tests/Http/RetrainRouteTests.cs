@@ -8,7 +8,7 @@ namespace ArchiveForecast.Api.Tests.Http;
 [Category("Http")]
 public sealed class RetrainRouteTests
 {
-    private const int MaxPolls = 240;
+    private static readonly TimeSpan RunBound = TimeSpan.FromMinutes(1);
 
     private ApiServer _server = null!;
 
@@ -124,16 +124,11 @@ public sealed class RetrainRouteTests
         using var response = await server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"dataset":"big.csv"}""");
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
         string runId = accepted.GetProperty("run_id").GetString()!;
-        for (int poll = 0; poll < MaxPolls * 10; poll++)
-        {
-            var running = await JsonResponses.GetAsync(server, accepted.GetProperty("status_url").GetString()!);
-            if (running.GetProperty("status").GetString() != "queued")
-            {
-                break;
-            }
-
-            await Task.Delay(25);
-        }
+        await Eventually.UntilAsync(
+            () => JsonResponses.GetAsync(server, accepted.GetProperty("status_url").GetString()!),
+            running => running.GetProperty("status").GetString() != "queued",
+            RunBound,
+            TimeSpan.FromMilliseconds(25));
 
         // The host stops as on SIGTERM or a container stop: the retraining worker's token is cancelled mid-run.
         string models = server.ModelsPath;
@@ -153,18 +148,10 @@ public sealed class RetrainRouteTests
 
     private static async Task<JsonElement> WaitForRunToFinishAsync(string statusUrl, ApiServer server)
     {
-        for (int poll = 0; poll < MaxPolls; poll++)
-        {
-            var run = await JsonResponses.GetAsync(server, statusUrl);
-            if (run.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled")
-            {
-                return run;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"The run at {statusUrl} did not finish after {MaxPolls} polls.");
-        throw new InvalidOperationException();
+        var run = await Eventually.UntilAsync(() => JsonResponses.GetAsync(server, statusUrl), IsFinished, RunBound, TimeSpan.FromMilliseconds(250));
+        Assert.That(IsFinished(run), Is.True, $"The run at {statusUrl} did not finish within {RunBound.TotalSeconds} s: {run}");
+        return run;
     }
+
+    private static bool IsFinished(JsonElement run) => run.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled";
 }

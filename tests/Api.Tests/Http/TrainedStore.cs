@@ -39,7 +39,7 @@ internal static class TrainedStore
     public static async Task<string> CopyAsync(CancellationToken cancellationToken)
     {
         string source = await TemplateAsync(cancellationToken);
-        string root = TempFolder.Create();
+        string root = TempFolder.CreateForRun();
         CopyDirectory(source, root);
         return root;
     }
@@ -59,7 +59,7 @@ internal static class TrainedStore
 
     private static async Task<string> TrainAsync(CancellationToken cancellationToken)
     {
-        string root = TempFolder.Create();
+        string root = TempFolder.CreateForRun();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ModelStore:Path"] = Path.Combine(root, "models"),

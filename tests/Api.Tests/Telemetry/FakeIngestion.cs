@@ -61,23 +61,7 @@ internal sealed class FakeIngestion : IAsyncDisposable
     public bool Received(Func<string, bool> match) => items.Any(match);
 
     /// <summary>Waits until an item matches, or the time is up.</summary>
-    public async Task<bool> WaitForAsync(Func<string, bool> match, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!Received(match))
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return Received(match);
-            }
-        }
-
-        return true;
-    }
+    public Task<bool> WaitForAsync(Func<string, bool> match, TimeSpan timeout) => Eventually.TrueAsync(() => Received(match), timeout);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,4 @@
 using ArchiveForecast.Core.Configuration;
-using ArchiveForecast.Core.Tests.TestData;
 using Azure;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
@@ -131,6 +130,6 @@ public sealed class KeyVaultSecretsConfigurationProviderTests
 
     private static IConfigurationRoot Build(SecretClient client) =>
         new ConfigurationBuilder()
-            .Add(new KeyVaultSecretsConfigurationSource(client, TimeSpan.FromSeconds(30), new FixedTimeProvider(Now)))
+            .Add(new KeyVaultSecretsConfigurationSource(client, TimeSpan.FromSeconds(30), new FakeTimeProvider(Now)))
             .Build();
 }

@@ -2,7 +2,6 @@ using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

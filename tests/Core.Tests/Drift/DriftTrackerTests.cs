@@ -7,8 +7,8 @@ namespace ArchiveForecast.Core.Tests.Drift;
 [TestFixture]
 public sealed class DriftTrackerTests
 {
-    private static readonly DateTimeOffset Earlier = FixedTimeProvider.Instant;
-    private static readonly DateTimeOffset Later = FixedTimeProvider.Instant.AddMinutes(5);
+    private static readonly DateTimeOffset Earlier = TestClock.Start;
+    private static readonly DateTimeOffset Later = TestClock.Start.AddMinutes(5);
 
     [Test]
     public void Snapshot_BeforeAnyInput_IsEmptyWithTheConfiguredCapacity()

@@ -1,5 +1,4 @@
 using ArchiveForecast.Core.Features;
-using ArchiveForecast.Core.Tests.TestData;
 
 namespace ArchiveForecast.Core.Tests.Features;
 

@@ -3,7 +3,6 @@ using ArchiveForecast.Core.Features;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Core.Tests.TestData;
 using Microsoft.ML;
 
 namespace ArchiveForecast.Core.Tests.Inference;
@@ -36,7 +35,7 @@ public sealed class ForecastModelTests
     {
         var version = new VerifiedVersionBuilder().WithTrainer(kind).WithModel("archive-forecast", 4).Build();
 
-        using var model = ForecastModel.Load(version, new FixedTimeProvider());
+        using var model = ForecastModel.Load(version, new FakeTimeProvider(TestClock.Start));
 
         Assert.Multiple(() =>
         {
@@ -45,7 +44,7 @@ public sealed class ForecastModelTests
             Assert.That(model.Card, Is.SameAs(version.Card));
             Assert.That(model.Manifest, Is.SameAs(version.Manifest));
             Assert.That(model.Quantiles, Is.SameAs(version.Quantiles));
-            Assert.That(model.LoadedAt, Is.EqualTo(FixedTimeProvider.Instant));
+            Assert.That(model.LoadedAt, Is.EqualTo(TestClock.Start));
         });
     }
 

@@ -1,8 +1,6 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.TestData;
-using ArchiveForecast.Core.Tests.Fakes;
 using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.Core.Tests.Inference;

@@ -1,8 +1,6 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.TestData;
-using ArchiveForecast.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +12,7 @@ public sealed class ModelReloadServiceTests
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     private TempFolder folder = null!;
-    private ManualTimeProvider clock = null!;
+    private FakeTimeProvider clock = null!;
     private InterceptingArtifactStore store = null!;
     private ModelRegistry registry = null!;
     private ModelCatalog catalog = null!;
@@ -24,7 +22,7 @@ public sealed class ModelReloadServiceTests
     public void CreateService()
     {
         folder = new TempFolder();
-        clock = new ManualTimeProvider();
+        clock = new FakeTimeProvider(TestClock.Start);
         store = new InterceptingArtifactStore(new FolderArtifactStore(folder.Path, clock));
         registry = new ModelRegistry(store, clock);
         var options = Options.Create(new ModelStoreOptions { ReloadInterval = Interval });

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.TestData;
 
 namespace ArchiveForecast.Core.Tests.Inference;
 

@@ -2,8 +2,6 @@ using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Core.Tests.TestData;
-using ArchiveForecast.Core.Tests.Fakes;
 
 namespace ArchiveForecast.Core.Tests.Inference;
 

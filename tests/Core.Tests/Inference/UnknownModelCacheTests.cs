@@ -1,8 +1,6 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.Fakes;
-using ArchiveForecast.Core.Tests.TestData;
 using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.Core.Tests.Inference;
@@ -15,14 +13,14 @@ public sealed class UnknownModelCacheTests
 
     private TempFolder folder = null!;
     private InterceptingArtifactStore store = null!;
-    private ManualTimeProvider clock = null!;
+    private FakeTimeProvider clock = null!;
 
     [SetUp]
     public void CreateStore()
     {
         folder = new TempFolder();
         store = new InterceptingArtifactStore(new FolderArtifactStore(folder.Path, TimeProvider.System));
-        clock = new ManualTimeProvider();
+        clock = new FakeTimeProvider(TestClock.Start);
     }
 
     [TearDown]

@@ -1,7 +1,6 @@
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Core.Tests.TestData;
 
 namespace ArchiveForecast.Core.Tests.Modeling;
 

@@ -2,7 +2,6 @@ using ArchiveForecast.Core.Features;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Core.Tests.TestData;
 
 namespace ArchiveForecast.Core.Tests.Modeling;
 

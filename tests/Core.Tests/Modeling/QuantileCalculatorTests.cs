@@ -1,6 +1,5 @@
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Core.Tests.TestData;
 
 namespace ArchiveForecast.Core.Tests.Modeling;
 

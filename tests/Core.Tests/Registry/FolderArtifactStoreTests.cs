@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.Fakes;
 
 namespace ArchiveForecast.Core.Tests.Registry;
 
@@ -10,14 +9,14 @@ namespace ArchiveForecast.Core.Tests.Registry;
 public sealed class FolderArtifactStoreTests
 {
     private TempFolder folder = null!;
-    private ManualTimeProvider clock = null!;
+    private FakeTimeProvider clock = null!;
     private FolderArtifactStore store = null!;
 
     [SetUp]
     public void CreateStore()
     {
         folder = new TempFolder();
-        clock = new ManualTimeProvider();
+        clock = new FakeTimeProvider(TestClock.Start);
         store = new FolderArtifactStore(folder.Path, clock);
     }
 
@@ -309,7 +308,7 @@ public sealed class FolderArtifactStoreTests
     public async Task Lease_OfDeadHolder_IsTakenOverAfterExpiry_AndTheOldHolderCannotRemoveIt()
     {
         // A holder that stopped renewing (its process died): its lease file stays, with an expiry that passes.
-        var dead = new FolderArtifactStore(folder.Path, new ManualTimeProvider(clock.GetUtcNow()));
+        var dead = new FolderArtifactStore(folder.Path, new FakeTimeProvider(clock.GetUtcNow()));
         var deadLease = await dead.TryAcquireLeaseAsync("m/training.lock", TimeSpan.FromSeconds(60), CancellationToken.None);
         var beforeExpiry = await store.TryAcquireLeaseAsync("m/training.lock", TimeSpan.FromSeconds(60), CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(61));
@@ -331,7 +330,7 @@ public sealed class FolderArtifactStoreTests
     public async Task Lease_TakenOverWhileItsHolderCouldNotRenew_TellsTheHolderItIsLost()
     {
         // The holder's renewals stall (its clock does not move) until the lease expires and another holder takes it.
-        var holderClock = new ManualTimeProvider(clock.GetUtcNow());
+        var holderClock = new FakeTimeProvider(clock.GetUtcNow());
         var holder = new FolderArtifactStore(folder.Path, holderClock);
         var held = await holder.TryAcquireLeaseAsync("m/training.lock", TimeSpan.FromSeconds(60), CancellationToken.None);
         var state = (ILeaseState)held!;

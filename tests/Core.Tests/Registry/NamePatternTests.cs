@@ -73,7 +73,7 @@ public sealed class NamePatternTests
     [Test]
     public void RunId_New_IsValidAndSortsByTime()
     {
-        var clock = new ArchiveForecast.Core.Tests.Fakes.ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(TestClock.Start);
 
         var first = RunId.New(clock);
         clock.Advance(TimeSpan.FromSeconds(1));

@@ -2,8 +2,6 @@ using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Releases;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Core.Tests.Fakes;
-using ArchiveForecast.Core.Tests.TestData;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArchiveForecast.Core.Tests.Releases;

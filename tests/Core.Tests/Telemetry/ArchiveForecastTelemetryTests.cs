@@ -5,7 +5,6 @@ using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Core.Tests.TestData;
-using ArchiveForecast.Tests.Telemetry;
 
 namespace ArchiveForecast.Core.Tests.Telemetry;
 

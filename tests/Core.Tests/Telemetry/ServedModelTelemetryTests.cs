@@ -4,9 +4,6 @@ using ArchiveForecast.Core.Drift;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Telemetry;
-using ArchiveForecast.Core.Tests.Fakes;
-using ArchiveForecast.Core.Tests.TestData;
-using ArchiveForecast.Tests.Telemetry;
 
 namespace ArchiveForecast.Core.Tests.Telemetry;
 

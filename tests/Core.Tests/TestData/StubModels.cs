@@ -26,7 +26,7 @@ public static class StubModels
         var transformer = mlContext.Transforms
             .CustomMapping<FeatureRow, ScoreRow>((_, output) => (output.ArchivedScore, output.SavingsScore) = (12f, 3f), contractName: null)
             .Fit(mlContext.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()));
-        var clock = new FixedTimeProvider(loadedAt ?? FixedTimeProvider.Instant);
+        var clock = new FakeTimeProvider(loadedAt ?? TestClock.Start);
         return ForecastModel.FromTransformer(name, version, mlContext, transformer, null, null, quantiles, clock);
     }
 

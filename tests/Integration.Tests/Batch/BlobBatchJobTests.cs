@@ -21,18 +21,12 @@ public sealed class BlobBatchJobTests
 {
     private const string Dataset = "plant-07/2026-11.csv";
 
-    private AzuriteInstance azurite = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAzurite() => await azurite.DisposeAsync();
+    private static AzuriteInstance Azurite => SharedAzurite.Instance;
 
     [Test]
     public async Task Job_ScoresEveryRowIntoThePredictionsContainerWithItsSummary()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.TrainAsync(seed: 3);
         await world.UploadDatasetAsync(Dataset, rows: 500, seed: 4);
 
@@ -41,7 +35,7 @@ public sealed class BlobBatchJobTests
 
         var csv = (await world.AdminPredictions.GetBlobClient($"{ModelName.Default}/20261130T000000Z-0000bb01.csv").DownloadContentAsync()).Value;
         var lines = csv.Content.ToString().TrimEnd('\n').Split('\n');
-        var input = (await new Azure.Storage.Blobs.BlobContainerClient(azurite.ConnectionString, world.DataContainer).GetBlobClient(Dataset).DownloadContentAsync()).Value
+        var input = (await new Azure.Storage.Blobs.BlobContainerClient(Azurite.ConnectionString, world.DataContainer).GetBlobClient(Dataset).DownloadContentAsync()).Value
             .Content.ToString().TrimEnd('\n').Split('\n');
         bool summary = (await world.AdminPredictions.GetBlobClient($"{ModelName.Default}/20261130T000000Z-0000bb01.summary.json").ExistsAsync()).Value;
         Assert.Multiple(() =>
@@ -57,7 +51,7 @@ public sealed class BlobBatchJobTests
     [Test]
     public async Task Job_InterruptedAfterStagingBlocks_ShowsNothingThenOneCompleteOutputWhenRetried()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.TrainAsync(seed: 5);
         await world.UploadDatasetAsync(Dataset, rows: 60_000, seed: 6);
         var services = world.Services;

@@ -122,28 +122,6 @@ public sealed class BlobWorld : IAsyncDisposable
         await container.GetBlobClient(dataset).UploadAsync(csv, overwrite: true);
     }
 
-    /// <summary>Waits (bounded) until <paramref name="condition"/> holds, polling; false when it never did.</summary>
-    public static Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within) =>
-        EventuallyAsync(() => Task.FromResult(condition()), within);
-
-    /// <summary>Waits (bounded) until <paramref name="condition"/> holds, polling; false when it never did.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        using var deadline = new CancellationTokenSource(within);
-        while (!await condition())
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return await condition();
-            }
-        }
-
-        return true;
-    }
 
     public async ValueTask DisposeAsync()
     {

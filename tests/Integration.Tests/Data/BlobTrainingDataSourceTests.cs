@@ -9,19 +9,17 @@ namespace ArchiveForecast.Integration.Tests.Data;
 [Category("Integration")]
 public sealed class BlobTrainingDataSourceTests
 {
-    private AzuriteInstance azurite = null!;
+    private readonly string containerName = $"training-data-{Guid.NewGuid():N}"[..24];
     private BlobContainerClient container = null!;
 
+    private static AzuriteInstance Azurite => SharedAzurite.Instance;
+
     [OneTimeSetUp]
-    public async Task StartAzurite()
+    public async Task CreateContainer()
     {
-        azurite = await AzuriteInstance.StartAsync();
-        container = new BlobContainerClient(azurite.ConnectionString, "training-data");
+        container = new BlobContainerClient(Azurite.ConnectionString, containerName);
         await container.CreateIfNotExistsAsync();
     }
-
-    [OneTimeTearDown]
-    public async Task StopAzurite() => await azurite.DisposeAsync();
 
     [Test]
     public async Task OpenAsync_ReturnsTheBlobOfTheDatasetPath()
@@ -57,7 +55,7 @@ public sealed class BlobTrainingDataSourceTests
     public async Task OpenAsync_BlobLargerThanTheCap_IsRefusedNamingTheSetting()
     {
         await container.GetBlobClient("2026/large.csv").UploadAsync(BinaryData.FromBytes(new byte[4096]), overwrite: true);
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString, MaxDatasetBytes = 4095 }, managedIdentityClientId: null);
+        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = containerName, MaxDatasetBytes = 4095 }, managedIdentityClientId: null);
 
         var refused = await Assert.ThrowsAsync<TrainingDataException>(async () => await source.OpenAsync("2026/large.csv", CancellationToken.None));
 
@@ -68,7 +66,7 @@ public sealed class BlobTrainingDataSourceTests
     public async Task OpenAsync_BlobExactlyAtTheCap_IsRead()
     {
         await container.GetBlobClient("2026/at-cap.csv").UploadAsync(BinaryData.FromBytes(new byte[4096]), overwrite: true);
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString, MaxDatasetBytes = 4096 }, managedIdentityClientId: null);
+        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = containerName, MaxDatasetBytes = 4096 }, managedIdentityClientId: null);
 
         await using var stream = await source.OpenAsync("2026/at-cap.csv", CancellationToken.None);
         using var copy = new MemoryStream();
@@ -81,10 +79,10 @@ public sealed class BlobTrainingDataSourceTests
     public async Task OpenAsync_WhenTheContainerIsMissing_CreatesItAndSaysTheDatasetIsMissing()
     {
         string name = $"data-{Guid.NewGuid():N}"[..20];
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString, ContainerName = name }, managedIdentityClientId: null);
+        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = name }, managedIdentityClientId: null);
 
         var missing = await Assert.ThrowsAsync<FileNotFoundException>(async () => await source.OpenAsync("2026/archive.csv", CancellationToken.None));
-        bool created = (await new BlobContainerClient(azurite.ConnectionString, name).ExistsAsync()).Value;
+        bool created = (await new BlobContainerClient(Azurite.ConnectionString, name).ExistsAsync()).Value;
 
         Assert.Multiple(() =>
         {
@@ -96,9 +94,11 @@ public sealed class BlobTrainingDataSourceTests
     [Test]
     public void Location_IsTheContainerUrlWithoutAnyKey()
     {
-        Assert.That(Source().Location, Does.Not.Contain(AzuriteInstance.AccountKey).And.EndWith("/training-data"));
+        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString }, managedIdentityClientId: null);
+
+        Assert.That(source.Location, Does.Not.Contain(AzuriteInstance.AccountKey).And.EndWith("/training-data"));
     }
 
     private BlobTrainingDataSource Source() =>
-        BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = azurite.ConnectionString }, managedIdentityClientId: null);
+        BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = containerName }, managedIdentityClientId: null);
 }

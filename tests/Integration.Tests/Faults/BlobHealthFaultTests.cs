@@ -4,7 +4,6 @@ using System.Text.Json;
 using ArchiveForecast.Api.Hosting;
 using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Composition;
-using ArchiveForecast.Integration.Tests.Processes;
 
 namespace ArchiveForecast.Integration.Tests.Faults;
 
@@ -17,6 +16,8 @@ public sealed class BlobHealthFaultTests
     [Test]
     public async Task Health_WhenTheStoreIsDownAtStart_Is503_ThenHealthyWithoutARestartWhenTheStoreReturns()
     {
+        // An Azurite of its own: this test stops the store and starts it again, keeping its blobs in a data folder; the
+        // shared instance is in memory and serves every other fixture.
         using var data = new TempFolder();
         await using var azurite = await AzuriteInstance.StartAsync(new AzuriteSettings(DataFolder: data.Path));
         var container = $"models-{Guid.NewGuid():N}"[..20];
@@ -43,7 +44,7 @@ public sealed class BlobHealthFaultTests
 
         var whileDown = await HealthAsync(client);
         await azurite.RestartAsync();
-        var healthy = await EventuallyHealthyAsync(client);
+        var healthy = await Eventually.TrueAsync(async () => (await HealthAsync(client)).Status == HttpStatusCode.OK, Patience, TimeSpan.FromMilliseconds(250));
         var afterwards = await HealthAsync(client);
 
         await server.StopAsync(CancellationToken.None);
@@ -64,26 +65,4 @@ public sealed class BlobHealthFaultTests
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.RetryAfter?.ToString());
     }
 
-    private static async Task<bool> EventuallyHealthyAsync(HttpClient client)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!deadline.IsCancellationRequested)
-        {
-            if ((await HealthAsync(client)).Status == HttpStatusCode.OK)
-            {
-                return true;
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        return false;
-    }
 }

@@ -18,18 +18,14 @@ public sealed class BlobServingFaultTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    private AzuriteInstance azurite = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAzurite() => await azurite.DisposeAsync();
+    private static AzuriteInstance Azurite => SharedAzurite.Instance;
 
     [Test]
     public async Task Serving_WhenTheStoreIsDownAtStart_ServesNothing_ThenLoadsWithoutRestartWhenTheStoreReturns()
     {
-        using var data = new Processes.TempFolder();
+        // An Azurite of its own: this test stops the store and starts it again, keeping its blobs in a data folder; the
+        // shared instance is in memory and serves every other fixture.
+        using var data = new TempFolder();
         await using var persistent = await AzuriteInstance.StartAsync(new AzuriteSettings(DataFolder: data.Path));
         var container = $"models-{Guid.NewGuid():N}"[..20];
         await using (var publisher = BlobWorld.Create(persistent, TimeSpan.Zero, container))
@@ -41,12 +37,12 @@ public sealed class BlobServingFaultTests
         await using var serving = BlobWorld.Create(persistent, TimeSpan.FromSeconds(1), container);
         await serving.StartServingAsync();
         var model = serving.Catalog.Default;
-        var triedWhileDown = await BlobWorld.EventuallyAsync(() => model.LoadState.ConsecutiveFailures >= 1, Patience);
+        var triedWhileDown = await Eventually.TrueAsync(() => model.LoadState.ConsecutiveFailures >= 1, Patience);
         var servedWhileDown = model.Current;
         var errorWhileDown = model.LoadState.LastError;
 
         await persistent.RestartAsync();
-        var recovered = await BlobWorld.EventuallyAsync(() => model.Current is not null, Patience);
+        var recovered = await Eventually.TrueAsync(() => model.Current is not null, Patience);
 
         Assert.Multiple(() =>
         {
@@ -104,9 +100,9 @@ public sealed class BlobServingFaultTests
         AssertKeptVersionOne(world, result, ArtifactFiles.Model);
     }
 
-    private async Task<BlobWorld> ServingVersionOneAsync()
+    private static async Task<BlobWorld> ServingVersionOneAsync()
     {
-        var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.TrainAsync(seed: 1);
         var first = await world.Catalog.Default.ReloadAsync(force: false, CancellationToken.None);
         Assert.That(first.Outcome, Is.EqualTo(ReloadOutcome.Swapped), first.Error);

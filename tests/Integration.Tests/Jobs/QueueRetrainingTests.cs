@@ -20,18 +20,12 @@ public sealed class QueueRetrainingTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    private AzuriteInstance azurite = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAzurite() => await azurite.DisposeAsync();
+    private static AzuriteInstance Azurite => SharedAzurite.Instance;
 
     [Test]
     public async Task AQueuedRequest_TrainsPublishesAndIsServedByThePollingSide()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.FromSeconds(1));
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.FromSeconds(1));
         await world.UploadDatasetAsync("2026/archive.csv", rows: 600, seed: 5);
         await world.StartServingAsync();
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
@@ -40,7 +34,7 @@ public sealed class QueueRetrainingTests
         var messageText = await TakeMessageAsync(world);
         var result = await world.Services.GetRequiredService<RetrainMessageConsumer>()
             .HandleAsync(messageText, dequeueCount: 1, CancellationToken.None);
-        var served = await BlobWorld.EventuallyAsync(() => world.Catalog.Default.Current?.Version == result.Run.Version, Patience);
+        var served = await Eventually.TrueAsync(() => world.Catalog.Default.Current?.Version == result.Run.Version, Patience);
 
         var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(accepted.RunId), CancellationToken.None);
         Assert.Multiple(() =>
@@ -57,7 +51,7 @@ public sealed class QueueRetrainingTests
     [Test]
     public async Task AQueuedRequestForAMissingDataset_EndsWithAFailedRunRecordSayingWhy()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.UploadDatasetAsync("2026/archive.csv", rows: 100, seed: 5);
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
             .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse("2026/missing.csv"), TrainingTriggers.Http, CancellationToken.None);
@@ -72,7 +66,7 @@ public sealed class QueueRetrainingTests
         {
             Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
             Assert.That(record.Reason, Does.Contain("2026/missing.csv").And.Contain("does not exist"));
-            Assert.That(record.Reason, Does.Not.Contain(azurite.BlobServiceUri.Authority));
+            Assert.That(record.Reason, Does.Not.Contain(Azurite.BlobServiceUri.Authority));
             Assert.That(versions, Is.Empty);
         });
     }
@@ -80,7 +74,7 @@ public sealed class QueueRetrainingTests
     [Test]
     public async Task AMessageNamingARunButNotARequest_EndsInThePoisonQueueWithARunRecordSayingWhy()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await SendRawAsync(world, "{\"run_id\":\"run-20260301-poison\",\"model_name\":\"archive-forecast\",\"dataset\":42}");
         var consumer = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
@@ -101,7 +95,7 @@ public sealed class QueueRetrainingTests
     [Test]
     public async Task AMessageThatIsNotJson_EndsInThePoisonQueueAndIsLogged()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await SendRawAsync(world, "retrain please");
         var consumer = world.Services.GetRequiredService<RetrainMessageConsumer>();
 
@@ -119,7 +113,7 @@ public sealed class QueueRetrainingTests
     [Test]
     public async Task AQueuedRequest_ThroughTheConsumer_IsDeletedAfterOneDelivery()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.UploadDatasetAsync("2026/archive.csv", rows: 600, seed: 6);
         var accepted = await world.Services.GetRequiredService<RetrainCoordinator>()
             .SubmitAsync(ModelName.Parse(ModelName.Default), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Timer, CancellationToken.None);
@@ -150,7 +144,7 @@ public sealed class QueueRetrainingTests
         await worker.StartAsync(CancellationToken.None);
         try
         {
-            return await BlobWorld.EventuallyAsync(done, Patience);
+            return await Eventually.TrueAsync(done, Patience);
         }
         finally
         {

@@ -26,29 +26,24 @@ public sealed class ServeQueueRetrainingTests
     private const string AdminKey = "admin-key-for-queue-tests";
     private const string Dataset = "2026/archive.csv";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
 
-    private AzuriteInstance azurite = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAzurite() => await azurite.DisposeAsync();
+    private static AzuriteInstance Azurite => SharedAzurite.Instance;
 
     [Test]
     public async Task PostRetrain_OnServeWithAStorageQueue_IsTakenOffTheQueueTrainedAndServed()
     {
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         await world.UploadDatasetAsync(Dataset, rows: 600, seed: 5);
         await world.TrainAsync(seed: 1);
         await using var server = await StartServeAsync(world);
         using var client = new HttpClient { BaseAddress = new Uri(server.Urls[0]) };
-        Assert.That(await EventuallyAsync(() => IsServingAsync(client, version: 1)), Is.True, "version 1 was never served");
+        Assert.That(await Eventually.TrueAsync(() => IsServingAsync(client, version: 1), Patience, Pause), Is.True, "version 1 was never served");
 
         using var accepted = await SendAsync(client, HttpMethod.Post, "/api/retrain", AdminKey, $$"""{"model":"{{ModelName.Default}}","dataset":"{{Dataset}}"}""");
         var runId = JsonSerializer.Deserialize<JsonElement>(await accepted.Content.ReadAsStringAsync()).GetProperty("run_id").GetString()!;
-        var finished = await EventuallyAsync(() => IsFinishedAsync(world, runId));
-        var served = await EventuallyAsync(() => IsServingAsync(client, version: 2));
+        var finished = await Eventually.TrueAsync(() => IsFinishedAsync(world, runId), Patience, Pause);
+        var served = await Eventually.TrueAsync(() => IsServingAsync(client, version: 2), Patience, Pause);
 
         var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(runId), CancellationToken.None);
         var left = (await Queue(world.QueueName).PeekMessagesAsync(maxMessages: 32)).Value;
@@ -71,14 +66,14 @@ public sealed class ServeQueueRetrainingTests
     {
         const string PoisonedRunId = "run-20260301-serve-poison";
         const string Message = $$"""{"run_id":"{{PoisonedRunId}}","model_name":"archive-forecast","dataset":42}""";
-        await using var world = BlobWorld.Create(azurite, TimeSpan.Zero);
+        await using var world = BlobWorld.Create(Azurite, TimeSpan.Zero);
         var queue = Queue(world.QueueName);
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync(Message);
         var poison = Queue($"{world.QueueName}-poison");
 
         await using var server = await StartServeAsync(world);
-        var poisoned = await EventuallyAsync(() => HasMessagesAsync(poison));
+        var poisoned = await Eventually.TrueAsync(() => HasMessagesAsync(poison), Patience, Pause);
 
         var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(PoisonedRunId), CancellationToken.None);
         var moved = (await poison.ReceiveMessagesAsync(maxMessages: 32)).Value;
@@ -127,7 +122,7 @@ public sealed class ServeQueueRetrainingTests
 
     private static string Interval(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
-    private QueueClient Queue(string name) => new(azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
+    private static QueueClient Queue(string name) => new(Azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
 
     private static async Task<bool> IsFinishedAsync(BlobWorld world, string runId) =>
         await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(runId), CancellationToken.None) is { Status: RunStatus.Succeeded or RunStatus.Failed };
@@ -142,24 +137,6 @@ public sealed class ServeQueueRetrainingTests
             && JsonSerializer.Deserialize<JsonElement>(await health.Content.ReadAsStringAsync()).GetProperty("model").GetProperty("version").GetInt32() == version;
     }
 
-    /// <summary>Waits (bounded) until <paramref name="condition"/> holds, polling; false when it never did.</summary>
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!await condition())
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return await condition();
-            }
-        }
-
-        return true;
-    }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? key, string? json = null)
     {

@@ -11,25 +11,19 @@ namespace ArchiveForecast.Integration.Tests.Jobs;
 [Category("Integration")]
 public sealed class StorageQueueRetrainQueueTests
 {
-    private AzuriteInstance azurite = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAzurite() => await azurite.DisposeAsync();
+    private static AzuriteInstance Azurite => SharedAzurite.Instance;
 
     [Test]
     public async Task EnqueueAsync_WithAConnectionString_CreatesTheQueueAndSendsBase64SnakeCaseJson()
     {
         var name = QueueName();
-        var queue = StorageQueueRetrainQueue.Create(new RetrainQueueOptions { ConnectionString = azurite.ConnectionString, QueueName = name });
+        var queue = StorageQueueRetrainQueue.Create(new RetrainQueueOptions { ConnectionString = Azurite.ConnectionString, QueueName = name });
         var request = new RetrainRequest(RunId.Parse("run-20260301-abc"), ModelName.Parse("archive-forecast"), DatasetPath.Parse("2026/archive.csv"), "http");
 
         await queue.EnqueueAsync(request, CancellationToken.None);
 
         // Read the raw wire text, as the Functions host does before it Base64-decodes for the trigger.
-        var raw = new QueueClient(azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var raw = new QueueClient(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         var message = (await raw.ReceiveMessageAsync()).Value;
         var json = Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText));
         using var document = JsonDocument.Parse(json);
@@ -47,14 +41,14 @@ public sealed class StorageQueueRetrainQueueTests
     public async Task EnqueueAsync_ManyRequests_AllArriveOnce()
     {
         var name = QueueName();
-        var queue = StorageQueueRetrainQueue.Create(new RetrainQueueOptions { ConnectionString = azurite.ConnectionString, QueueName = name });
+        var queue = StorageQueueRetrainQueue.Create(new RetrainQueueOptions { ConnectionString = Azurite.ConnectionString, QueueName = name });
 
         for (var i = 0; i < 5; i++)
         {
             await queue.EnqueueAsync(new RetrainRequest(RunId.Parse($"run-{i}"), ModelName.Parse("archive-forecast"), null, "timer"), CancellationToken.None);
         }
 
-        var reader = new QueueClient(azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
+        var reader = new QueueClient(Azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
         var messages = (await reader.ReceiveMessagesAsync(maxMessages: 32)).Value;
         Assert.That(messages.Select(m => RetrainMessage.Deserialize(m.MessageText).RunId), Is.EquivalentTo(Enumerable.Range(0, 5).Select(i => $"run-{i}")));
     }

@@ -11,13 +11,7 @@ namespace ArchiveForecast.Integration.Tests.Registry;
 [Category("Integration")]
 public sealed class BlobArtifactStoreTests
 {
-    private AzuriteInstance azurite = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAzurite() => await azurite.DisposeAsync();
+    private static AzuriteInstance Azurite => SharedAzurite.Instance;
 
     [Test]
     public async Task ReadAsync_WhenObjectMissing_ReturnsNull()
@@ -215,7 +209,7 @@ public sealed class BlobArtifactStoreTests
     [Test]
     public async Task TryAcquireLeaseAsync_LeaseBrokenByTheService_TellsTheHolderItIsLost()
     {
-        var container = new BlobContainerClient(azurite.ConnectionString, $"lost-{Guid.NewGuid():N}"[..20], BlobContainerClientFactory.CreateOptions());
+        var container = new BlobContainerClient(Azurite.ConnectionString, $"lost-{Guid.NewGuid():N}"[..20], BlobContainerClientFactory.CreateOptions());
         var store = new BlobArtifactStore(container, createContainerIfMissing: true, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);
         await using var held = await store.TryAcquireLeaseAsync("m/training.lock", BlobArtifactStore.MinLeaseDuration, CancellationToken.None);
         var state = (ILeaseState)held!;
@@ -238,14 +232,14 @@ public sealed class BlobArtifactStoreTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(store.Location, Does.StartWith(azurite.BlobServiceUri.ToString()));
+            Assert.That(store.Location, Does.StartWith(Azurite.BlobServiceUri.ToString()));
             Assert.That(store.Location, Does.Not.Contain(AzuriteInstance.AccountKey));
         });
     }
 
-    private BlobArtifactStore NewStore()
+    private static BlobArtifactStore NewStore()
     {
-        var container = new BlobContainerClient(azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..20], BlobContainerClientFactory.CreateOptions());
+        var container = new BlobContainerClient(Azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..20], BlobContainerClientFactory.CreateOptions());
         return new BlobArtifactStore(container, createContainerIfMissing: true, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);
     }
 

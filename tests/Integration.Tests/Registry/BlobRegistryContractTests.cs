@@ -1,6 +1,5 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,18 +11,12 @@ namespace ArchiveForecast.Integration.Tests.Registry;
 [Category("Integration")]
 public sealed class BlobRegistryContractTests : RegistryContractTests
 {
-    private AzuriteInstance azurite = null!;
+    private static AzuriteInstance Azurite => SharedAzurite.Instance;
     private BlobContainerClient? container;
-
-    [OneTimeSetUp]
-    public async Task StartAzurite() => azurite = await AzuriteInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAzurite() => await azurite.DisposeAsync();
 
     protected override async Task<IArtifactStore> CreateStoreAsync()
     {
-        container = new BlobContainerClient(azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..24], BlobContainerClientFactory.CreateOptions());
+        container = new BlobContainerClient(Azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..24], BlobContainerClientFactory.CreateOptions());
         await container.CreateAsync();
         return new BlobArtifactStore(container, createContainerIfMissing: false, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);
     }

@@ -6,7 +6,6 @@ using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
-using ArchiveForecast.Tests.Telemetry;
 using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

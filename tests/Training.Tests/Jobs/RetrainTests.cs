@@ -249,16 +249,12 @@ public sealed class RetrainTests
     private async Task<RunRecord> WaitForFinishAsync(string runId)
     {
         // Polls the record the worker writes; the bound only stops a broken worker from hanging the suite.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            var record = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(runId), timeout.Token);
-            if (record is { Status: RunStatus.Succeeded or RunStatus.Failed })
-            {
-                return record;
-            }
-
-            await Task.Delay(100, timeout.Token);
-        }
+        var record = await Eventually.UntilAsync(
+            () => harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(runId), CancellationToken.None),
+            run => run is { Status: RunStatus.Succeeded or RunStatus.Failed },
+            TimeSpan.FromMinutes(2),
+            TimeSpan.FromMilliseconds(100));
+        Assert.That(record?.Status, Is.AnyOf(RunStatus.Succeeded, RunStatus.Failed), $"run {runId} did not finish");
+        return record!;
     }
 }

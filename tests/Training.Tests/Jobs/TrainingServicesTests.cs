@@ -44,9 +44,9 @@ public sealed class TrainingServicesTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(services.GetRequiredService<TrainingRunner>(), Is.Not.Null);
-            Assert.That(services.GetRequiredService<RetrainCoordinator>(), Is.Not.Null);
-            Assert.That(services.GetRequiredService<RetrainJob>(), Is.Not.Null);
+            Assert.That(() => services.GetRequiredService<TrainingRunner>(), Throws.Nothing);
+            Assert.That(() => services.GetRequiredService<RetrainCoordinator>(), Throws.Nothing);
+            Assert.That(() => services.GetRequiredService<RetrainJob>(), Throws.Nothing);
             Assert.That(services.GetRequiredService<ITrainingDataSource>(), Is.InstanceOf<FolderTrainingDataSource>());
             Assert.That(services.GetRequiredService<IRetrainQueue>(), Is.SameAs(services.GetRequiredService<InProcessRetrainQueue>()));
             Assert.That(services.GetServices<IHostedService>().OfType<InProcessRetrainWorker>(), Has.Exactly(1).Items);

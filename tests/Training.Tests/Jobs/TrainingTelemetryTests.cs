@@ -1,7 +1,6 @@
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Training.Tests.Builders;
-using ArchiveForecast.Tests.Telemetry;
 
 namespace ArchiveForecast.Training.Tests.Jobs;
 

@@ -26,8 +26,8 @@ public sealed class PredictFunctionTests : ServedModelFixture
             Assert.That(predictions, Has.Count.EqualTo(2));
             foreach (var prediction in predictions)
             {
-                Assert.That(prediction?["archived_gb_next_period"]?.GetValue<double>(), Is.GreaterThanOrEqualTo(0));
-                Assert.That(prediction?["savings_gb_next_period"]?.GetValue<double>(), Is.GreaterThanOrEqualTo(0));
+                Assert.That(prediction?["archived_gb_next_period"]?.GetValue<double>(), Is.GreaterThan(0));
+                Assert.That(prediction?["savings_gb_next_period"]?.GetValue<double>(), Is.GreaterThan(0));
                 Assert.That(prediction?["out_of_range"], Is.Not.Null);
             }
         });

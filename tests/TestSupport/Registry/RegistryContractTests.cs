@@ -4,10 +4,8 @@ using System.Text;
 using System.Text.Json;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Tests.TestData;
-using ArchiveForecast.Core.Tests.Fakes;
 
-namespace ArchiveForecast.Core.Tests.Registry;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>
 /// What the registry guarantees on any <see cref="IArtifactStore"/>: exclusive versions, a compare-and-swap pointer,
@@ -26,7 +24,7 @@ public abstract class RegistryContractTests
 
     protected ModelRegistry Registry => registry ?? throw new InvalidOperationException("No registry yet.");
 
-    protected ManualTimeProvider Clock { get; } = new();
+    protected FakeTimeProvider Clock { get; } = new(TestClock.Start);
 
     private static string MlNetInformationalVersion =>
         typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";

@@ -1,7 +1,7 @@
 using ArchiveForecast.Core.Features;
 using ArchiveForecast.Core.Schema;
 
-namespace ArchiveForecast.Core.Tests.TestData;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>
 /// Seeded labelled rows from a known formula: archived ≈ total GB × a rate that grows with archive frequency × a

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Registry;
 
-namespace ArchiveForecast.Core.Tests.TestData;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>Arranging registry states: publishing and promoting, and tampering with stored versions as an attacker or a bad disk would.</summary>
 public static class RegistryArrangements

@@ -2,7 +2,7 @@ using System.Text;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Registry;
 
-namespace ArchiveForecast.Core.Tests.TestData;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>
 /// A publish request whose model.zip is placeholder bytes tied to the run id: enough for the registry, which never

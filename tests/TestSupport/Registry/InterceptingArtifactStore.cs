@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ArchiveForecast.Core.Registry;
 
-namespace ArchiveForecast.Core.Tests.Fakes;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>
 /// A decorator over a real store for fault tests: it can be "down" (every call throws <see cref="IOException"/>),

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace ArchiveForecast.Core.Tests.TestData;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>A meter factory of its own, so that a test listens only to the meters it created.</summary>
 public sealed class TestMeterFactory : IMeterFactory

@@ -2,7 +2,7 @@ using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Features;
 using ArchiveForecast.Core.Registry;
 
-namespace ArchiveForecast.Core.Tests.TestData;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>A model card with plausible defaults; tests change what they care about.</summary>
 public sealed class ModelCardBuilder
@@ -12,7 +12,7 @@ public sealed class ModelCardBuilder
     private string trainer = "fasttree";
     private double archivedMae = 1.5;
     private IReadOnlyList<CanaryRow> canaries = [];
-    private DateTimeOffset createdAt = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private DateTimeOffset createdAt = TestClock.Start;
 
     public ModelCardBuilder ForModel(string name)
     {

@@ -3,7 +3,7 @@ using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
 
-namespace ArchiveForecast.Core.Tests.TestData;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>One fit per trainer on the standard synthetic data, shared by the fixtures that only need "a trained model".</summary>
 public static class TrainedModels

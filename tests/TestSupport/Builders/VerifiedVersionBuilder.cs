@@ -5,7 +5,7 @@ using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Schema;
 
-namespace ArchiveForecast.Core.Tests.TestData;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>
 /// A published version as the registry would hand it over: manifest, card with canaries recorded from the model
@@ -60,7 +60,7 @@ public sealed class VerifiedVersionBuilder
         {
             ModelName = _modelName,
             RunId = "run-test",
-            CreatedAt = FixedTimeProvider.Instant,
+            CreatedAt = TestClock.Start,
             Trainer = TrainerKindNames.Format(_kind),
             Parameters = trained.Settings.ToParameters(),
             FeatureVersion = FeatureSchema.Version,
@@ -76,7 +76,7 @@ public sealed class VerifiedVersionBuilder
             ModelName = _modelName,
             Version = _version,
             MlNetVersion = "5.0.1",
-            CreatedAt = FixedTimeProvider.Instant,
+            CreatedAt = TestClock.Start,
             RunId = "run-test",
             Files = new Dictionary<string, ManifestEntry>(),
         };

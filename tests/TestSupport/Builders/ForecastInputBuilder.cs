@@ -1,6 +1,6 @@
 using ArchiveForecast.Core.Schema;
 
-namespace ArchiveForecast.Core.Tests.TestData;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>A valid input unless told otherwise.</summary>
 public sealed class ForecastInputBuilder

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace ArchiveForecast.Tests.Telemetry;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>One measurement as a listener saw it.</summary>
 public sealed record RecordedMeasurement(string Instrument, double Value, IReadOnlyDictionary<string, object?> Tags)
@@ -10,7 +10,7 @@ public sealed record RecordedMeasurement(string Instrument, double Value, IReadO
     public object? Tag(string name) => Tags.TryGetValue(name, out var value) ? value : null;
 }
 
-/// <summary>Linked into each test project that checks telemetry. Listens to one meter and one activity source, the way an exporter would, and keeps what they emit.</summary>
+/// <summary>Listens to one meter and one activity source, the way an exporter would, and keeps what they emit.</summary>
 public sealed class TelemetryRecorder : IDisposable
 {
     private readonly MeterListener meters = new();

@@ -3,7 +3,7 @@ using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Registry;
 
-namespace ArchiveForecast.Core.Tests.TestData;
+namespace ArchiveForecast.TestSupport;
 
 /// <summary>
 /// Two different real models (of the shared <see cref="TrainedModels"/>) as publish requests, with canaries recorded as
