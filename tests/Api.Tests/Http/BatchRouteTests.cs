@@ -22,7 +22,7 @@ public sealed class BatchRouteTests
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        _predictions = TempFolder.Create();
+        _predictions = TempFolder.CreateForRun();
         _server = await ApiServer.StartAsync(settings: new Dictionary<string, string?>(TestKeys.Settings) { ["Predictions:Path"] = _predictions });
         string dataset = Path.Combine(_server.Root, "training-data", "plant-07", "2026-11.csv");
         Directory.CreateDirectory(Path.GetDirectoryName(dataset)!);
