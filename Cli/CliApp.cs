@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using ArchiveForecast.Cli.Output;
 
 namespace ArchiveForecast.Cli;

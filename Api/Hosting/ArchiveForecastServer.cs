@@ -25,19 +25,19 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
     // Kestrel's own cap sits above the API's so that the API's reader, which counts bytes, answers first with its problem.
     private const long KestrelBodyLimit = 2L * RequestLimits.MaxBodyBytes;
 
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
-    private ArchiveForecastServer(WebApplication app) => _app = app;
+    private ArchiveForecastServer(WebApplication app) => this.app = app;
 
     /// <summary>The services of the running host.</summary>
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => this.app.Services;
 
     /// <summary>The addresses Kestrel listens on, once started (with the real port when port 0 was asked for).</summary>
     public IReadOnlyList<string> Urls =>
-        [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+        [.. this.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
     /// <summary>True when every route is served without a key (<c>Auth:AllowAnonymous</c> from any configuration source).</summary>
-    public bool AllowAnonymous => _app.Services.GetRequiredService<KeyAuthorizer>().AllowAnonymous;
+    public bool AllowAnonymous => this.app.Services.GetRequiredService<KeyAuthorizer>().AllowAnonymous;
 
     /// <summary>Builds the host; nothing listens until <see cref="StartAsync"/>.</summary>
     public static ArchiveForecastServer Create(ServerOptions options)
@@ -71,15 +71,15 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
     }
 
     /// <summary>The full path of the model store when it is a folder (<c>ModelStore:Path</c>), or null for a blob container.</summary>
-    public string? StoreFolder => ModelStoreSelection.FolderPath(_app.Services.GetRequiredService<IOptions<ModelStoreOptions>>().Value);
+    public string? StoreFolder => ModelStoreSelection.FolderPath(this.app.Services.GetRequiredService<IOptions<ModelStoreOptions>>().Value);
 
     /// <summary>Starts listening. Fails with <see cref="OptionsValidationException"/> when a setting is wrong (no key, say).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _app.StartAsync(cancellationToken);
-        var logger = _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ArchiveForecastServer>();
+        await this.app.StartAsync(cancellationToken);
+        var logger = this.app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ArchiveForecastServer>();
         string urls = string.Join(", ", Urls);
-        var store = _app.Services.GetRequiredService<IOptions<ModelStoreOptions>>().Value;
+        var store = this.app.Services.GetRequiredService<IOptions<ModelStoreOptions>>().Value;
         string location = store.ContainerUri?.GetLeftPart(UriPartial.Path) ?? store.Path ?? "(connection string)";
         ApiLog.Listening(logger, urls, store.ModelName, location);
         foreach (string url in Urls.Where(ListenAddress.IsPlainHttpBeyondLoopback))
@@ -93,17 +93,17 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
             ApiLog.AnonymousAccess(logger, urls);
         }
 
-        _app.Lifetime.ApplicationStopping.Register(() => ApiLog.Stopping(logger));
+        this.app.Lifetime.ApplicationStopping.Register(() => ApiLog.Stopping(logger));
     }
 
     /// <summary>Runs until the host is asked to stop (SIGTERM, Ctrl+C, or <paramref name="cancellationToken"/>), then stops gracefully.</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => this.app.WaitForShutdownAsync(cancellationToken);
 
     /// <summary>Stops gracefully: requests in flight finish, within the shutdown timeout.</summary>
-    public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken) => this.app.StopAsync(cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => this.app.DisposeAsync();
 
     /// <summary>The configuration the command-line flags stand for; flags win over every other source.</summary>
     public static IReadOnlyDictionary<string, string?> Overrides(ServerOptions options)

@@ -6,13 +6,13 @@ namespace ArchiveForecast.Api.Input;
 /// <summary>A request body read under the cap (a pooled buffer, returned on dispose), or the problem that stopped it.</summary>
 public sealed class RequestBody : IDisposable
 {
-    private byte[]? _buffer;
-    private readonly int _length;
+    private byte[]? buffer;
+    private readonly int length;
 
     private RequestBody(byte[]? buffer, int length, ProblemResult? problem)
     {
-        _buffer = buffer;
-        _length = length;
+        this.buffer = buffer;
+        this.length = length;
         Problem = problem;
     }
 
@@ -20,7 +20,7 @@ public sealed class RequestBody : IDisposable
     public ProblemResult? Problem { get; }
 
     /// <summary>The bytes read.</summary>
-    public ReadOnlySpan<byte> Span => _buffer is null ? [] : _buffer.AsSpan(0, _length);
+    public ReadOnlySpan<byte> Span => this.buffer is null ? [] : this.buffer.AsSpan(0, this.length);
 
     internal static RequestBody Read(byte[] buffer, int length) => new(buffer, length, null);
 
@@ -29,9 +29,9 @@ public sealed class RequestBody : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_buffer is { } buffer)
+        if (this.buffer is { } buffer)
         {
-            _buffer = null;
+            this.buffer = null;
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

@@ -19,15 +19,15 @@ public sealed class KeyAuthorizer
     /// <summary>The query parameter that carries a key.</summary>
     public const string QueryName = "code";
 
-    private readonly byte[][] _functionKeys;
-    private readonly byte[][] _adminKeys;
+    private readonly byte[][] functionKeys;
+    private readonly byte[][] adminKeys;
 
     /// <summary>Creates the authorizer over the configured keys.</summary>
     public KeyAuthorizer(IOptions<AuthOptions> options)
     {
         var value = options.Value;
-        _functionKeys = [.. value.FunctionKeys.Select(Digest)];
-        _adminKeys = [.. value.AdminKeys.Select(Digest)];
+        functionKeys = [.. value.FunctionKeys.Select(Digest)];
+        adminKeys = [.. value.AdminKeys.Select(Digest)];
         AllowAnonymous = value.AllowAnonymous;
     }
 
@@ -54,8 +54,8 @@ public sealed class KeyAuthorizer
         }
 
         byte[] digest = Digest(key);
-        bool admin = MatchesAny(digest, _adminKeys);
-        bool function = MatchesAny(digest, _functionKeys);
+        bool admin = MatchesAny(digest, adminKeys);
+        bool function = MatchesAny(digest, functionKeys);
         return admin ? KeyCheck.Allowed
             : !function ? KeyCheck.Invalid
             : level == KeyLevel.Function ? KeyCheck.Allowed
@@ -86,8 +86,8 @@ public sealed class KeyAuthorizer
         }
 
         byte[] digest = Digest(key);
-        return MatchesAny(digest, _adminKeys) ? KeyLevel.Admin
-            : MatchesAny(digest, _functionKeys) ? KeyLevel.Function
+        return MatchesAny(digest, adminKeys) ? KeyLevel.Admin
+            : MatchesAny(digest, functionKeys) ? KeyLevel.Function
             : KeyLevel.Anonymous;
     }
 

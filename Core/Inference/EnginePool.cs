@@ -11,20 +11,20 @@ namespace ArchiveForecast.Core.Inference;
 internal sealed class EnginePool<TOutput> : IDisposable
     where TOutput : class, new()
 {
-    private readonly ObjectPool<PooledEngine<TOutput>> _pool;
+    private readonly ObjectPool<PooledEngine<TOutput>> pool;
 
     public EnginePool(Func<PredictionEngine<FeatureRow, TOutput>> createEngine)
     {
         // Engines beyond what is retained are disposed on return; the pool disposes the rest with itself.
         var provider = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 4 };
-        _pool = provider.Create(new Policy(createEngine));
+        this.pool = provider.Create(new Policy(createEngine));
     }
 
-    public PooledEngine<TOutput> Rent() => _pool.Get();
+    public PooledEngine<TOutput> Rent() => this.pool.Get();
 
-    public void Return(PooledEngine<TOutput> engine) => _pool.Return(engine);
+    public void Return(PooledEngine<TOutput> engine) => this.pool.Return(engine);
 
-    public void Dispose() => (_pool as IDisposable)?.Dispose();
+    public void Dispose() => (this.pool as IDisposable)?.Dispose();
 
     private sealed class Policy(Func<PredictionEngine<FeatureRow, TOutput>> createEngine) : IPooledObjectPolicy<PooledEngine<TOutput>>
     {

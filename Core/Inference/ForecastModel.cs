@@ -30,12 +30,12 @@ public sealed class ForecastModel : IDisposable
         return sum;
     }
 
-    private readonly MLContext _mlContext;
-    private readonly ITransformer _transformer;
-    private readonly EnginePool<ScoreRow> _scoring;
-    private readonly Lazy<EnginePool<ContributionRow>> _explaining;
-    private readonly InputRanges? _ranges;
-    private int _disposed;
+    private readonly MLContext mlContext;
+    private readonly ITransformer transformer;
+    private readonly EnginePool<ScoreRow> scoring;
+    private readonly Lazy<EnginePool<ContributionRow>> explaining;
+    private readonly InputRanges? ranges;
+    private int disposed;
 
     private ForecastModel(
         string name, int version, ModelCard? card, Manifest? manifest, FeatureQuantiles? quantiles, DateTimeOffset loadedAt,
@@ -47,11 +47,11 @@ public sealed class ForecastModel : IDisposable
         Manifest = manifest;
         Quantiles = quantiles;
         LoadedAt = loadedAt;
-        _mlContext = mlContext;
-        _transformer = transformer;
-        _ranges = InputRanges.Of(quantiles);
-        _scoring = new EnginePool<ScoreRow>(() => mlContext.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(transformer));
-        _explaining = new Lazy<EnginePool<ContributionRow>>(CreateExplainer, LazyThreadSafetyMode.ExecutionAndPublication);
+        this.mlContext = mlContext;
+        this.transformer = transformer;
+        ranges = InputRanges.Of(quantiles);
+        scoring = new EnginePool<ScoreRow>(() => mlContext.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(transformer));
+        explaining = new Lazy<EnginePool<ContributionRow>>(CreateExplainer, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The model name.</summary>
@@ -112,8 +112,8 @@ public sealed class ForecastModel : IDisposable
     public ForecastPrediction Predict(ForecastInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var engine = _scoring.Rent();
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var engine = scoring.Rent();
         float archived, savings;
         try
         {
@@ -124,7 +124,7 @@ public sealed class ForecastModel : IDisposable
         }
         finally
         {
-            _scoring.Return(engine);
+            scoring.Return(engine);
         }
 
         return ToPrediction(input, archived, savings);
@@ -135,7 +135,7 @@ public sealed class ForecastModel : IDisposable
     public IReadOnlyList<ForecastPrediction> PredictBatch(IReadOnlyList<ForecastInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         if (inputs.Count == 0)
         {
             return [];
@@ -182,8 +182,8 @@ public sealed class ForecastModel : IDisposable
     public ForecastExplanation Explain(ForecastInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var pool = _explaining.Value;
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var pool = explaining.Value;
         var engine = pool.Rent();
         try
         {
@@ -207,15 +207,15 @@ public sealed class ForecastModel : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
         {
             return;
         }
 
-        _scoring.Dispose();
-        if (_explaining.IsValueCreated)
+        scoring.Dispose();
+        if (explaining.IsValueCreated)
         {
-            _explaining.Value.Dispose();
+            explaining.Value.Dispose();
         }
     }
 
@@ -269,13 +269,13 @@ public sealed class ForecastModel : IDisposable
         var model = new ForecastModel(name, version, card, manifest, quantiles, timeProvider.GetUtcNow(), mlContext, transformer);
 
         // Warm one engine now, so the first request does not pay for building it.
-        model._scoring.Return(model._scoring.Rent());
+        model.scoring.Return(model.scoring.Rent());
         return model;
     }
 
     private void ScoreRange(IReadOnlyList<ForecastInput> inputs, ForecastPrediction[] predictions, int start, int end)
     {
-        var engine = _scoring.Rent();
+        var engine = scoring.Rent();
         try
         {
             var features = engine.Input.Features;
@@ -289,7 +289,7 @@ public sealed class ForecastModel : IDisposable
         }
         finally
         {
-            _scoring.Return(engine);
+            scoring.Return(engine);
         }
     }
 
@@ -298,7 +298,7 @@ public sealed class ForecastModel : IDisposable
 
     private EnginePool<ContributionRow> CreateExplainer()
     {
-        var regressors = _transformer is IEnumerable<ITransformer> chain
+        var regressors = this.transformer is IEnumerable<ITransformer> chain
             ? chain.OfType<ISingleFeaturePredictionTransformer<ICalculateFeatureContribution>>().ToArray()
             : [];
         if (regressors.Length != 2)
@@ -307,12 +307,12 @@ public sealed class ForecastModel : IDisposable
         }
 
         int all = FeatureSchema.Count;
-        var explainer = _mlContext.Transforms.CalculateFeatureContribution(regressors[0], all, all, normalize: false)
-            .Append(_mlContext.Transforms.CopyColumns(ModelColumns.ArchivedContributions, ModelColumns.Contributions))
-            .Append(_mlContext.Transforms.CalculateFeatureContribution(regressors[1], all, all, normalize: false))
-            .Append(_mlContext.Transforms.CopyColumns(ModelColumns.SavingsContributions, ModelColumns.Contributions))
-            .Fit(_mlContext.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()));
-        return new EnginePool<ContributionRow>(() => _mlContext.Model.CreatePredictionEngine<FeatureRow, ContributionRow>(explainer));
+        var explainer = this.mlContext.Transforms.CalculateFeatureContribution(regressors[0], all, all, normalize: false)
+            .Append(this.mlContext.Transforms.CopyColumns(ModelColumns.ArchivedContributions, ModelColumns.Contributions))
+            .Append(this.mlContext.Transforms.CalculateFeatureContribution(regressors[1], all, all, normalize: false))
+            .Append(this.mlContext.Transforms.CopyColumns(ModelColumns.SavingsContributions, ModelColumns.Contributions))
+            .Fit(this.mlContext.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()));
+        return new EnginePool<ContributionRow>(() => this.mlContext.Model.CreatePredictionEngine<FeatureRow, ContributionRow>(explainer));
     }
 
     private ForecastPrediction ToPrediction(ForecastInput input, float archived, float savings)
@@ -325,7 +325,7 @@ public sealed class ForecastModel : IDisposable
 
         // Both targets are amounts of data: the log's inverse reaches down to -0.001, and a model fitted on raw GB can dip
         // below zero near the edge of the data, never meaningfully.
-        return new ForecastPrediction(Math.Max(0, archived), Math.Max(0, savings), _ranges?.Outside(input) ?? []);
+        return new ForecastPrediction(Math.Max(0, archived), Math.Max(0, savings), ranges?.Outside(input) ?? []);
     }
 
     private static Dictionary<string, double> ToDictionary(float[] contributions)

@@ -11,9 +11,9 @@ internal sealed class InputRanges
 {
     private static readonly string[] NoFlags = [];
 
-    private readonly (double Low, double High)[] _ranges;
+    private readonly (double Low, double High)[] ranges;
 
-    private InputRanges((double Low, double High)[] ranges) => _ranges = ranges;
+    private InputRanges((double Low, double High)[] ranges) => this.ranges = ranges;
 
     /// <summary>The ranges of <paramref name="quantiles"/>, or null when there are none (nothing is ever flagged).</summary>
     public static InputRanges? Of(FeatureQuantiles? quantiles)
@@ -39,7 +39,7 @@ internal sealed class InputRanges
     {
         // Counted first so that the common case, nothing outside, allocates nothing.
         int outside = 0;
-        for (int i = 0; i < _ranges.Length; i++)
+        for (int i = 0; i < this.ranges.Length; i++)
         {
             if (IsOutside(input, i))
             {
@@ -53,7 +53,7 @@ internal sealed class InputRanges
         }
 
         var flags = new string[outside];
-        for (int i = 0, next = 0; i < _ranges.Length; i++)
+        for (int i = 0, next = 0; i < this.ranges.Length; i++)
         {
             if (IsOutside(input, i))
             {
@@ -67,6 +67,6 @@ internal sealed class InputRanges
     private bool IsOutside(ForecastInput input, int index)
     {
         double value = NumericInputs.Get(input, index);
-        return value < _ranges[index].Low || value > _ranges[index].High;
+        return value < this.ranges[index].Low || value > this.ranges[index].High;
     }
 }

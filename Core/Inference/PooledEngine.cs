@@ -7,13 +7,13 @@ namespace ArchiveForecast.Core.Inference;
 internal sealed class PooledEngine<TOutput>(PredictionEngine<FeatureRow, TOutput> engine) : IDisposable
     where TOutput : class, new()
 {
-    private TOutput _output = new();
+    private TOutput output = new();
 
     public FeatureRow Input { get; } = new();
 
-    public TOutput Output => _output;
+    public TOutput Output => this.output;
 
-    public void Run() => engine.Predict(Input, ref _output);
+    public void Run() => engine.Predict(Input, ref this.output);
 
     public void Dispose() => engine.Dispose();
 }

@@ -15,10 +15,10 @@ namespace ArchiveForecast.Bench.Inference;
 [MedianColumn]
 public class BatchPredictionBenchmarks
 {
-    private BenchModel _fixture = null!;
-    private ForecastInput[] _inputs = null!;
-    private MLContext _mlContext = null!;
-    private ITransformer _transformer = null!;
+    private BenchModel fixture = null!;
+    private ForecastInput[] inputs = null!;
+    private MLContext mlContext = null!;
+    private ITransformer transformer = null!;
 
     [Params(1_000)]
     public int BatchSize { get; set; }
@@ -26,28 +26,28 @@ public class BatchPredictionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _fixture = BenchModel.Train(600);
-        _inputs = BenchData.ScoringInputs(BatchSize);
-        _mlContext = new MLContext(seed: 0);
-        using var stream = new MemoryStream(_fixture.Trained.ModelZip.ToArray(), writable: false);
-        _transformer = _mlContext.Model.Load(stream, out _);
-        _fixture.Model.PredictBatch(_inputs);
+        fixture = BenchModel.Train(600);
+        this.inputs = BenchData.ScoringInputs(BatchSize);
+        mlContext = new MLContext(seed: 0);
+        using var stream = new MemoryStream(fixture.Trained.ModelZip.ToArray(), writable: false);
+        transformer = mlContext.Model.Load(stream, out _);
+        fixture.Model.PredictBatch(this.inputs);
         TransformPath();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _fixture.Dispose();
+    public void Cleanup() => fixture.Dispose();
 
     [Benchmark(Baseline = true, Description = "PredictBatch (pooled engines, parallel)")]
-    public IReadOnlyList<ForecastPrediction> PredictBatch() => _fixture.Model.PredictBatch(_inputs);
+    public IReadOnlyList<ForecastPrediction> PredictBatch() => fixture.Model.PredictBatch(this.inputs);
 
     [Benchmark(Description = "Predict in a loop (one thread)")]
     public ForecastPrediction[] PredictLoop()
     {
-        var predictions = new ForecastPrediction[_inputs.Length];
-        for (int i = 0; i < _inputs.Length; i++)
+        var predictions = new ForecastPrediction[this.inputs.Length];
+        for (int i = 0; i < this.inputs.Length; i++)
         {
-            predictions[i] = _fixture.Model.Predict(_inputs[i]);
+            predictions[i] = fixture.Model.Predict(this.inputs[i]);
         }
 
         return predictions;
@@ -56,15 +56,15 @@ public class BatchPredictionBenchmarks
     [Benchmark(Description = "Transform over a data view (one thread)")]
     public ForecastPrediction[] TransformPath()
     {
-        var rows = new BenchFeatureRow[_inputs.Length];
+        var rows = new BenchFeatureRow[this.inputs.Length];
         for (int i = 0; i < rows.Length; i++)
         {
             var row = new BenchFeatureRow();
-            FeatureBuilder.Write(_inputs[i], row.Features);
+            FeatureBuilder.Write(this.inputs[i], row.Features);
             rows[i] = row;
         }
 
-        var scored = _transformer.Transform(_mlContext.Data.LoadFromEnumerable(rows));
+        var scored = transformer.Transform(mlContext.Data.LoadFromEnumerable(rows));
         var archivedColumn = scored.Schema["ArchivedScore"];
         var savingsColumn = scored.Schema["SavingsScore"];
         var predictions = new ForecastPrediction[rows.Length];

@@ -14,9 +14,9 @@ namespace ArchiveForecast.Bench.Inference;
 [MemoryDiagnoser]
 public class PredictionCostBenchmarks
 {
-    private BenchModel _fixture = null!;
-    private ForecastInput[] _inputs = null!;
-    private int _next;
+    private BenchModel fixture = null!;
+    private ForecastInput[] inputs = null!;
+    private int next;
 
     [Params(1, 10, 100)]
     public int Trees { get; set; }
@@ -27,14 +27,14 @@ public class PredictionCostBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _fixture = BenchModel.Train(600, TrainingDefaults.Settings(Trainer) with { NumberOfTrees = Trees });
-        _inputs = BenchData.ScoringInputs(1_024);
-        _fixture.Model.Predict(_inputs[0]);
+        fixture = BenchModel.Train(600, TrainingDefaults.Settings(Trainer) with { NumberOfTrees = Trees });
+        inputs = BenchData.ScoringInputs(1_024);
+        fixture.Model.Predict(inputs[0]);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _fixture.Dispose();
+    public void Cleanup() => fixture.Dispose();
 
     [Benchmark]
-    public ForecastPrediction Predict() => _fixture.Model.Predict(_inputs[_next++ & (_inputs.Length - 1)]);
+    public ForecastPrediction Predict() => fixture.Model.Predict(inputs[next++ & (inputs.Length - 1)]);
 }

@@ -13,10 +13,10 @@ namespace ArchiveForecast.Bench.Inference;
 [MedianColumn]
 public class SinglePredictionBenchmarks
 {
-    private BenchModel _fixture = null!;
-    private IntervalCalibration _calibration = null!;
-    private ForecastInput[] _inputs = null!;
-    private int _next;
+    private BenchModel fixture = null!;
+    private IntervalCalibration calibration = null!;
+    private ForecastInput[] inputs = null!;
+    private int next;
 
     /// <summary>Rows the model was fitted on (the contract's reference size is 600).</summary>
     [Params(600)]
@@ -25,26 +25,26 @@ public class SinglePredictionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _fixture = BenchModel.Train(TrainingRows);
-        _calibration = IntervalCalibrator.Calibrate(_fixture.Rows, _fixture.Trained.Settings, 42, CsvTrainingDataReader.SourceIdColumn, CancellationToken.None)!;
-        _inputs = BenchData.ScoringInputs(1_024);
-        _fixture.Model.Predict(_inputs[0]);
-        _fixture.Model.Explain(_inputs[0]);
+        fixture = BenchModel.Train(TrainingRows);
+        calibration = IntervalCalibrator.Calibrate(fixture.Rows, fixture.Trained.Settings, 42, CsvTrainingDataReader.SourceIdColumn, CancellationToken.None)!;
+        this.inputs = BenchData.ScoringInputs(1_024);
+        fixture.Model.Predict(this.inputs[0]);
+        fixture.Model.Explain(this.inputs[0]);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _fixture.Dispose();
+    public void Cleanup() => fixture.Dispose();
 
     [Benchmark(Baseline = true)]
-    public ForecastPrediction Predict() => _fixture.Model.Predict(NextInput());
+    public ForecastPrediction Predict() => fixture.Model.Predict(NextInput());
 
     /// <summary>What a predict request computes since forecast ranges: the forecast and its ranges at the default level.</summary>
     [Benchmark]
-    public PredictionIntervals? PredictWithRanges() => _calibration.Apply(_fixture.Model.Predict(NextInput()), IntervalCalibration.DefaultLevel);
+    public PredictionIntervals? PredictWithRanges() => calibration.Apply(fixture.Model.Predict(NextInput()), IntervalCalibration.DefaultLevel);
 
     [Benchmark]
-    public ForecastExplanation Explain() => _fixture.Model.Explain(NextInput());
+    public ForecastExplanation Explain() => fixture.Model.Explain(NextInput());
 
     // Cycling over many inputs walks different paths through the trees, as real traffic does.
-    private ForecastInput NextInput() => _inputs[_next++ & (_inputs.Length - 1)];
+    private ForecastInput NextInput() => this.inputs[next++ & (this.inputs.Length - 1)];
 }

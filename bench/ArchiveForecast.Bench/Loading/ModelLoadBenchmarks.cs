@@ -12,23 +12,23 @@ namespace ArchiveForecast.Bench.Loading;
 [MemoryDiagnoser]
 public class ModelLoadBenchmarks
 {
-    private BenchModel _fixture = null!;
-    private PublishedVersion _published = null!;
-    private VerifiedVersion _verified = null!;
+    private BenchModel fixture = null!;
+    private PublishedVersion published = null!;
+    private VerifiedVersion verified = null!;
 
     [GlobalSetup]
     public async Task Setup()
     {
-        _fixture = BenchModel.Train(600);
-        _published = await PublishedVersion.PublishAsync(_fixture, CancellationToken.None);
-        _verified = await LoadVersion();
+        fixture = BenchModel.Train(600);
+        this.published = await PublishedVersion.PublishAsync(fixture, CancellationToken.None);
+        this.verified = await LoadVersion();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _published.Dispose();
-        _fixture.Dispose();
+        this.published.Dispose();
+        fixture.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "LoadVersion + ForecastModel.Load")]
@@ -41,12 +41,12 @@ public class ModelLoadBenchmarks
 
     [Benchmark(Description = "registry LoadVersion (read + SHA-256)")]
     public Task<VerifiedVersion> LoadVersion() =>
-        _published.Registry.LoadVersionAsync(_published.Manifest.ModelName, _published.Manifest.Version, CancellationToken.None);
+        this.published.Registry.LoadVersionAsync(this.published.Manifest.ModelName, this.published.Manifest.Version, CancellationToken.None);
 
     [Benchmark(Description = "ForecastModel.Load (deserialise + canaries)")]
     public int LoadModel()
     {
-        using var model = ForecastModel.Load(_verified, TimeProvider.System);
+        using var model = ForecastModel.Load(this.verified, TimeProvider.System);
         return model.Version;
     }
 }

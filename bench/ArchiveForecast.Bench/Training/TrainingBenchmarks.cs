@@ -15,14 +15,14 @@ namespace ArchiveForecast.Bench.Training;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class TrainingBenchmarks
 {
-    private TrainingExample[] _rows = null!;
+    private TrainingExample[] rows = null!;
 
     [Params(600, 200_000)]
     public int Rows { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _rows = BenchData.TrainingRows(Rows);
+    public void Setup() => this.rows = BenchData.TrainingRows(Rows);
 
     [Benchmark]
-    public TrainedModel Fit() => ForecastTrainer.Fit(_rows, TrainingDefaults.Settings(TrainingDefaults.Trainer), CancellationToken.None);
+    public TrainedModel Fit() => ForecastTrainer.Fit(this.rows, TrainingDefaults.Settings(TrainingDefaults.Trainer), CancellationToken.None);
 }

@@ -19,14 +19,14 @@ internal sealed class PredictBodyBuilder
         new("archive_frequency_per_day", "15"),
     ];
 
-    private readonly List<List<KeyValuePair<string, string>>> _instances = [];
+    private readonly List<List<KeyValuePair<string, string>>> instances = [];
 
     public static PredictBodyBuilder WithInstances(int count)
     {
         var builder = new PredictBodyBuilder();
         for (int i = 0; i < count; i++)
         {
-            builder._instances.Add([.. PythonEraInstance]);
+            builder.instances.Add([.. PythonEraInstance]);
         }
 
         return builder;
@@ -35,7 +35,7 @@ internal sealed class PredictBodyBuilder
     /// <summary>Replaces a field's raw JSON value (or adds the field at the end when it is not there).</summary>
     public PredictBodyBuilder Set(int index, string field, string rawJson)
     {
-        var instance = _instances[index];
+        var instance = this.instances[index];
         int at = instance.FindIndex(p => p.Key == field);
         if (at < 0)
         {
@@ -52,23 +52,23 @@ internal sealed class PredictBodyBuilder
     /// <summary>Adds a property even when one of the name is there (duplicates, unknown fields).</summary>
     public PredictBodyBuilder Add(int index, string field, string rawJson)
     {
-        _instances[index].Add(new(field, rawJson));
+        this.instances[index].Add(new(field, rawJson));
         return this;
     }
 
     public PredictBodyBuilder Remove(int index, string field)
     {
-        _instances[index].RemoveAll(p => p.Key == field);
+        this.instances[index].RemoveAll(p => p.Key == field);
         return this;
     }
 
     public string Build()
     {
         var json = new StringBuilder("{\"instances\":[");
-        for (int i = 0; i < _instances.Count; i++)
+        for (int i = 0; i < this.instances.Count; i++)
         {
             json.Append(i == 0 ? "{" : ",{");
-            json.AppendJoin(',', _instances[i].Select(p => $"\"{p.Key}\":{p.Value}"));
+            json.AppendJoin(',', this.instances[i].Select(p => $"\"{p.Key}\":{p.Value}"));
             json.Append('}');
         }
 

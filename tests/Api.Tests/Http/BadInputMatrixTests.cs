@@ -17,23 +17,23 @@ public sealed class BadInputMatrixTests
     private const string Predict = "/api/predict";
     private static readonly string Promote = $"/api/models/{TrainedStore.DefaultModel}/promote";
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => server = await ApiServer.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     public static IEnumerable<TestCaseData> Cases() => AllCases().Select(c => new TestCaseData(c).SetName("Matrix_" + c.Name));
 
     [TestCaseSource(nameof(Cases))]
     public async Task BadInput_GetsItsStatusAndProblem_AndChangesNothing(BadInputCase row)
     {
-        var before = await StoreSnapshot.TakeAsync(_server);
-        using var request = row.Build(new ApiServerHandle(_server));
+        var before = await StoreSnapshot.TakeAsync(server);
+        using var request = row.Build(new ApiServerHandle(server));
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await server.Client.SendAsync(request);
 
         await ProblemAssert.IsProblemAsync(response, row.Status, row.Pointers);
         if (row.Allow is not null)
@@ -41,7 +41,7 @@ public sealed class BadInputMatrixTests
             Assert.That(response.Content.Headers.Allow, Is.EquivalentTo(new[] { row.Allow }));
         }
 
-        await StoreSnapshot.AssertUnchangedAsync(_server, before);
+        await StoreSnapshot.AssertUnchangedAsync(server, before);
     }
 
     private static IEnumerable<BadInputCase> AllCases()

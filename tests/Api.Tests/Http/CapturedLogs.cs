@@ -6,9 +6,9 @@ namespace ArchiveForecast.Api.Tests.Http;
 /// <summary>Keeps every log message of a test server, so tests can check what was (and was not) logged.</summary>
 internal sealed class CapturedLogs : ILoggerProvider
 {
-    private readonly ConcurrentQueue<CapturedLog> _entries = new();
+    private readonly ConcurrentQueue<CapturedLog> entries = new();
 
-    public IReadOnlyList<CapturedLog> Entries => [.. _entries];
+    public IReadOnlyList<CapturedLog> Entries => [.. entries];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -24,6 +24,6 @@ internal sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._entries.Enqueue(new CapturedLog(category, logLevel, eventId.Id, formatter(state, exception), exception));
+            owner.entries.Enqueue(new CapturedLog(category, logLevel, eventId.Id, formatter(state, exception), exception));
     }
 }

@@ -13,22 +13,22 @@ namespace ArchiveForecast.Api.Tests.Http;
 [Category("Http")]
 public sealed class EndpointParityTests
 {
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync(trained: false);
+    public async Task StartServer() => server = await ApiServer.StartAsync(trained: false);
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     [Test]
     public async Task OpenApi_PathsAndMethods_EqualTheMappedEndpoints()
     {
-        var mapped = _server.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        var mapped = server.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => (Method: m, Path: e.RoutePattern.RawText!)))
             .ToList();
-        var document = await JsonResponses.GetAsync(_server, "/api/openapi.json", key: null);
+        var document = await JsonResponses.GetAsync(server, "/api/openapi.json", key: null);
         var documented = document.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (Method: o.Name.ToUpperInvariant(), Path: p.Name)))
             .ToList();
@@ -43,7 +43,7 @@ public sealed class EndpointParityTests
     [Test]
     public async Task MappedEndpoints_CarryTheirRouteAndItsKeyLevel()
     {
-        var routes = _server.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        var routes = server.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Select(e => e.Metadata.GetMetadata<ApiRoute>())
             .ToList();
 
@@ -54,7 +54,7 @@ public sealed class EndpointParityTests
     [Test]
     public async Task Ui_IsServedAnonymouslyAsUtf8HtmlWithAStrictPolicy()
     {
-        using var response = await _server.SendAsync(HttpMethod.Get, "/api/ui");
+        using var response = await server.SendAsync(HttpMethod.Get, "/api/ui");
 
         string html = await response.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
@@ -70,7 +70,7 @@ public sealed class EndpointParityTests
     [Test]
     public async Task OpenApi_IsServedAnonymouslyAsJson()
     {
-        using var response = await _server.SendAsync(HttpMethod.Get, "/api/openapi.json");
+        using var response = await server.SendAsync(HttpMethod.Get, "/api/openapi.json");
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Multiple(() =>

@@ -9,8 +9,8 @@ namespace ArchiveForecast.Api.Tests.Http;
 [Category("Http")]
 public sealed class KeyLevelTests
 {
-    private ApiServer _server = null!;
-    private string _runId = null!;
+    private ApiServer server = null!;
+    private string runId = null!;
 
     public enum Key
     {
@@ -23,14 +23,14 @@ public sealed class KeyLevelTests
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        _server = await ApiServer.StartAsync();
-        using var versions = await _server.SendAsync(HttpMethod.Get, $"/api/models/{TrainedStore.DefaultModel}/versions", TestKeys.Admin);
+        server = await ApiServer.StartAsync();
+        using var versions = await server.SendAsync(HttpMethod.Get, $"/api/models/{TrainedStore.DefaultModel}/versions", TestKeys.Admin);
         using var json = JsonDocument.Parse(await versions.Content.ReadAsStringAsync());
-        _runId = json.RootElement.GetProperty("versions")[0].GetProperty("run_id").GetString()!;
+        this.runId = json.RootElement.GetProperty("versions")[0].GetProperty("run_id").GetString()!;
     }
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     public static IEnumerable<TestCaseData> Cases()
     {
@@ -63,7 +63,7 @@ public sealed class KeyLevelTests
         if (route == ApiRoutes.RollbackModel)
         {
             // Rollbacks walk back and never toggle, so each case first makes sure there is a version to go back to.
-            using var promote = await _server.SendAsync(
+            using var promote = await server.SendAsync(
                 HttpMethod.Post, $"/api/models/{TrainedStore.DefaultModel}/promote", TestKeys.Admin, $$"""{"version":{{TrainedStore.CurrentVersion}}}""");
             Assert.That(promote.IsSuccessStatusCode, Is.True, await promote.Content.ReadAsStringAsync());
         }
@@ -79,13 +79,13 @@ public sealed class KeyLevelTests
         if (route == ApiRoutes.GetRelease || route == ApiRoutes.StopRelease)
         {
             // There is a release to watch or stop: started (or, when one runs, widened) with the admin key first.
-            using var start = await _server.SendAsync(HttpMethod.Post, path, TestKeys.Admin, $$"""{"version":{{TrainedStore.CandidateVersion}},"fraction":0.1}""");
+            using var start = await server.SendAsync(HttpMethod.Post, path, TestKeys.Admin, $$"""{"version":{{TrainedStore.CandidateVersion}},"fraction":0.1}""");
             Assert.That(start.IsSuccessStatusCode, Is.True, await start.Content.ReadAsStringAsync());
         }
 
         using var request = ApiServer.Request(new HttpMethod(route.Method), path, KeyOf(key), place, body);
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await server.Client.SendAsync(request);
 
         if (expected == 401)
         {
@@ -100,7 +100,7 @@ public sealed class KeyLevelTests
     [Test]
     public async Task FunctionKeyOnAdminRoute_SaysAnAdminKeyIsNeeded()
     {
-        using var response = await _server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Function);
+        using var response = await server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Function);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("admin key"));
@@ -109,14 +109,14 @@ public sealed class KeyLevelTests
     [Test]
     public async Task RefusedKeys_AreLoggedWithoutKeyMaterial()
     {
-        using (await _server.SendAsync(HttpMethod.Get, "/api/model/info", TestKeys.Wrong))
-        using (await _server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Function))
-        using (await _server.Client.SendAsync(ApiServer.Request(HttpMethod.Get, "/api/model/info", TestKeys.Wrong, KeyPlace.Query)))
-        using (await _server.Client.SendAsync(ApiServer.Request(HttpMethod.Get, "/api/model/info", TestKeys.Function, KeyPlace.Query)))
+        using (await server.SendAsync(HttpMethod.Get, "/api/model/info", TestKeys.Wrong))
+        using (await server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Function))
+        using (await server.Client.SendAsync(ApiServer.Request(HttpMethod.Get, "/api/model/info", TestKeys.Wrong, KeyPlace.Query)))
+        using (await server.Client.SendAsync(ApiServer.Request(HttpMethod.Get, "/api/model/info", TestKeys.Function, KeyPlace.Query)))
         {
         }
 
-        var entries = _server.Logs.Entries;
+        var entries = server.Logs.Entries;
         Assert.Multiple(() =>
         {
             Assert.That(entries.Count(e => e.EventId == 3001), Is.GreaterThanOrEqualTo(3));
@@ -128,10 +128,10 @@ public sealed class KeyLevelTests
 
     private void CopyModel(string from, string to)
     {
-        string source = Path.Combine(_server.ModelsPath, from);
+        string source = Path.Combine(server.ModelsPath, from);
         foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
-            string target = Path.Combine(_server.ModelsPath, to, Path.GetRelativePath(source, file));
+            string target = Path.Combine(server.ModelsPath, to, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
         }
@@ -152,7 +152,7 @@ public sealed class KeyLevelTests
     {
         const string Instance = """{"instances":[{"month":"2025-07-01","total_files":120000,"avg_file_size_mb":1.2,"pct_pdf":0.4,"pct_docx":0.3,"pct_xlsx":0.2,"archive_frequency_per_day":15}]}""";
         string name = route == ApiRoutes.PredictModel || route == ApiRoutes.NamedModelInfo ? TrainedStore.SecondModel : TrainedStore.DefaultModel;
-        string path = route.Path.Replace("{name}", name, StringComparison.Ordinal).Replace("{runId}", _runId, StringComparison.Ordinal);
+        string path = route.Path.Replace("{name}", name, StringComparison.Ordinal).Replace("{runId}", this.runId, StringComparison.Ordinal);
         string? body = route == ApiRoutes.Predict || route == ApiRoutes.PredictModel ? Instance
             : route == ApiRoutes.PromoteModel ? $$"""{"version":{{TrainedStore.CurrentVersion}}}"""
             : route == ApiRoutes.StartRelease ? $$"""{"version":{{TrainedStore.CandidateVersion}},"fraction":0.1}"""

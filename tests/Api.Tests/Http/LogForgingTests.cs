@@ -13,13 +13,13 @@ public sealed class LogForgingTests
 {
     private const string Forged = "%0D%0Aerror:%20forged%20line%0A";
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => server = await ApiServer.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     public static IEnumerable<TestCaseData> Requests()
     {
@@ -42,15 +42,15 @@ public sealed class LogForgingTests
     [TestCaseSource(nameof(Requests))]
     public async Task LineBreaksInARequest_NeverReachALogMessageUnescaped(string method, string rawPath, string? key, string? json)
     {
-        int before = _server.Logs.Entries.Count;
-        using var request = _server.RawRequest(new HttpMethod(method), rawPath, key);
+        int before = server.Logs.Entries.Count;
+        using var request = server.RawRequest(new HttpMethod(method), rawPath, key);
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        using var response = await _server.Client.SendAsync(request);
-        var logged = _server.Logs.Entries.Skip(before).Where(e => e.Category.StartsWith("ArchiveForecast.", StringComparison.Ordinal)).ToList();
+        using var response = await server.Client.SendAsync(request);
+        var logged = server.Logs.Entries.Skip(before).Where(e => e.Category.StartsWith("ArchiveForecast.", StringComparison.Ordinal)).ToList();
 
         Assert.Multiple(() =>
         {

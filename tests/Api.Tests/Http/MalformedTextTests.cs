@@ -15,13 +15,13 @@ public sealed class MalformedTextTests
 {
     private const string Marker = "§";
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => server = await ApiServer.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     private const string Instance =
         """{"month":"2025-07-01","total_files":1,"avg_file_size_mb":1,"pct_pdf":0.1,"pct_docx":0.1,"pct_xlsx":0.1,"archive_frequency_per_day":1}""";
@@ -78,12 +78,12 @@ public sealed class MalformedTextTests
     [TestCaseSource(nameof(EveryBodyRouteWithEveryBadText))]
     public async Task BadTextInAString_Returns400WithItsPointer_AndChangesNothing(string path, string key, string template, string expectedPointer, byte[] bad)
     {
-        var before = await StoreSnapshot.TakeAsync(_server);
+        var before = await StoreSnapshot.TakeAsync(server);
 
         using var response = await PostAsync(path, key, WithBytes(template, bad));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, expectedPointer);
-        await StoreSnapshot.AssertUnchangedAsync(_server, before);
+        await StoreSnapshot.AssertUnchangedAsync(server, before);
     }
 
     [TestCaseSource(nameof(EveryBodyRouteWithABadName))]
@@ -124,17 +124,17 @@ public sealed class MalformedTextTests
     [TestCase("/api/runs/%C0%AF", "GET")]
     public async Task BadTextInARouteSegment_Returns404Problem(string rawPath, string method)
     {
-        var before = await StoreSnapshot.TakeAsync(_server);
-        using var request = _server.RawRequest(new HttpMethod(method), rawPath, TestKeys.Admin);
+        var before = await StoreSnapshot.TakeAsync(server);
+        using var request = server.RawRequest(new HttpMethod(method), rawPath, TestKeys.Admin);
         if (method == "POST")
         {
             request.Content = new StringContent("""{"version":1}""", Encoding.UTF8, "application/json");
         }
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await server.Client.SendAsync(request);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
-        await StoreSnapshot.AssertUnchangedAsync(_server, before);
+        await StoreSnapshot.AssertUnchangedAsync(server, before);
     }
 
     [TestCase("%FF")]
@@ -142,10 +142,10 @@ public sealed class MalformedTextTests
     [TestCase("tr%FFue")]
     public async Task BadTextInTheExplainQueryValue_Returns400(string rawValue)
     {
-        using var request = _server.RawRequest(HttpMethod.Post, "/api/predict?explain=" + rawValue, TestKeys.Function);
+        using var request = server.RawRequest(HttpMethod.Post, "/api/predict?explain=" + rawValue, TestKeys.Function);
         request.Content = new StringContent(Builders.PredictBodyBuilder.WithInstances(1).Build(), Encoding.UTF8, "application/json");
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await server.Client.SendAsync(request);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -154,9 +154,9 @@ public sealed class MalformedTextTests
     [TestCase("%C0%AF")]
     public async Task BadTextInTheKeyQueryValue_Returns401(string rawValue)
     {
-        using var request = _server.RawRequest(HttpMethod.Get, "/api/model/info?code=" + rawValue);
+        using var request = server.RawRequest(HttpMethod.Get, "/api/model/info?code=" + rawValue);
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await server.Client.SendAsync(request);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -177,6 +177,6 @@ public sealed class MalformedTextTests
         using var request = ApiServer.Request(HttpMethod.Post, path, key);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return await _server.Client.SendAsync(request);
+        return await server.Client.SendAsync(request);
     }
 }

@@ -7,20 +7,20 @@ namespace ArchiveForecast.Api.Tests.Http;
 [Category("Http")]
 public sealed class ModelCardVisibilityTests
 {
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => server = await ApiServer.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     [TestCase("/api/model/info")]
     [TestCase("/api/models/" + TrainedStore.DefaultModel)]
     [TestCase("/api/models/" + TrainedStore.SecondModel)]
     public async Task ModelInfo_WithAFunctionKey_HasNoCanaryRows(string path)
     {
-        var info = await JsonResponses.GetAsync(_server, path, TestKeys.Function);
+        var info = await JsonResponses.GetAsync(server, path, TestKeys.Function);
 
         var card = info.GetProperty("card");
         Assert.Multiple(() =>
@@ -35,7 +35,7 @@ public sealed class ModelCardVisibilityTests
     [Test]
     public async Task ModelInfo_WithAFunctionKeyInTheQuery_HasNoCanaryRows()
     {
-        using var response = await _server.Client.GetAsync("/api/model/info?code=" + TestKeys.Function);
+        using var response = await server.Client.GetAsync("/api/model/info?code=" + TestKeys.Function);
 
         var info = await JsonResponses.ReadAsync(response);
 
@@ -46,7 +46,7 @@ public sealed class ModelCardVisibilityTests
     [TestCase("/api/models/" + TrainedStore.SecondModel)]
     public async Task ModelInfo_WithAnAdminKey_HasTheFullCard(string path)
     {
-        var info = await JsonResponses.GetAsync(_server, path, TestKeys.Admin);
+        var info = await JsonResponses.GetAsync(server, path, TestKeys.Admin);
 
         var canaries = info.GetProperty("card").GetProperty("canaries");
         Assert.Multiple(() =>
@@ -61,7 +61,7 @@ public sealed class ModelCardVisibilityTests
     {
         using var request = ApiServer.Request(HttpMethod.Get, "/api/model/info?code=" + TestKeys.Wrong, TestKeys.Admin);
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await server.Client.SendAsync(request);
         var info = await JsonResponses.ReadAsync(response);
 
         Assert.That(info.GetProperty("card").GetProperty("canaries").GetArrayLength(), Is.GreaterThan(0));

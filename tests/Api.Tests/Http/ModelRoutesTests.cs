@@ -16,18 +16,18 @@ public sealed class ModelRoutesTests
     private static readonly string Promote = $"/api/models/{TrainedStore.DefaultModel}/promote";
     private static readonly string Rollback = $"/api/models/{TrainedStore.DefaultModel}/rollback";
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [SetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => server = await ApiServer.StartAsync();
 
     [TearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     [Test]
     public async Task Health_ModelServed_Returns200WithNameVersionAndLoadTime()
     {
-        using var response = await _server.SendAsync(HttpMethod.Get, "/api/health");
+        using var response = await server.SendAsync(HttpMethod.Get, "/api/health");
 
         var health = await JsonResponses.ReadAsync(response);
         Assert.Multiple(() =>
@@ -42,7 +42,7 @@ public sealed class ModelRoutesTests
     [Test]
     public async Task ModelInfo_ReturnsTheServedVersionsCardAndManifest()
     {
-        var info = await JsonResponses.GetAsync(_server, "/api/model/info");
+        var info = await JsonResponses.GetAsync(server, "/api/model/info");
 
         Assert.Multiple(() =>
         {
@@ -58,7 +58,7 @@ public sealed class ModelRoutesTests
     [Test]
     public async Task NamedModelInfo_ReturnsThatModel()
     {
-        var info = await JsonResponses.GetAsync(_server, $"/api/models/{TrainedStore.SecondModel}");
+        var info = await JsonResponses.GetAsync(server, $"/api/models/{TrainedStore.SecondModel}");
 
         Assert.That(info.GetProperty("card").GetProperty("model_name").GetString(), Is.EqualTo(TrainedStore.SecondModel));
     }
@@ -66,7 +66,7 @@ public sealed class ModelRoutesTests
     [Test]
     public async Task Versions_ListsEveryVersionWithCurrentPreviousAndCandidates()
     {
-        using var response = await _server.SendAsync(HttpMethod.Get, Versions, TestKeys.Function);
+        using var response = await server.SendAsync(HttpMethod.Get, Versions, TestKeys.Function);
 
         var versions = await JsonResponses.ReadAsync(response);
         Assert.Multiple(() =>
@@ -87,7 +87,7 @@ public sealed class ModelRoutesTests
     [Test]
     public async Task Reload_PointerUnchanged_ReportsTheSameVersion()
     {
-        var reload = await JsonResponses.PostAsync(_server, "/api/model/reload");
+        var reload = await JsonResponses.PostAsync(server, "/api/model/reload");
 
         Assert.Multiple(() =>
         {
@@ -102,8 +102,8 @@ public sealed class ModelRoutesTests
     {
         await PromoteOutsideTheApiAsync(TrainedStore.CandidateVersion);
 
-        var reload = await JsonResponses.PostAsync(_server, "/api/model/reload");
-        using var predict = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build());
+        var reload = await JsonResponses.PostAsync(server, "/api/model/reload");
+        using var predict = await server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build());
         var prediction = await JsonResponses.ReadAsync(predict);
 
         Assert.Multiple(() =>
@@ -119,12 +119,12 @@ public sealed class ModelRoutesTests
     public async Task Reload_NewVersionCorrupt_Returns503AndKeepsServingTheLastGood()
     {
         await PromoteOutsideTheApiAsync(TrainedStore.CandidateVersion);
-        string zip = Path.Combine(_server.ModelsPath, TrainedStore.DefaultModel, "versions", "3", ArtifactFiles.Model);
+        string zip = Path.Combine(server.ModelsPath, TrainedStore.DefaultModel, "versions", "3", ArtifactFiles.Model);
         await File.WriteAllBytesAsync(zip, (await File.ReadAllBytesAsync(zip))[..100]);
 
-        using var reload = await _server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Admin);
+        using var reload = await server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Admin);
         var problem = await ProblemAssert.IsProblemAsync(reload, HttpStatusCode.ServiceUnavailable);
-        var health = await JsonResponses.GetAsync(_server, "/api/health", key: null);
+        var health = await JsonResponses.GetAsync(server, "/api/health", key: null);
 
         Assert.Multiple(() =>
         {
@@ -139,11 +139,11 @@ public sealed class ModelRoutesTests
     [Test]
     public async Task Promote_Candidate_SwapsThePointerAndServesIt()
     {
-        using var response = await _server.SendAsync(HttpMethod.Post, Promote, TestKeys.Admin, """{"version":3}""");
+        using var response = await server.SendAsync(HttpMethod.Post, Promote, TestKeys.Admin, """{"version":3}""");
 
         var promote = await JsonResponses.ReadAsync(response);
-        var health = await JsonResponses.GetAsync(_server, "/api/health", key: null);
-        var versions = await JsonResponses.GetAsync(_server, Versions);
+        var health = await JsonResponses.GetAsync(server, "/api/health", key: null);
+        var versions = await JsonResponses.GetAsync(server, Versions);
         Assert.Multiple(() =>
         {
             Assert.That(response.Headers.ETag, Is.Not.Null);
@@ -160,28 +160,28 @@ public sealed class ModelRoutesTests
     [Test]
     public async Task Promote_WithTheCurrentETagAsIfMatch_Succeeds_AndAStaleOneGets409()
     {
-        using var listed = await _server.SendAsync(HttpMethod.Get, Versions, TestKeys.Function);
+        using var listed = await server.SendAsync(HttpMethod.Get, Versions, TestKeys.Function);
         string etag = listed.Headers.ETag!.ToString();
 
         using var first = ApiServer.Request(HttpMethod.Post, Promote, TestKeys.Admin, json: """{"version":3}""");
         first.Headers.TryAddWithoutValidation("If-Match", etag);
-        using var firstResponse = await _server.Client.SendAsync(first);
+        using var firstResponse = await server.Client.SendAsync(first);
         using var second = ApiServer.Request(HttpMethod.Post, Promote, TestKeys.Admin, json: """{"version":1}""");
         second.Headers.TryAddWithoutValidation("If-Match", etag);
-        var before = await StoreSnapshot.TakeAsync(_server);
-        using var secondResponse = await _server.Client.SendAsync(second);
+        var before = await StoreSnapshot.TakeAsync(server);
+        using var secondResponse = await server.Client.SendAsync(second);
 
         Assert.That(firstResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var problem = await ProblemAssert.IsProblemAsync(secondResponse, HttpStatusCode.Conflict);
         Assert.That(problem.GetProperty("type").GetString(), Does.EndWith("/conflict"));
-        await StoreSnapshot.AssertUnchangedAsync(_server, before);
+        await StoreSnapshot.AssertUnchangedAsync(server, before);
     }
 
     [Test]
     public async Task Rollback_ServesThePreviousVersionAgain()
     {
-        var rollback = await JsonResponses.PostAsync(_server, Rollback);
-        var health = await JsonResponses.GetAsync(_server, "/api/health", key: null);
+        var rollback = await JsonResponses.PostAsync(server, Rollback);
+        var health = await JsonResponses.GetAsync(server, "/api/health", key: null);
 
         Assert.Multiple(() =>
         {
@@ -198,14 +198,14 @@ public sealed class ModelRoutesTests
     [Test]
     public async Task Rollback_AfterThreePromotions_WalksBackOneVersionAtATimeAndStopsAtTheFirst()
     {
-        await JsonResponses.PostAsync(_server, Promote, "{\"version\":3}");
-        var listed = await JsonResponses.GetAsync(_server, Versions);
-        var info = await JsonResponses.GetAsync(_server, "/api/model/info");
+        await JsonResponses.PostAsync(server, Promote, "{\"version\":3}");
+        var listed = await JsonResponses.GetAsync(server, Versions);
+        var info = await JsonResponses.GetAsync(server, "/api/model/info");
 
-        var first = await JsonResponses.PostAsync(_server, Rollback);
-        var second = await JsonResponses.PostAsync(_server, Rollback);
-        using var third = await _server.SendAsync(HttpMethod.Post, Rollback, TestKeys.Admin);
-        var health = await JsonResponses.GetAsync(_server, "/api/health", key: null);
+        var first = await JsonResponses.PostAsync(server, Rollback);
+        var second = await JsonResponses.PostAsync(server, Rollback);
+        using var third = await server.SendAsync(HttpMethod.Post, Rollback, TestKeys.Admin);
+        var health = await JsonResponses.GetAsync(server, "/api/health", key: null);
 
         Assert.Multiple(() =>
         {
@@ -222,21 +222,21 @@ public sealed class ModelRoutesTests
     [Test]
     public async Task Rollback_NothingToRollBackTo_Returns409AndChangesNothing()
     {
-        var before = await StoreSnapshot.TakeAsync(_server);
+        var before = await StoreSnapshot.TakeAsync(server);
 
-        using var response = await _server.SendAsync(HttpMethod.Post, $"/api/models/{TrainedStore.SecondModel}/rollback", TestKeys.Admin);
+        using var response = await server.SendAsync(HttpMethod.Post, $"/api/models/{TrainedStore.SecondModel}/rollback", TestKeys.Admin);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
-        await StoreSnapshot.AssertUnchangedAsync(_server, before);
+        await StoreSnapshot.AssertUnchangedAsync(server, before);
     }
 
     [Test]
     public async Task Runs_RunOfAPublishedVersion_ReturnsItsRecord()
     {
-        var versions = await JsonResponses.GetAsync(_server, Versions);
+        var versions = await JsonResponses.GetAsync(server, Versions);
         string runId = versions.GetProperty("versions")[0].GetProperty("run_id").GetString()!;
 
-        var run = await JsonResponses.GetAsync(_server, $"/api/runs/{runId}");
+        var run = await JsonResponses.GetAsync(server, $"/api/runs/{runId}");
 
         Assert.Multiple(() =>
         {
@@ -248,7 +248,7 @@ public sealed class ModelRoutesTests
 
     private async Task PromoteOutsideTheApiAsync(int version)
     {
-        var registry = _server.Server.Services.GetRequiredService<ModelRegistry>();
+        var registry = server.Server.Services.GetRequiredService<ModelRegistry>();
         var result = await registry.PromoteAsync(TrainedStore.DefaultModel, version, null, "test", "moved outside the API", CancellationToken.None);
         Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed));
     }

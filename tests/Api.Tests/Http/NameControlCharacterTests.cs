@@ -17,13 +17,13 @@ public sealed class NameControlCharacterTests
     // runs, with an empty 400; that is the answer serve gives, and it is not a 500.
     private const string Nul = "%00";
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => server = await ApiServer.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     public static IEnumerable<TestCaseData> ModelNameRoutes()
     {
@@ -46,14 +46,14 @@ public sealed class NameControlCharacterTests
     [TestCaseSource(nameof(ModelNameRoutes))]
     public async Task ControlCharacterInARouteSegment_Returns404Problem_AndChangesNothing(string method, string rawPath, string key, string? json)
     {
-        var before = await StoreSnapshot.TakeAsync(_server);
-        using var request = _server.RawRequest(new HttpMethod(method), rawPath, key);
+        var before = await StoreSnapshot.TakeAsync(server);
+        using var request = server.RawRequest(new HttpMethod(method), rawPath, key);
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await server.Client.SendAsync(request);
 
         if (rawPath.Contains(Nul, StringComparison.Ordinal))
         {
@@ -65,8 +65,8 @@ public sealed class NameControlCharacterTests
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
         }
 
-        await StoreSnapshot.AssertUnchangedAsync(_server, before);
-        Assert.That(Directory.GetDirectories(_server.ModelsPath).Select(Path.GetFileName).Where(d => d != "_runs"), Is.EquivalentTo(new[] { TrainedStore.DefaultModel, TrainedStore.SecondModel }));
+        await StoreSnapshot.AssertUnchangedAsync(server, before);
+        Assert.That(Directory.GetDirectories(server.ModelsPath).Select(Path.GetFileName).Where(d => d != "_runs"), Is.EquivalentTo(new[] { TrainedStore.DefaultModel, TrainedStore.SecondModel }));
     }
 
     [TestCase("\\n")]
@@ -74,7 +74,7 @@ public sealed class NameControlCharacterTests
     [TestCase("\\u0000")]
     public async Task ControlCharacterInAPromotedVersion_Returns400AtVersion(string control)
     {
-        using var response = await _server.SendAsync(
+        using var response = await server.SendAsync(
             HttpMethod.Post, $"/api/models/{TrainedStore.DefaultModel}/promote", TestKeys.Admin, $$"""{"version":"1{{control}}"}""");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/version");
@@ -85,12 +85,12 @@ public sealed class NameControlCharacterTests
     [TestCase("\\u0000")]
     public async Task ControlCharacterInARetrainModelName_Returns422AtModel_AndQueuesNothing(string control)
     {
-        var before = await StoreSnapshot.TakeAsync(_server);
+        var before = await StoreSnapshot.TakeAsync(server);
 
-        using var response = await _server.SendAsync(
+        using var response = await server.SendAsync(
             HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"{{TrainedStore.DefaultModel}}{{control}}","dataset":"{{TrainedStore.Dataset}}"}""");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "/model");
-        await StoreSnapshot.AssertUnchangedAsync(_server, before);
+        await StoreSnapshot.AssertUnchangedAsync(server, before);
     }
 }

@@ -8,18 +8,18 @@ namespace ArchiveForecast.Api.Tests.Http;
 [Category("Http")]
 public sealed class NoModelTests
 {
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync(trained: false);
+    public async Task StartServer() => this.server = await ApiServer.StartAsync(trained: false);
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await this.server.DisposeAsync();
 
     [Test]
     public async Task Health_NoModel_Returns503WithStatusReasonAndRetryAfter()
     {
-        using var response = await _server.SendAsync(HttpMethod.Get, "/api/health");
+        using var response = await this.server.SendAsync(HttpMethod.Get, "/api/health");
 
         var health = await JsonResponses.ReadAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Multiple(() =>
@@ -34,7 +34,7 @@ public sealed class NoModelTests
     [Test]
     public async Task Predict_NoModel_Returns503ProblemWithRetryAfter()
     {
-        using var response = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build());
+        using var response = await this.server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build());
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Multiple(() =>
@@ -47,7 +47,7 @@ public sealed class NoModelTests
     [Test]
     public async Task Predict_NoModelAndABadBody_StillReportsTheBody()
     {
-        using var response = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Set(0, "pct_pdf", "50").Build());
+        using var response = await this.server.PredictAsync(PredictBodyBuilder.WithInstances(1).Set(0, "pct_pdf", "50").Build());
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "/instances/0/pct_pdf");
     }
@@ -55,7 +55,7 @@ public sealed class NoModelTests
     [Test]
     public async Task ModelInfo_NoModel_Returns503()
     {
-        using var response = await _server.SendAsync(HttpMethod.Get, "/api/model/info", TestKeys.Function);
+        using var response = await this.server.SendAsync(HttpMethod.Get, "/api/model/info", TestKeys.Function);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
     }
@@ -63,7 +63,7 @@ public sealed class NoModelTests
     [Test]
     public async Task Reload_NoPointer_Returns503()
     {
-        using var response = await _server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Admin);
+        using var response = await this.server.SendAsync(HttpMethod.Post, "/api/model/reload", TestKeys.Admin);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
     }
@@ -71,7 +71,7 @@ public sealed class NoModelTests
     [Test]
     public async Task Versions_ModelNeverTrained_Returns404()
     {
-        using var response = await _server.SendAsync(HttpMethod.Get, "/api/models/archive-forecast/versions", TestKeys.Function);
+        using var response = await this.server.SendAsync(HttpMethod.Get, "/api/models/archive-forecast/versions", TestKeys.Function);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }

@@ -40,13 +40,13 @@ public sealed class PredictFuzzTests
         "9007199254740993", "\"2024-13-01\"", "\"2025-07-01\"", "\"\\u0000\"", "{\"instances\":[]}", "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]",
     ];
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => server = await ApiServer.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     [Test]
     public async Task Predict_FuzzedBodies_NeverAnswer500_AndLeaveTheServedModelUnchanged()
@@ -55,7 +55,7 @@ public sealed class PredictFuzzTests
         byte[] valid = PredictBodyBuilder.WithInstances(3).Set(1, "pct_pdf", "0.25").BuildUtf8();
         string probe = PredictBodyBuilder.WithInstances(2).Set(1, "total_files", "4000").Build();
         string probeBefore = await ProbeAsync(probe);
-        var before = await StoreSnapshot.TakeAsync(_server);
+        var before = await StoreSnapshot.TakeAsync(server);
         var failures = new List<string>();
         var statuses = new Dictionary<HttpStatusCode, int>();
         var clock = Stopwatch.StartNew();
@@ -78,7 +78,7 @@ public sealed class PredictFuzzTests
             }
         }
 
-        var errors = _server.Logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Message).ToList();
+        var errors = server.Logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Message).ToList();
         string probeAfter = await ProbeAsync(probe);
         Assert.Multiple(() =>
         {
@@ -88,7 +88,7 @@ public sealed class PredictFuzzTests
             Assert.That(statuses.Keys, Does.Contain(HttpStatusCode.BadRequest).And.Contain(HttpStatusCode.OK), "the fuzz reached both the parser's errors and the model");
             Assert.That(probeAfter, Is.EqualTo(probeBefore), "the served model answers the probe as before");
         });
-        await StoreSnapshot.AssertUnchangedAsync(_server, before);
+        await StoreSnapshot.AssertUnchangedAsync(server, before);
     }
 
     private static IEnumerable<(string Kind, byte[] Body)> Bodies(Random random, byte[] valid)
@@ -210,12 +210,12 @@ public sealed class PredictFuzzTests
         using var request = ApiServer.Request(HttpMethod.Post, "/api/predict", TestKeys.Function);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return await _server.Client.SendAsync(request);
+        return await server.Client.SendAsync(request);
     }
 
     private async Task<string> ProbeAsync(string probe)
     {
-        using var response = await _server.PredictAsync(probe);
+        using var response = await server.PredictAsync(probe);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return await response.Content.ReadAsStringAsync();
     }

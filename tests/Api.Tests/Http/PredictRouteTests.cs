@@ -11,18 +11,18 @@ public sealed class PredictRouteTests
     private const string PythonEraRequest =
         """{"instances":[{"month":"2025-07-01","total_files":120000,"avg_file_size_mb":1.2,"pct_pdf":0.4,"pct_docx":0.3,"pct_xlsx":0.2,"archive_frequency_per_day":15}]}""";
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => server = await ApiServer.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     [Test]
     public async Task Predict_PythonEraRequest_AnswersInTheContractsSnakeCase()
     {
-        using var response = await _server.PredictAsync(PythonEraRequest);
+        using var response = await server.PredictAsync(PythonEraRequest);
 
         string text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
@@ -52,8 +52,8 @@ public sealed class PredictRouteTests
             builder.Set(i, "total_files", (1000 * (i + 1)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        using var batch = await _server.PredictAsync(builder.Build());
-        using var single = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Set(0, "total_files", "50000").Build());
+        using var batch = await server.PredictAsync(builder.Build());
+        using var single = await server.PredictAsync(PredictBodyBuilder.WithInstances(1).Set(0, "total_files", "50000").Build());
 
         using var batchJson = JsonDocument.Parse(await batch.Content.ReadAsStringAsync());
         using var singleJson = JsonDocument.Parse(await single.Content.ReadAsStringAsync());
@@ -72,7 +72,7 @@ public sealed class PredictRouteTests
     [Test]
     public async Task Predict_ExplainTrue_AddsContributionsPerTarget()
     {
-        using var response = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?explain=true");
+        using var response = await server.PredictAsync(PythonEraRequest, path: "/api/predict?explain=true");
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var explanation = json.RootElement.GetProperty("predictions")[0].GetProperty("explanation");
@@ -87,7 +87,7 @@ public sealed class PredictRouteTests
     [Test]
     public async Task Predict_ExplainTrue_ContributionsPlusTheBaseAddUpToTheForecastInLogSpace()
     {
-        using var response = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?explain=true");
+        using var response = await server.PredictAsync(PythonEraRequest, path: "/api/predict?explain=true");
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var prediction = json.RootElement.GetProperty("predictions")[0];
@@ -107,7 +107,7 @@ public sealed class PredictRouteTests
     [Test]
     public async Task Predict_CarriesARangeAroundEachForecast_AtTheDefaultLevel()
     {
-        using var response = await _server.PredictAsync(PythonEraRequest);
+        using var response = await server.PredictAsync(PythonEraRequest);
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var prediction = json.RootElement.GetProperty("predictions")[0];
@@ -128,8 +128,8 @@ public sealed class PredictRouteTests
     [Test]
     public async Task Predict_AHigherLevel_GivesAWiderRange()
     {
-        using var narrow = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?level=0.5");
-        using var wide = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?level=0.95");
+        using var narrow = await server.PredictAsync(PythonEraRequest, path: "/api/predict?level=0.5");
+        using var wide = await server.PredictAsync(PythonEraRequest, path: "/api/predict?level=0.95");
 
         static (double Level, double Width) Read(string text)
         {
@@ -156,7 +156,7 @@ public sealed class PredictRouteTests
     [TestCase("0.8&level=0.9")]
     public async Task Predict_AnUnsupportedLevel_Is422NamingTheLevels(string level)
     {
-        using var response = await _server.PredictAsync(PythonEraRequest, path: $"/api/predict?level={level}");
+        using var response = await server.PredictAsync(PythonEraRequest, path: $"/api/predict?level={level}");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("0.5, 0.8, 0.9, 0.95"));
@@ -165,7 +165,7 @@ public sealed class PredictRouteTests
     [Test]
     public async Task Predict_ExplainNotABoolean_Is400()
     {
-        using var response = await _server.PredictAsync(PythonEraRequest, path: "/api/predict?explain=yes");
+        using var response = await server.PredictAsync(PythonEraRequest, path: "/api/predict?explain=yes");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -173,7 +173,7 @@ public sealed class PredictRouteTests
     [Test]
     public async Task Predict_NamedModel_AnswersWithThatModel()
     {
-        using var response = await _server.PredictAsync(PythonEraRequest, path: $"/api/models/{TrainedStore.SecondModel}/predict");
+        using var response = await server.PredictAsync(PythonEraRequest, path: $"/api/models/{TrainedStore.SecondModel}/predict");
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Multiple(() =>
@@ -187,7 +187,7 @@ public sealed class PredictRouteTests
     [Test]
     public async Task Predict_OutOfTrainingRange_FlagsTheField()
     {
-        using var response = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Set(0, "total_files", "900000000").Build());
+        using var response = await server.PredictAsync(PredictBodyBuilder.WithInstances(1).Set(0, "total_files", "900000000").Build());
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.That(
@@ -201,7 +201,7 @@ public sealed class PredictRouteTests
         using var request = ApiServer.Request(HttpMethod.Post, "/api/predict", TestKeys.Function, json: PythonEraRequest);
         request.Content!.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await server.Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

@@ -10,26 +10,26 @@ public sealed class RetireRouteTests
 {
     private static readonly string Retire = $"/api/models/{TrainedStore.SecondModel}/retire";
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [SetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => server = await ApiServer.StartAsync();
 
     [TearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     [Test]
     public async Task Retire_AServedModel_AnswersUnknownEverywhere_ButRetrainingWithCreateRevivesIt()
     {
-        using var servedBefore = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build(), path: $"/api/models/{TrainedStore.SecondModel}/predict");
+        using var servedBefore = await server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build(), path: $"/api/models/{TrainedStore.SecondModel}/predict");
 
-        using var retire = await _server.SendAsync(HttpMethod.Post, Retire, TestKeys.Admin);
+        using var retire = await server.SendAsync(HttpMethod.Post, Retire, TestKeys.Admin);
 
         var body = await JsonResponses.ReadAsync(retire);
-        using var predict = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build(), path: $"/api/models/{TrainedStore.SecondModel}/predict");
-        using var versions = await _server.SendAsync(HttpMethod.Get, $"/api/models/{TrainedStore.SecondModel}/versions", TestKeys.Function);
-        using var retrain = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"{{TrainedStore.SecondModel}}","dataset":"{{TrainedStore.Dataset}}"}""");
-        using var create = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"{{TrainedStore.SecondModel}}","dataset":"{{TrainedStore.Dataset}}","create":true}""");
+        using var predict = await server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build(), path: $"/api/models/{TrainedStore.SecondModel}/predict");
+        using var versions = await server.SendAsync(HttpMethod.Get, $"/api/models/{TrainedStore.SecondModel}/versions", TestKeys.Function);
+        using var retrain = await server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"{{TrainedStore.SecondModel}}","dataset":"{{TrainedStore.Dataset}}"}""");
+        using var create = await server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"{{TrainedStore.SecondModel}}","dataset":"{{TrainedStore.Dataset}}","create":true}""");
         Assert.Multiple(() =>
         {
             Assert.That(servedBefore.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -46,8 +46,8 @@ public sealed class RetireRouteTests
     [Test]
     public async Task Retire_TheDefaultModel_Is409AndChangesNothing()
     {
-        using var retire = await _server.SendAsync(HttpMethod.Post, $"/api/models/{TrainedStore.DefaultModel}/retire", TestKeys.Admin);
-        using var predict = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build());
+        using var retire = await server.SendAsync(HttpMethod.Post, $"/api/models/{TrainedStore.DefaultModel}/retire", TestKeys.Admin);
+        using var predict = await server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build());
 
         Assert.Multiple(async () =>
         {
@@ -59,7 +59,7 @@ public sealed class RetireRouteTests
     [Test]
     public async Task Retire_AnUnknownModel_Is404()
     {
-        using var retire = await _server.SendAsync(HttpMethod.Post, "/api/models/archive-forcast/retire", TestKeys.Admin);
+        using var retire = await server.SendAsync(HttpMethod.Post, "/api/models/archive-forcast/retire", TestKeys.Admin);
 
         await ProblemAssert.IsProblemAsync(retire, HttpStatusCode.NotFound);
     }
@@ -67,8 +67,8 @@ public sealed class RetireRouteTests
     [Test]
     public async Task Retire_WithAFunctionKey_Is401AndChangesNothing()
     {
-        using var retire = await _server.SendAsync(HttpMethod.Post, Retire, TestKeys.Function);
-        using var predict = await _server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build(), path: $"/api/models/{TrainedStore.SecondModel}/predict");
+        using var retire = await server.SendAsync(HttpMethod.Post, Retire, TestKeys.Function);
+        using var predict = await server.PredictAsync(PredictBodyBuilder.WithInstances(1).Build(), path: $"/api/models/{TrainedStore.SecondModel}/predict");
 
         Assert.Multiple(() =>
         {

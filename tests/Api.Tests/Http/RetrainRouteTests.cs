@@ -10,25 +10,25 @@ public sealed class RetrainRouteTests
 {
     private static readonly TimeSpan RunBound = TimeSpan.FromMinutes(1);
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => this.server = await ApiServer.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await this.server.DisposeAsync();
 
     [Test]
     public async Task Retrain_NewModel_Returns202AndTheQueuedRunPublishesIt()
     {
-        using var response = await _server.SendAsync(
+        using var response = await this.server.SendAsync(
             HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"fresh-model","dataset":"{{TrainedStore.Dataset}}","create":true}""");
 
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
         string runId = accepted.GetProperty("run_id").GetString()!;
         string statusUrl = accepted.GetProperty("status_url").GetString()!;
         var run = await WaitForRunToFinishAsync(statusUrl);
-        var info = await JsonResponses.GetAsync(_server, "/api/models/fresh-model");
+        var info = await JsonResponses.GetAsync(this.server, "/api/models/fresh-model");
 
         Assert.Multiple(() =>
         {
@@ -44,7 +44,7 @@ public sealed class RetrainRouteTests
     [Test]
     public async Task Retrain_MissingDataset_RunFailsWithAReason()
     {
-        using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"no-data-model","dataset":"missing/nothing.csv","create":true}""");
+        using var response = await this.server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"no-data-model","dataset":"missing/nothing.csv","create":true}""");
 
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
         var run = await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!);
@@ -59,7 +59,7 @@ public sealed class RetrainRouteTests
     [Test]
     public async Task Retrain_NoDatasetAndNoDefault_Returns400AtDatasetLikeAnyMissingProperty()
     {
-        using var response = await _server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"archive-forecast"}""");
+        using var response = await this.server.SendAsync(HttpMethod.Post, "/api/retrain", TestKeys.Admin, """{"model":"archive-forecast"}""");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/dataset");
     }
@@ -67,26 +67,26 @@ public sealed class RetrainRouteTests
     [Test]
     public async Task Retrain_MisspelledModelWithoutCreate_Returns404AndCreatesNothing()
     {
-        using var response = await _server.SendAsync(
+        using var response = await this.server.SendAsync(
             HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"model":"archive-forcast","dataset":"{{TrainedStore.Dataset}}"}""");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
-        using var models = await _server.SendAsync(HttpMethod.Get, "/api/models/archive-forcast", TestKeys.Function);
+        using var models = await this.server.SendAsync(HttpMethod.Get, "/api/models/archive-forcast", TestKeys.Function);
         Assert.Multiple(() =>
         {
             Assert.That(models.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(Directory.Exists(Path.Combine(_server.ModelsPath, "archive-forcast")), Is.False, "not even a queued run record is written");
+            Assert.That(Directory.Exists(Path.Combine(this.server.ModelsPath, "archive-forcast")), Is.False, "not even a queued run record is written");
         });
     }
 
     [Test]
     public async Task Retrain_WithoutModel_RetrainsTheDefaultModel()
     {
-        using var response = await _server.SendAsync(
+        using var response = await this.server.SendAsync(
             HttpMethod.Post, "/api/retrain", TestKeys.Admin, $$"""{"dataset":"{{TrainedStore.Dataset}}"}""");
 
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
-        var run = await JsonResponses.GetAsync(_server, accepted.GetProperty("status_url").GetString()!);
+        var run = await JsonResponses.GetAsync(this.server, accepted.GetProperty("status_url").GetString()!);
 
         Assert.That(run.GetProperty("model_name").GetString(), Is.EqualTo(TrainedStore.DefaultModel));
         await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!);
@@ -144,7 +144,7 @@ public sealed class RetrainRouteTests
         });
     }
 
-    private Task<JsonElement> WaitForRunToFinishAsync(string statusUrl) => WaitForRunToFinishAsync(statusUrl, _server);
+    private Task<JsonElement> WaitForRunToFinishAsync(string statusUrl) => WaitForRunToFinishAsync(statusUrl, this.server);
 
     private static async Task<JsonElement> WaitForRunToFinishAsync(string statusUrl, ApiServer server)
     {

@@ -130,9 +130,9 @@ public sealed class JsonBodyReaderTests
     /// <summary>A stream that hands out at most 7 KiB per read, as a network would, and counts what was read.</summary>
     private sealed class TrickleStream(byte[] content) : Stream
     {
-        private int _position;
+        private int position;
 
-        public int BytesRead => _position;
+        public int BytesRead => position;
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -144,9 +144,9 @@ public sealed class JsonBodyReaderTests
 
         public override int Read(Span<byte> buffer)
         {
-            int n = Math.Min(Math.Min(buffer.Length, 7 * 1024), content.Length - _position);
-            content.AsSpan(_position, n).CopyTo(buffer);
-            _position += n;
+            int n = Math.Min(Math.Min(buffer.Length, 7 * 1024), content.Length - position);
+            content.AsSpan(position, n).CopyTo(buffer);
+            position += n;
             return n;
         }
 

@@ -15,24 +15,24 @@ public sealed class ReleaseServeTests
     private const int Served = TrainedStore.CurrentVersion;
     private const int Candidate = TrainedStore.CandidateVersion;
 
-    private ApiServer _server = null!;
+    private ApiServer server = null!;
 
     [SetUp]
-    public async Task StartServer() => _server = await ApiServer.StartAsync();
+    public async Task StartServer() => this.server = await ApiServer.StartAsync();
 
     [TearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await this.server.DisposeAsync();
 
     [Test]
     public async Task Split_AQuarter_AnswersAboutAQuarterOf2000RequestsWithTheCandidate()
     {
-        await StartAsync(_server, StartBody(Candidate, 0.25));
+        await StartAsync(this.server, StartBody(Candidate, 0.25));
 
         var versions = new int[2000];
         await Parallel.ForAsync(0, versions.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-            versions[i] = (await PredictAsync(_server, Body(i))).Version);
+            versions[i] = (await PredictAsync(this.server, Body(i))).Version);
 
-        var status = await StatusAsync(_server);
+        var status = await StatusAsync(this.server);
         int byCandidate = versions.Count(v => v == Candidate);
         Assert.Multiple(() =>
         {
@@ -47,7 +47,7 @@ public sealed class ReleaseServeTests
     [Test]
     public async Task Split_WithARoutingKey_EveryKeyAlwaysGetsTheSameVersion_TheOneItsHashPicks()
     {
-        await StartAsync(_server, StartBody(Candidate, 0.5));
+        await StartAsync(this.server, StartBody(Candidate, 0.5));
         var keys = Enumerable.Range(0, 24).Select(i => $"client-{i}").ToArray();
 
         var seen = new Dictionary<string, HashSet<int>>();
@@ -56,7 +56,7 @@ public sealed class ReleaseServeTests
             seen[key] = [];
             for (int i = 0; i < 5; i++)
             {
-                seen[key].Add((await PredictAsync(_server, Body(i), key)).Version);
+                seen[key].Add((await PredictAsync(this.server, Body(i), key)).Version);
             }
         }
 
@@ -78,20 +78,20 @@ public sealed class ReleaseServeTests
         var before = new List<byte[]>();
         for (int i = 0; i < 60; i++)
         {
-            before.Add((await PredictAsync(_server, Body(i))).Bytes);
+            before.Add((await PredictAsync(this.server, Body(i))).Bytes);
         }
 
-        await StartAsync(_server, StartBody(Candidate, 1.0, "shadow"));
+        await StartAsync(this.server, StartBody(Candidate, 1.0, "shadow"));
         var during = new List<byte[]>();
         for (int i = 0; i < 60; i++)
         {
-            during.Add((await PredictAsync(_server, Body(i), routingKey: $"k{i}")).Bytes);
+            during.Add((await PredictAsync(this.server, Body(i), routingKey: $"k{i}")).Bytes);
         }
 
         bool compared = await EventuallyAsync(
-            async () => (await StatusAsync(_server))?.GetProperty("shadow").GetProperty("compared").GetInt64() == 60,
+            async () => (await StatusAsync(this.server))?.GetProperty("shadow").GetProperty("compared").GetInt64() == 60,
             TimeSpan.FromSeconds(20));
-        var status = (await StatusAsync(_server))!.Value;
+        var status = (await StatusAsync(this.server))!.Value;
         Assert.Multiple(() =>
         {
             for (int i = 0; i < before.Count; i++)
@@ -110,19 +110,19 @@ public sealed class ReleaseServeTests
     [Test]
     public async Task AutoAbort_ACandidateWhoseShadowForecastsDivergeEndsItsRelease_WithARecordAndAWarning()
     {
-        var started = await StartAsync(_server, StartBody(Candidate, 1.0, "shadow", ",\"min_requests\":20,\"max_divergence\":0.000001,\"max_latency_ratio\":1000"));
+        var started = await StartAsync(this.server, StartBody(Candidate, 1.0, "shadow", ",\"min_requests\":20,\"max_divergence\":0.000001,\"max_latency_ratio\":1000"));
         string id = started.GetProperty("release").GetProperty("id").GetString()!;
 
         // The pointer is cleared first and the record written right after, so both are waited for.
-        string recordPath = Path.Combine(_server.ModelsPath, TrainedStore.DefaultModel, "releases", id + ".json");
+        string recordPath = Path.Combine(this.server.ModelsPath, TrainedStore.DefaultModel, "releases", id + ".json");
         bool ended = await EventuallyAsync(async () =>
         {
-            await PredictAsync(_server, Body(Environment.TickCount));
-            return await StatusAsync(_server) is null && File.Exists(recordPath);
+            await PredictAsync(this.server, Body(Environment.TickCount));
+            return await StatusAsync(this.server) is null && File.Exists(recordPath);
         }, TimeSpan.FromSeconds(60));
 
-        var pointer = Pointer(_server);
-        var answer = await PredictAsync(_server, Body(1));
+        var pointer = Pointer(this.server);
+        var answer = await PredictAsync(this.server, Body(1));
         Assert.Multiple(() =>
         {
             Assert.That(ended, Is.True, "the release ended itself");
@@ -130,7 +130,7 @@ public sealed class ReleaseServeTests
             Assert.That(pointer.GetProperty("version").GetInt32(), Is.EqualTo(Served));
             Assert.That(answer.Version, Is.EqualTo(Served));
             Assert.That(File.Exists(recordPath), Is.True, recordPath);
-            Assert.That(_server.Logs.Entries.Any(e => e.EventId == 1906 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning), Is.True);
+            Assert.That(this.server.Logs.Entries.Any(e => e.EventId == 1906 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning), Is.True);
         });
         using var record = JsonDocument.Parse(File.ReadAllBytes(recordPath));
         Assert.Multiple(() =>
@@ -145,14 +145,14 @@ public sealed class ReleaseServeTests
     [Test]
     public async Task Start_RefusesWhatCannotBeReleased_AndLeavesThePointerAsItWas()
     {
-        byte[] pointerBefore = File.ReadAllBytes(Path.Combine(_server.ModelsPath, TrainedStore.DefaultModel, "current.json"));
-        using var missing = await _server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(99, 0.1));
-        using var same = await _server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Served, 0.1));
-        using var zero = await _server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Candidate, 0));
-        using var mode = await _server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Candidate, 0.1, "blue-green"));
-        using var functionKey = await _server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Function, StartBody(Candidate, 0.1));
-        File.AppendAllText(Path.Combine(_server.ModelsPath, TrainedStore.DefaultModel, "versions", "3", "model_card.json"), " ");
-        using var tampered = await _server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Candidate, 0.1));
+        byte[] pointerBefore = File.ReadAllBytes(Path.Combine(this.server.ModelsPath, TrainedStore.DefaultModel, "current.json"));
+        using var missing = await this.server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(99, 0.1));
+        using var same = await this.server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Served, 0.1));
+        using var zero = await this.server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Candidate, 0));
+        using var mode = await this.server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Candidate, 0.1, "blue-green"));
+        using var functionKey = await this.server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Function, StartBody(Candidate, 0.1));
+        File.AppendAllText(Path.Combine(this.server.ModelsPath, TrainedStore.DefaultModel, "versions", "3", "model_card.json"), " ");
+        using var tampered = await this.server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Candidate, 0.1));
 
         await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(same, (HttpStatusCode)422);
@@ -163,27 +163,27 @@ public sealed class ReleaseServeTests
         Assert.Multiple(() =>
         {
             Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("model_card.json"));
-            Assert.That(File.ReadAllBytes(Path.Combine(_server.ModelsPath, TrainedStore.DefaultModel, "current.json")), Is.EqualTo(pointerBefore));
+            Assert.That(File.ReadAllBytes(Path.Combine(this.server.ModelsPath, TrainedStore.DefaultModel, "current.json")), Is.EqualTo(pointerBefore));
         });
     }
 
     [Test]
     public async Task OneAtATime_Widen_Stop_AndPromoteFinishes()
     {
-        var started = await StartAsync(_server, StartBody(Candidate, 0.05));
-        using var other = await _server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(TrainedStore.PreviousVersion, 0.1));
-        var widened = await StartAsync(_server, StartBody(Candidate, 0.5));
-        var watched = (await StatusAsync(_server))!.Value;
-        using var stop = await _server.SendAsync(HttpMethod.Delete, ReleasePath(), TestKeys.Admin);
+        var started = await StartAsync(this.server, StartBody(Candidate, 0.05));
+        using var other = await this.server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(TrainedStore.PreviousVersion, 0.1));
+        var widened = await StartAsync(this.server, StartBody(Candidate, 0.5));
+        var watched = (await StatusAsync(this.server))!.Value;
+        using var stop = await this.server.SendAsync(HttpMethod.Delete, ReleasePath(), TestKeys.Admin);
         var stopped = await JsonResponses.ReadAsync(stop);
-        using var stopAgain = await _server.SendAsync(HttpMethod.Delete, ReleasePath(), TestKeys.Admin);
-        var afterStop = await StatusAsync(_server);
+        using var stopAgain = await this.server.SendAsync(HttpMethod.Delete, ReleasePath(), TestKeys.Admin);
+        var afterStop = await StatusAsync(this.server);
 
-        await StartAsync(_server, StartBody(Candidate, 1.0));
-        using var promote = await _server.SendAsync(
+        await StartAsync(this.server, StartBody(Candidate, 1.0));
+        using var promote = await this.server.SendAsync(
             HttpMethod.Post, $"/api/models/{TrainedStore.DefaultModel}/promote", TestKeys.Admin, $$"""{"version":{{Candidate}}}""");
-        var afterPromote = await StatusAsync(_server);
-        var answer = await PredictAsync(_server, Body(3));
+        var afterPromote = await StatusAsync(this.server);
+        var answer = await PredictAsync(this.server, Body(3));
 
         await ProblemAssert.IsProblemAsync(other, HttpStatusCode.Conflict);
         await ProblemAssert.IsProblemAsync(stopAgain, HttpStatusCode.NotFound);
@@ -196,7 +196,7 @@ public sealed class ReleaseServeTests
             Assert.That(watched.GetProperty("release").GetProperty("fraction").GetDouble(), Is.EqualTo(0.5));
             Assert.That(watched.GetProperty("following").GetBoolean(), Is.True);
             Assert.That(stopped.GetProperty("status").GetString(), Is.EqualTo("stopped"));
-            Assert.That(File.Exists(Path.Combine(_server.ModelsPath, TrainedStore.DefaultModel, "releases", id + ".json")), Is.True);
+            Assert.That(File.Exists(Path.Combine(this.server.ModelsPath, TrainedStore.DefaultModel, "releases", id + ".json")), Is.True);
             Assert.That(afterStop, Is.Null);
             Assert.That(promote.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(afterPromote, Is.Null, "promoting the candidate finishes the release");
@@ -210,12 +210,12 @@ public sealed class ReleaseServeTests
         string promotePath = $"/api/models/{TrainedStore.DefaultModel}/promote";
         for (int round = 0; round < 8; round++)
         {
-            var promote = _server.SendAsync(HttpMethod.Post, promotePath, TestKeys.Admin, $$"""{"version":{{TrainedStore.PreviousVersion}}}""");
-            var start = _server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Candidate, 0.1));
+            var promote = this.server.SendAsync(HttpMethod.Post, promotePath, TestKeys.Admin, $$"""{"version":{{TrainedStore.PreviousVersion}}}""");
+            var start = this.server.SendAsync(HttpMethod.Post, ReleasePath(), TestKeys.Admin, StartBody(Candidate, 0.1));
             using var promoted = await promote;
             using var released = await start;
 
-            var pointer = Pointer(_server);
+            var pointer = Pointer(this.server);
             bool hasRelease = pointer.TryGetProperty("release", out var release);
             string context = string.Create(CultureInfo.InvariantCulture, $"round {round}: promote {(int)promoted.StatusCode}, start {(int)released.StatusCode}, pointer {pointer}");
             Assert.Multiple(() =>
@@ -235,7 +235,7 @@ public sealed class ReleaseServeTests
                 }
             });
 
-            using var reset = await _server.SendAsync(HttpMethod.Post, promotePath, TestKeys.Admin, $$"""{"version":{{Served}}}""");
+            using var reset = await this.server.SendAsync(HttpMethod.Post, promotePath, TestKeys.Admin, $$"""{"version":{{Served}}}""");
             Assert.That(reset.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
@@ -243,8 +243,8 @@ public sealed class ReleaseServeTests
     [Test]
     public async Task TwoServersOnOneStore_FollowTheSameRelease_AndItsEnd()
     {
-        await using var first = await ApiServer.StartAsync(sharedRoot: _server.Root, reloadInterval: TimeSpan.FromMilliseconds(200));
-        await using var second = await ApiServer.StartAsync(sharedRoot: _server.Root, reloadInterval: TimeSpan.FromMilliseconds(200));
+        await using var first = await ApiServer.StartAsync(sharedRoot: this.server.Root, reloadInterval: TimeSpan.FromMilliseconds(200));
+        await using var second = await ApiServer.StartAsync(sharedRoot: this.server.Root, reloadInterval: TimeSpan.FromMilliseconds(200));
 
         await StartAsync(first, StartBody(Candidate, 0.5));
         bool secondFollows = await EventuallyAsync(

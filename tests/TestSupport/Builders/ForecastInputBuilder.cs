@@ -5,44 +5,44 @@ namespace ArchiveForecast.TestSupport;
 /// <summary>A valid input unless told otherwise.</summary>
 public sealed class ForecastInputBuilder
 {
-    private DateOnly _month = new(2024, 3, 1);
-    private long _totalFiles = 20_000;
-    private double _avgFileSizeMb = 1.5;
-    private double _pctPdf = 0.4;
-    private double _pctDocx = 0.3;
-    private double _pctXlsx = 0.2;
-    private double _archiveFrequencyPerDay = 4;
+    private DateOnly month = new(2024, 3, 1);
+    private long totalFiles = 20_000;
+    private double avgFileSizeMb = 1.5;
+    private double pctPdf = 0.4;
+    private double pctDocx = 0.3;
+    private double pctXlsx = 0.2;
+    private double archiveFrequencyPerDay = 4;
 
     public ForecastInputBuilder WithMonth(int year, int month)
     {
-        _month = new DateOnly(year, month, 1);
+        this.month = new DateOnly(year, month, 1);
         return this;
     }
 
     public ForecastInputBuilder WithTotalFiles(long value)
     {
-        _totalFiles = value;
+        totalFiles = value;
         return this;
     }
 
     public ForecastInputBuilder WithAvgFileSizeMb(double value)
     {
-        _avgFileSizeMb = value;
+        avgFileSizeMb = value;
         return this;
     }
 
     public ForecastInputBuilder WithShares(double pdf, double docx, double xlsx)
     {
-        (_pctPdf, _pctDocx, _pctXlsx) = (pdf, docx, xlsx);
+        (pctPdf, pctDocx, pctXlsx) = (pdf, docx, xlsx);
         return this;
     }
 
     public ForecastInputBuilder WithArchiveFrequencyPerDay(double value)
     {
-        _archiveFrequencyPerDay = value;
+        archiveFrequencyPerDay = value;
         return this;
     }
 
     public ForecastInput Build() =>
-        new(_month, _totalFiles, _avgFileSizeMb, _pctPdf, _pctDocx, _pctXlsx, _archiveFrequencyPerDay);
+        new(this.month, totalFiles, avgFileSizeMb, pctPdf, pctDocx, pctXlsx, archiveFrequencyPerDay);
 }

@@ -14,41 +14,41 @@ public sealed class SyntheticDataBuilder
     public const double XlsxGain = 0.65;
     public const double OtherGain = 0.10;
 
-    private int _rows = 1_200;
-    private int _seed = 7;
-    private double _noise = 0.05;
-    private double _archivedOffset;
+    private int rows = 1_200;
+    private int seed = 7;
+    private double noise = 0.05;
+    private double archivedOffset;
 
     public SyntheticDataBuilder WithRows(int rows)
     {
-        _rows = rows;
+        this.rows = rows;
         return this;
     }
 
     public SyntheticDataBuilder WithSeed(int seed)
     {
-        _seed = seed;
+        this.seed = seed;
         return this;
     }
 
     public SyntheticDataBuilder WithNoise(double relativeNoise)
     {
-        _noise = relativeNoise;
+        this.noise = relativeNoise;
         return this;
     }
 
     /// <summary>Adds a constant to every archived label (a negative offset makes labels a real source never has).</summary>
     public SyntheticDataBuilder WithArchivedOffset(double offset)
     {
-        _archivedOffset = offset;
+        archivedOffset = offset;
         return this;
     }
 
     public List<TrainingExample> Build()
     {
-        var random = new Random(_seed);
-        var rows = new List<TrainingExample>(_rows);
-        for (int i = 0; i < _rows; i++)
+        var random = new Random(this.seed);
+        var rows = new List<TrainingExample>(this.rows);
+        for (int i = 0; i < this.rows; i++)
         {
             var month = new DateOnly(2021 + random.Next(4), 1 + random.Next(12), 1);
             long files = random.Next(500, 150_000);
@@ -61,11 +61,11 @@ public sealed class SyntheticDataBuilder
 
             double totalGb = files * size / FeatureBuilder.MbPerGb;
             double season = 1 + (0.3 * Math.Sin(2 * Math.PI * (month.Month - 1) / 12));
-            double archived = totalGb * 0.05 * season * (1 + (frequency / 48)) * (1 + (_noise * ((2 * random.NextDouble()) - 1)));
+            double archived = totalGb * 0.05 * season * (1 + (frequency / 48)) * (1 + (this.noise * ((2 * random.NextDouble()) - 1)));
             double savings = archived * ((pdf * PdfGain) + (docx * DocxGain) + (xlsx * XlsxGain) + (other * OtherGain));
             rows.Add(new TrainingExample(
                 new ForecastInput(month, files, size, pdf, docx, xlsx, frequency),
-                new ForecastTargets(archived + _archivedOffset, savings),
+                new ForecastTargets(archived + archivedOffset, savings),
                 $"source-{i % 40}"));
         }
 

@@ -13,26 +13,26 @@ namespace ArchiveForecast.TestSupport;
 /// </summary>
 public sealed class VerifiedVersionBuilder
 {
-    private string _modelName = "archive-forecast";
-    private int _version = 3;
-    private TrainerKind _kind = TrainerKind.FastTree;
-    private Func<ModelCard, ModelCard> _editCard = card => card;
+    private string modelName = "archive-forecast";
+    private int version = 3;
+    private TrainerKind kind = TrainerKind.FastTree;
+    private Func<ModelCard, ModelCard> editCard = card => card;
 
     public VerifiedVersionBuilder WithModel(string name, int version)
     {
-        (_modelName, _version) = (name, version);
+        (modelName, this.version) = (name, version);
         return this;
     }
 
     public VerifiedVersionBuilder WithTrainer(TrainerKind kind)
     {
-        _kind = kind;
+        this.kind = kind;
         return this;
     }
 
     public VerifiedVersionBuilder WithCard(Func<ModelCard, ModelCard> edit)
     {
-        _editCard = edit;
+        editCard = edit;
         return this;
     }
 
@@ -46,11 +46,11 @@ public sealed class VerifiedVersionBuilder
 
     public VerifiedVersion Build()
     {
-        var trained = TrainedModels.Get(_kind);
+        var trained = TrainedModels.Get(this.kind);
         var rows = TrainedModels.TrainingRows;
         var quantiles = TrainedModels.Quantiles;
         IReadOnlyList<CanaryRow> canaries;
-        using (var candidate = ForecastModel.FromZip(_modelName, 0, trained.ModelZip, quantiles, TimeProvider.System))
+        using (var candidate = ForecastModel.FromZip(modelName, 0, trained.ModelZip, quantiles, TimeProvider.System))
         {
             canaries = CanarySelector.Select(rows, candidate);
         }
@@ -58,10 +58,10 @@ public sealed class VerifiedVersionBuilder
         var holdout = new ModelMetrics(new RegressionMetrics(0.1, 0.2, 0.95), new RegressionMetrics(0.05, 0.1, 0.93));
         var card = new ModelCard
         {
-            ModelName = _modelName,
+            ModelName = modelName,
             RunId = "run-test",
             CreatedAt = TestClock.Start,
-            Trainer = TrainerKindNames.Format(_kind),
+            Trainer = TrainerKindNames.Format(this.kind),
             Parameters = trained.Settings.ToParameters(),
             FeatureVersion = FeatureSchema.Version,
             FeatureNames = FeatureSchema.Names,
@@ -73,13 +73,13 @@ public sealed class VerifiedVersionBuilder
         var manifest = new Manifest
         {
             SchemaVersion = Manifest.CurrentSchemaVersion,
-            ModelName = _modelName,
-            Version = _version,
+            ModelName = modelName,
+            Version = this.version,
             MlNetVersion = "5.0.1",
             CreatedAt = TestClock.Start,
             RunId = "run-test",
             Files = new Dictionary<string, ManifestEntry>(),
         };
-        return new VerifiedVersion(manifest, _editCard(card), quantiles, trained.ModelZip);
+        return new VerifiedVersion(manifest, editCard(card), quantiles, trained.ModelZip);
     }
 }

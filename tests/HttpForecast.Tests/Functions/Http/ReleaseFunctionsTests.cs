@@ -18,7 +18,7 @@ namespace ArchiveForecast.HttpForecast.Tests.Functions.Http;
 public sealed class ReleaseFunctionsTests : ServedModelFixture
 {
     private const string Release = "/api/models/archive-forecast/release";
-    private int _candidate;
+    private int candidate;
 
     [OneTimeSetUp]
     public async Task PublishACandidate()
@@ -33,7 +33,7 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
                 Promote = PromotePolicy.Never,
             },
             CancellationToken.None);
-        _candidate = result.Run.Version ?? throw new InvalidOperationException($"No candidate was published: {result.Run.Reason}");
+        this.candidate = result.Run.Version ?? throw new InvalidOperationException($"No candidate was published: {result.Run.Reason}");
     }
 
     [TearDown]
@@ -43,12 +43,12 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
     [Test]
     public async Task Split_AQuarter_AnswersAboutAQuarterOf2000WithTheCandidate_AndARoutingKeyIsSticky()
     {
-        var started = await StartAsync($$"""{"version":{{_candidate}},"fraction":0.25,"max_latency_ratio":1000}""");
+        var started = await StartAsync($$"""{"version":{{this.candidate}},"fraction":0.25,"max_latency_ratio":1000}""");
 
         int byCandidate = 0;
         for (int i = 0; i < 2000; i++)
         {
-            if (await PredictAsync(routingKey: null) == _candidate)
+            if (await PredictAsync(routingKey: null) == this.candidate)
             {
                 byCandidate++;
             }
@@ -70,7 +70,7 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
             Assert.That(byCandidate, Is.InRange(360, 640), "18 % to 32 % of 2 000");
             foreach (var (key, versions) in sticky)
             {
-                Assert.That(versions, Is.EquivalentTo(new[] { ActiveRelease.Position(key) < 0.25 ? _candidate : 1 }), key);
+                Assert.That(versions, Is.EquivalentTo(new[] { ActiveRelease.Position(key) < 0.25 ? this.candidate : 1 }), key);
             }
         });
     }
@@ -84,7 +84,7 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
             before.Add(await PredictBodyAsync(i));
         }
 
-        var started = await StartAsync($$"""{"version":{{_candidate}},"fraction":1,"mode":"shadow","min_requests":10,"max_divergence":0.000001,"max_latency_ratio":1000}""");
+        var started = await StartAsync($$"""{"version":{{this.candidate}},"fraction":1,"mode":"shadow","min_requests":10,"max_divergence":0.000001,"max_latency_ratio":1000}""");
         string id = started.Json["release"]!["id"]!.GetValue<string>();
         var during = new List<string>();
         for (int i = 0; i < 30; i++)
@@ -120,7 +120,7 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
     {
         var missing = await StartAsync("""{"version":99,"fraction":0.1}""");
         var same = await StartAsync("""{"version":1,"fraction":0.1}""");
-        var started = await StartAsync($$"""{"version":{{_candidate}},"fraction":0.05}""");
+        var started = await StartAsync($$"""{"version":{{this.candidate}},"fraction":0.05}""");
         var watched = await GetAsync();
         var stopped = await App.SendAsync<ReleaseFunctions>(HttpRequestBuilder.Delete(Release), (f, r) => f.StopReleaseAsync(r, ModelName.Default, CancellationToken.None));
         var after = await GetAsync();
