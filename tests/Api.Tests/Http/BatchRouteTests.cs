@@ -16,36 +16,36 @@ public sealed class BatchRouteTests
     private const int Rows = 400;
     private static readonly TimeSpan PollFor = TimeSpan.FromMinutes(2);
 
-    private ApiServer _server = null!;
-    private string _predictions = null!;
+    private ApiServer server = null!;
+    private string predictions = null!;
 
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        _predictions = TempFolder.CreateForRun();
-        _server = await ApiServer.StartAsync(settings: new Dictionary<string, string?>(TestKeys.Settings) { ["Predictions:Path"] = _predictions });
-        string dataset = Path.Combine(_server.Root, "training-data", "plant-07", "2026-11.csv");
+        predictions = TempFolder.CreateForRun();
+        server = await ApiServer.StartAsync(settings: new Dictionary<string, string?>(TestKeys.Settings) { ["Predictions:Path"] = predictions });
+        string dataset = Path.Combine(server.Root, "training-data", "plant-07", "2026-11.csv");
         Directory.CreateDirectory(Path.GetDirectoryName(dataset)!);
         await using var file = File.Create(dataset);
         await TrainingDataCsvWriter.WriteAsync(SyntheticDataGenerator.Generate(Rows, 31), file, CancellationToken.None);
     }
 
     [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
+    public async Task StopServer() => await server.DisposeAsync();
 
     [TestCase(null)]
     [TestCase(TrainedStore.DefaultModel)]
     public async Task Submit_Returns202_TheJobCompletes_AndTheOutputHasOneScoredRowPerInputRowInOrder(string? model)
     {
         string path = model is null ? "/api/batch" : $"/api/models/{model}/batch";
-        using var response = await _server.SendAsync(HttpMethod.Post, path, TestKeys.Function, $$"""{"dataset":"{{Dataset}}"}""");
+        using var response = await server.SendAsync(HttpMethod.Post, path, TestKeys.Function, $$"""{"dataset":"{{Dataset}}"}""");
 
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
         string runId = accepted.GetProperty("run_id").GetString()!;
         string statusUrl = accepted.GetProperty("status_url").GetString()!;
         var run = await WaitForRunToFinishAsync(statusUrl);
-        string output = Path.Combine(_predictions, TrainedStore.DefaultModel, $"{runId}.csv");
-        var input = File.ReadAllLines(Path.Combine(_server.Root, "training-data", "plant-07", "2026-11.csv"));
+        string output = Path.Combine(predictions, TrainedStore.DefaultModel, $"{runId}.csv");
+        var input = File.ReadAllLines(Path.Combine(server.Root, "training-data", "plant-07", "2026-11.csv"));
         var scored = File.ReadAllLines(output);
 
         Assert.Multiple(() =>
@@ -60,14 +60,14 @@ public sealed class BatchRouteTests
             Assert.That(run.GetProperty("output").GetString(), Is.EqualTo($"{TrainedStore.DefaultModel}/{runId}.csv"));
             Assert.That(scored, Has.Length.EqualTo(Rows + 1), "a header and one row per input row");
             Assert.That(scored.Skip(1).Select(FirstField), Is.EqualTo(input.Skip(1).Select(FirstField)), "the input's first column carried through, in order");
-            Assert.That(File.Exists(Path.Combine(_predictions, TrainedStore.DefaultModel, $"{runId}.summary.json")), Is.True);
+            Assert.That(File.Exists(Path.Combine(predictions, TrainedStore.DefaultModel, $"{runId}.summary.json")), Is.True);
         });
     }
 
     [Test]
     public async Task Submit_WithAnOutputName_WritesThere()
     {
-        using var response = await _server.SendAsync(HttpMethod.Post, "/api/batch", TestKeys.Function, $$"""{"dataset":"{{Dataset}}","output":"plant-07/november"}""");
+        using var response = await server.SendAsync(HttpMethod.Post, "/api/batch", TestKeys.Function, $$"""{"dataset":"{{Dataset}}","output":"plant-07/november"}""");
 
         var accepted = await JsonResponses.ReadAsync(response, HttpStatusCode.Accepted);
         var run = await WaitForRunToFinishAsync(accepted.GetProperty("status_url").GetString()!);
@@ -75,7 +75,7 @@ public sealed class BatchRouteTests
         Assert.Multiple(() =>
         {
             Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("succeeded"), run.ToString());
-            Assert.That(File.ReadLines(Path.Combine(_predictions, TrainedStore.DefaultModel, "plant-07", "november.csv")).Count(), Is.EqualTo(Rows + 1));
+            Assert.That(File.ReadLines(Path.Combine(predictions, TrainedStore.DefaultModel, "plant-07", "november.csv")).Count(), Is.EqualTo(Rows + 1));
         });
     }
 
@@ -88,25 +88,25 @@ public sealed class BatchRouteTests
     [TestCase("/api/batch", """{"dataset":"plant-07/2026-11.csv","model":"x"}""", HttpStatusCode.BadRequest, "/model", TestName = "Submit_UnknownProperty_Is400")]
     public async Task Submit_Refused_WritesNoRunRecordAndNoOutput(string path, string body, HttpStatusCode status, string? field)
     {
-        var before = await StoreSnapshot.TakeAsync(_server);
+        var before = await StoreSnapshot.TakeAsync(server);
         var runsBefore = RunRecordFiles();
-        var outputsBefore = Directory.EnumerateFiles(_predictions, "*", SearchOption.AllDirectories).Count();
+        var outputsBefore = Directory.EnumerateFiles(predictions, "*", SearchOption.AllDirectories).Count();
 
-        using var response = await _server.SendAsync(HttpMethod.Post, path, TestKeys.Function, body);
+        using var response = await server.SendAsync(HttpMethod.Post, path, TestKeys.Function, body);
 
         await ProblemAssert.IsProblemAsync(response, status, field is null ? [] : [field]);
-        await StoreSnapshot.AssertUnchangedAsync(_server, before);
+        await StoreSnapshot.AssertUnchangedAsync(server, before);
         Assert.Multiple(() =>
         {
             Assert.That(RunRecordFiles(), Is.EquivalentTo(runsBefore), "no run record is written");
-            Assert.That(Directory.EnumerateFiles(_predictions, "*", SearchOption.AllDirectories).Count(), Is.EqualTo(outputsBefore), "no output is written");
+            Assert.That(Directory.EnumerateFiles(predictions, "*", SearchOption.AllDirectories).Count(), Is.EqualTo(outputsBefore), "no output is written");
         });
     }
 
     [Test]
     public async Task Submit_WithoutAKey_Is401()
     {
-        using var response = await _server.SendAsync(HttpMethod.Post, "/api/batch", key: null, $$"""{"dataset":"{{Dataset}}"}""");
+        using var response = await server.SendAsync(HttpMethod.Post, "/api/batch", key: null, $$"""{"dataset":"{{Dataset}}"}""");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -114,14 +114,14 @@ public sealed class BatchRouteTests
     private static string FirstField(string line) => line.Split(',')[0];
 
     private string[] RunRecordFiles() =>
-        [.. Directory.EnumerateFiles(_server.ModelsPath, "*.json", SearchOption.AllDirectories).Where(f => f.Contains($"{Path.DirectorySeparatorChar}runs{Path.DirectorySeparatorChar}", StringComparison.Ordinal))];
+        [.. Directory.EnumerateFiles(server.ModelsPath, "*.json", SearchOption.AllDirectories).Where(f => f.Contains($"{Path.DirectorySeparatorChar}runs{Path.DirectorySeparatorChar}", StringComparison.Ordinal))];
 
     private async Task<JsonElement> WaitForRunToFinishAsync(string statusUrl)
     {
         var deadline = DateTime.UtcNow + PollFor;
         while (true)
         {
-            var run = await JsonResponses.GetAsync(_server, statusUrl);
+            var run = await JsonResponses.GetAsync(server, statusUrl);
             string? status = run.GetProperty("status").GetString();
             if (status is "succeeded" or "failed" or "cancelled" || DateTime.UtcNow > deadline)
             {
