@@ -2,6 +2,7 @@ namespace ArchiveForecast.Cli.Tests;
 
 /// <summary><c>compare</c>: cross-validates the trainers on the same folds.</summary>
 [TestFixture]
+[Category("Slow")]
 public sealed class CompareCommandTests : CliFixture
 {
     [Test]

@@ -2,6 +2,7 @@ namespace ArchiveForecast.Cli.Tests;
 
 /// <summary><c>evaluate</c> reports how often a version's forecast ranges held the actual values of any labelled file.</summary>
 [TestFixture]
+[Category("Slow")]
 public sealed class EvaluateCommandTests : CliFixture
 {
     [Test]

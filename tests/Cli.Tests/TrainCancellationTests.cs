@@ -6,6 +6,7 @@ namespace ArchiveForecast.Cli.Tests;
 
 /// <summary>Ctrl+C and SIGTERM sent to a real <c>train</c> process: exit 130, a cancelled run record with its stage, the lock released, nothing published.</summary>
 [TestFixture]
+[Category("Slow")]
 [NonParallelizable]
 public sealed class TrainCancellationTests : CliFixture
 {

@@ -8,6 +8,7 @@ using Microsoft.ML;
 namespace ArchiveForecast.Core.Tests.Inference;
 
 [TestFixture]
+[Category("Slow")]
 public sealed class ForecastModelTests
 {
     private static readonly TrainerKind[] Kinds = Enum.GetValues<TrainerKind>();

@@ -6,6 +6,7 @@ using ArchiveForecast.Core.Schema;
 namespace ArchiveForecast.Core.Tests.Modeling;
 
 [TestFixture]
+[Category("Slow")]
 public sealed class ForecastTrainerTests
 {
     private static readonly TrainerKind[] Kinds = Enum.GetValues<TrainerKind>();

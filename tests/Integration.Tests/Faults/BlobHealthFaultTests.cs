@@ -9,6 +9,7 @@ namespace ArchiveForecast.Integration.Tests.Faults;
 
 /// <summary>The HTTP API on Kestrel over a Blob store that is down when the server starts, and comes back later.</summary>
 [Category("Integration")]
+[Category("Slow")]
 public sealed class BlobHealthFaultTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);

@@ -14,6 +14,7 @@ namespace ArchiveForecast.Integration.Tests.Faults;
 /// reason), is logged, and heals without a restart once the store is right again.
 /// </summary>
 [Category("Integration")]
+[Category("Slow")]
 public sealed class BlobServingFaultTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);

@@ -18,6 +18,7 @@ namespace ArchiveForecast.Integration.Tests.Identity;
 /// token cannot leak into a good case.
 /// </summary>
 [Category("Integration")]
+[Category("Slow")]
 public sealed class ManagedIdentityTests
 {
     private const string Container = "models";

@@ -20,6 +20,7 @@ namespace ArchiveForecast.Integration.Tests.Jobs;
 /// publish, and serve the new version; a message that keeps failing ends in <c>{queue}-poison</c> with a run record.
 /// </summary>
 [Category("Integration")]
+[Category("Slow")]
 public sealed class ServeQueueRetrainingTests
 {
     private const string FunctionKey = "function-key-for-queue-tests";

@@ -10,6 +10,7 @@ using ArchiveForecast.Training.Tests.Builders;
 namespace ArchiveForecast.Training.Tests.Jobs;
 
 [TestFixture]
+[Category("Slow")]
 public sealed class TrainingRunnerTests
 {
     private TrainingHarness harness = null!;
