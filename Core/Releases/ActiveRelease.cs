@@ -142,12 +142,14 @@ public sealed class ActiveRelease : IAsyncDisposable
     }
 
     /// <summary>
-    /// Offers a request the served version answered to the candidate, off the request's path. False when the queue
-    /// was full and the work was dropped (counted).
+    /// Offers a request the served version answered to the candidate, off the request's path. False when the work
+    /// was dropped (counted): the queue was full, or served scoring is running on this instance.
     /// </summary>
     public bool OfferShadow(IReadOnlyList<ForecastInput> inputs, IReadOnlyList<ForecastPrediction> servedResults)
     {
-        if (shadowQueue.Writer.TryWrite(new ShadowWork(inputs, servedResults, Stopwatch.GetTimestamp())))
+        // Served scoring running now means a busy instance: dropping here keeps the work from being held (and aged
+        // into older GC generations) while it waits for an idle moment that a saturated instance rarely has.
+        if (Volatile.Read(ref servedInFlight) == 0 && shadowQueue.Writer.TryWrite(new ShadowWork(inputs, servedResults, Stopwatch.GetTimestamp())))
         {
             return true;
         }

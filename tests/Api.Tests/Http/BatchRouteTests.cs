@@ -9,6 +9,7 @@ namespace ArchiveForecast.Api.Tests.Http;
 /// read the output; and submissions that must be refused without writing anything.
 /// </summary>
 [TestFixture]
+[Category("Slow")]
 [Category("Http")]
 public sealed class BatchRouteTests
 {

@@ -13,6 +13,7 @@ namespace ArchiveForecast.HttpForecast.Tests.Functions.Batch;
 /// failed record on its last delivery, as retraining does.
 /// </summary>
 [TestFixture]
+[Category("Slow")]
 public sealed class BatchFunctionsTests
 {
     [Test]
