@@ -19,85 +19,46 @@ public static class RetrainRequestParser
     private static ParseResult<RetrainBody> ParseRoot(ref Utf8JsonReader reader)
     {
         var errors = new ParseErrors();
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            errors.Shape(string.Empty, $"The body must be a JSON object with model and dataset, not {JsonInput.Describe(reader.TokenType)}.");
-            JsonInput.Skip(ref reader);
-            return errors.Result<RetrainBody>(() => null!);
-        }
-
         ModelName? model = null;
         DatasetPath? dataset = null;
         bool create = false;
-        bool seenModel = false;
-        bool seenDataset = false;
-        bool seenCreate = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("create"u8))
+        var seen = StrictObject.Read(
+            ref reader,
+            errors,
+            "with model and dataset",
+            "Unknown property; the body holds model, dataset and create.",
+            ["model", "dataset", "create"],
+            (ref Utf8JsonReader value, string name) =>
             {
-                JsonInput.ReadValue(ref reader);
-                if (seenCreate)
+                switch (name)
                 {
-                    errors.Shape("/create", "create appears more than once.");
+                    case "create" when value.TokenType is JsonTokenType.True or JsonTokenType.False:
+                        create = value.TokenType == JsonTokenType.True;
+                        break;
+                    case "create":
+                        errors.Shape("/create", JsonInput.WrongType("create", "true or false", value.TokenType));
+                        JsonInput.Skip(ref value);
+                        break;
+                    case "model":
+                        if (StrictObject.String(ref value, errors, name, "a model name") is { } text
+                            && !ModelName.TryParse(text, out model, out var modelError))
+                        {
+                            errors.Value("/model", modelError);
+                        }
+
+                        break;
+                    default:
+                        if (StrictObject.String(ref value, errors, name, "a path in the training-data store (leave it out for the default dataset)") is { } path
+                            && !DatasetPath.TryParse(path, out dataset, out var datasetError))
+                        {
+                            errors.Value("/dataset", datasetError);
+                        }
+
+                        break;
                 }
-                else if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
-                {
-                    create = reader.TokenType == JsonTokenType.True;
-                }
-                else
-                {
-                    errors.Shape("/create", JsonInput.WrongType("create", "true or false", reader.TokenType));
-                }
-
-                seenCreate = true;
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            bool isModel = reader.ValueTextEquals("model"u8);
-            if (!isModel && !reader.ValueTextEquals("dataset"u8))
-            {
-                errors.Shape("/" + JsonInput.Escape(reader.GetString() ?? string.Empty), "Unknown property; the body holds model, dataset and create.");
-                JsonInput.ReadValue(ref reader);
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            string field = isModel ? "model" : "dataset";
-            JsonInput.ReadValue(ref reader);
-            ref bool seen = ref isModel ? ref seenModel : ref seenDataset;
-            if (seen)
-            {
-                errors.Shape("/" + field, $"{field} appears more than once.");
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            seen = true;
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                string expected = isModel ? "a model name" : "a path in the training-data store (leave it out for the default dataset)";
-                errors.Shape("/" + field, JsonInput.WrongType(field, expected, reader.TokenType));
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            string value = reader.GetString()!;
-            if (isModel)
-            {
-                if (!ModelName.TryParse(value, out model, out var error))
-                {
-                    errors.Value("/model", error);
-                }
-            }
-            else if (!DatasetPath.TryParse(value, out dataset, out var error))
-            {
-                errors.Value("/dataset", error);
-            }
-        }
-
-        return errors.Result(() => new RetrainBody(model, dataset, create));
+            });
+        return seen is null
+            ? errors.Result<RetrainBody>(() => null!)
+            : errors.Result(() => new RetrainBody(model, dataset, create));
     }
 }

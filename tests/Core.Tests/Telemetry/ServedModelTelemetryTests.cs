@@ -15,9 +15,7 @@ public sealed class ServedModelTelemetryTests
     private TempFolder folder = null!;
     private FolderArtifactStore store = null!;
     private ModelRegistry registry = null!;
-    private TestMeterFactory meterFactory = null!;
-    private ArchiveForecastTelemetry telemetry = null!;
-    private TelemetryRecorder recorder = null!;
+    private TelemetryCapture capture = null!;
     private ServedModel served = null!;
 
     [SetUp]
@@ -26,18 +24,14 @@ public sealed class ServedModelTelemetryTests
         folder = new TempFolder();
         store = new FolderArtifactStore(folder.Path, TimeProvider.System);
         registry = new ModelRegistry(store, TimeProvider.System);
-        meterFactory = new TestMeterFactory();
-        telemetry = new ArchiveForecastTelemetry(meterFactory, new DriftTracker(100));
-        recorder = new TelemetryRecorder(telemetry.Meter, telemetry.ActivitySource);
-        served = new ServedModel(ModelName.Parse(Model), registry, TimeProvider.System, telemetry: telemetry);
+        capture = new TelemetryCapture(new DriftTracker(100));
+        served = new ServedModel(ModelName.Parse(Model), registry, TimeProvider.System, telemetry: capture.Telemetry);
     }
 
     [TearDown]
     public void TearDown()
     {
-        recorder.Dispose();
-        telemetry.Dispose();
-        meterFactory.Dispose();
+        capture.Dispose();
         folder.Dispose();
     }
 
@@ -48,9 +42,9 @@ public sealed class ServedModelTelemetryTests
 
         await served.ReloadAsync(force: false, CancellationToken.None);
 
-        var duration = recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
-        var version = recorder.Observe(InstrumentNames.ServedVersion).Single();
-        var activity = recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
+        var duration = capture.Recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
+        var version = capture.Recorder.Observe(InstrumentNames.ServedVersion).Single();
+        var activity = capture.Recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
         Assert.Multiple(() =>
         {
             Assert.That(duration.Tag(TelemetryTags.ModelName), Is.EqualTo(Model));
@@ -59,7 +53,7 @@ public sealed class ServedModelTelemetryTests
             Assert.That(duration.Value, Is.GreaterThan(0));
             Assert.That(version.Value, Is.EqualTo(1));
             Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(1));
-            Assert.That(recorder.Measurements(InstrumentNames.ModelLoadFailures), Is.Empty);
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.ModelLoadFailures), Is.Empty);
         });
     }
 
@@ -74,15 +68,15 @@ public sealed class ServedModelTelemetryTests
 
         await served.ReloadAsync(force: false, CancellationToken.None);
 
-        var failure = recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
-        var activity = recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
+        var failure = capture.Recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
+        var activity = capture.Recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
         Assert.Multiple(() =>
         {
             Assert.That(failure.Tag(TelemetryTags.ModelName), Is.EqualTo(Model));
             Assert.That(failure.Tag(TelemetryTags.ModelVersion), Is.EqualTo(1));
             Assert.That(failure.Tag(TelemetryTags.ErrorType), Is.EqualTo(nameof(ArtifactVerificationException)));
-            Assert.That(recorder.Measurements(InstrumentNames.ModelLoadDuration).Single().Tag(TelemetryTags.Outcome), Is.EqualTo("failure"));
-            Assert.That(recorder.Observe(InstrumentNames.ServedVersion), Is.Empty);
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.ModelLoadDuration).Single().Tag(TelemetryTags.Outcome), Is.EqualTo("failure"));
+            Assert.That(capture.Recorder.Observe(InstrumentNames.ServedVersion), Is.Empty);
             Assert.That(activity.Status, Is.EqualTo(ActivityStatusCode.Error));
         });
     }
