@@ -11,6 +11,11 @@ namespace ArchiveForecast.Api.Input;
 /// </summary>
 public static class BatchRequestParser
 {
+    private static readonly StrictObject Body = new(
+        "with dataset (and optionally output)",
+        "Unknown property; the body holds dataset and output.",
+        "dataset", "output");
+
     /// <summary>Parses a batch body.</summary>
     public static ParseResult<BatchBody> Parse(ReadOnlySpan<byte> body) =>
         JsonInput.Parse<BatchBody>(body, ParseRoot);
@@ -20,34 +25,28 @@ public static class BatchRequestParser
         var errors = new ParseErrors();
         DatasetPath? dataset = null;
         string? output = null;
-        var seen = StrictObject.Read(
-            ref reader,
-            errors,
-            "with dataset (and optionally output)",
-            "Unknown property; the body holds dataset and output.",
-            ["dataset", "output"],
-            (ref Utf8JsonReader value, string name) =>
+        var seen = Body.Read(ref reader, errors, (ref Utf8JsonReader value, string name) =>
+        {
+            if (name == "dataset")
             {
-                if (name == "dataset")
+                if (StrictObject.String(ref value, errors, name, "a path of a CSV in the data store") is { } path
+                    && !DatasetPath.TryParse(path, out dataset, out var error))
                 {
-                    if (StrictObject.String(ref value, errors, name, "a path of a CSV in the data store") is { } path
-                        && !DatasetPath.TryParse(path, out dataset, out var error))
-                    {
-                        errors.Value("/dataset", error);
-                    }
+                    errors.Value("/dataset", error);
                 }
-                else if (StrictObject.String(ref value, errors, name, "a name for the output (leave it out for the run id)") is { } text)
+            }
+            else if (StrictObject.String(ref value, errors, name, "a name for the output (leave it out for the run id)") is { } text)
+            {
+                if (OutputPath.IsValidName(text))
                 {
-                    if (OutputPath.IsValidName(text))
-                    {
-                        output = text;
-                    }
-                    else
-                    {
-                        errors.Value("/output", $"output must be a plain relative name of at most {OutputPath.MaxNameLength} characters. {DatasetPath.Rule}");
-                    }
+                    output = text;
                 }
-            });
+                else
+                {
+                    errors.Value("/output", $"output must be a plain relative name of at most {OutputPath.MaxNameLength} characters. {DatasetPath.Rule}");
+                }
+            }
+        });
         if (seen is null)
         {
             return errors.Result<BatchBody>(() => null!);

@@ -12,6 +12,11 @@ namespace ArchiveForecast.Api.Input;
 /// </summary>
 public static class RetrainRequestParser
 {
+    private static readonly StrictObject Body = new(
+        "with model and dataset",
+        "Unknown property; the body holds model, dataset and create.",
+        "model", "dataset", "create");
+
     /// <summary>Parses a retrain body.</summary>
     public static ParseResult<RetrainBody> Parse(ReadOnlySpan<byte> body) =>
         JsonInput.Parse<RetrainBody>(body, ParseRoot);
@@ -22,41 +27,35 @@ public static class RetrainRequestParser
         ModelName? model = null;
         DatasetPath? dataset = null;
         bool create = false;
-        var seen = StrictObject.Read(
-            ref reader,
-            errors,
-            "with model and dataset",
-            "Unknown property; the body holds model, dataset and create.",
-            ["model", "dataset", "create"],
-            (ref Utf8JsonReader value, string name) =>
+        var seen = Body.Read(ref reader, errors, (ref Utf8JsonReader value, string name) =>
+        {
+            switch (name)
             {
-                switch (name)
-                {
-                    case "create" when value.TokenType is JsonTokenType.True or JsonTokenType.False:
-                        create = value.TokenType == JsonTokenType.True;
-                        break;
-                    case "create":
-                        errors.Shape("/create", JsonInput.WrongType("create", "true or false", value.TokenType));
-                        JsonInput.Skip(ref value);
-                        break;
-                    case "model":
-                        if (StrictObject.String(ref value, errors, name, "a model name") is { } text
-                            && !ModelName.TryParse(text, out model, out var modelError))
-                        {
-                            errors.Value("/model", modelError);
-                        }
+                case "create" when value.TokenType is JsonTokenType.True or JsonTokenType.False:
+                    create = value.TokenType == JsonTokenType.True;
+                    break;
+                case "create":
+                    errors.Shape("/create", JsonInput.WrongType("create", "true or false", value.TokenType));
+                    JsonInput.Skip(ref value);
+                    break;
+                case "model":
+                    if (StrictObject.String(ref value, errors, name, "a model name") is { } text
+                        && !ModelName.TryParse(text, out model, out var modelError))
+                    {
+                        errors.Value("/model", modelError);
+                    }
 
-                        break;
-                    default:
-                        if (StrictObject.String(ref value, errors, name, "a path in the training-data store (leave it out for the default dataset)") is { } path
-                            && !DatasetPath.TryParse(path, out dataset, out var datasetError))
-                        {
-                            errors.Value("/dataset", datasetError);
-                        }
+                    break;
+                default:
+                    if (StrictObject.String(ref value, errors, name, "a path in the training-data store (leave it out for the default dataset)") is { } path
+                        && !DatasetPath.TryParse(path, out dataset, out var datasetError))
+                    {
+                        errors.Value("/dataset", datasetError);
+                    }
 
-                        break;
-                }
-            });
+                    break;
+            }
+        });
         return seen is null
             ? errors.Result<RetrainBody>(() => null!)
             : errors.Result(() => new RetrainBody(model, dataset, create));

@@ -6,18 +6,17 @@ namespace ArchiveForecast.Api.Input;
 /// The frame of a body made of a few named properties (retrain, batch, promote): it must be an object, a property not
 /// named or given twice is a shape error, and each named property's value is read once, by the parser.
 /// </summary>
-internal static class StrictObject
+/// <param name="shape">What the body must be, completing "The body must be a JSON object …".</param>
+/// <param name="unknown">The message for a property not among <paramref name="properties"/>.</param>
+/// <param name="properties">The property names the body may hold.</param>
+internal sealed class StrictObject(string shape, string unknown, params string[] properties)
 {
     /// <summary>Reads the object, handing each named property's value to <paramref name="readValue"/>.</summary>
     /// <param name="reader">The reader, before the body's first token.</param>
     /// <param name="errors">Where errors go.</param>
-    /// <param name="shape">What the body must be, completing "The body must be a JSON object …".</param>
-    /// <param name="unknown">The message for a property not among <paramref name="properties"/>.</param>
-    /// <param name="properties">The property names the body may hold.</param>
     /// <param name="readValue">Reads one value, the reader on its first token, and leaves the reader at its end.</param>
     /// <returns>The properties seen, or null when the body is not an object.</returns>
-    public static HashSet<string>? Read(
-        ref Utf8JsonReader reader, ParseErrors errors, string shape, string unknown, string[] properties, ReadPropertyValue readValue)
+    public HashSet<string>? Read(ref Utf8JsonReader reader, ParseErrors errors, ReadPropertyValue readValue)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
