@@ -12,20 +12,16 @@ public sealed class ServedModelTelemetryTests
 {
     private const string Model = ModelName.Default;
 
-    private TempFolder folder = null!;
-    private FolderArtifactStore store = null!;
-    private ModelRegistry registry = null!;
+    private FolderRegistry folder = null!;
     private TelemetryCapture capture = null!;
     private ServedModel served = null!;
 
     [SetUp]
     public void SetUp()
     {
-        folder = new TempFolder();
-        store = new FolderArtifactStore(folder.Path, TimeProvider.System);
-        registry = new ModelRegistry(store, TimeProvider.System);
+        folder = new FolderRegistry();
         capture = new TelemetryCapture(new DriftTracker(100));
-        served = new ServedModel(ModelName.Parse(Model), registry, TimeProvider.System, telemetry: capture.Telemetry);
+        served = new ServedModel(ModelName.Parse(Model), folder.Registry, TimeProvider.System, telemetry: capture.Telemetry);
     }
 
     [TearDown]
@@ -62,9 +58,9 @@ public sealed class ServedModelTelemetryTests
     {
         await PublishAndPromoteAsync();
         string path = $"{Model}/versions/1/{ArtifactFiles.Model}";
-        var bytes = (await store.ReadAsync(path, long.MaxValue, CancellationToken.None))!.Content.ToArray();
+        var bytes = (await folder.Store.ReadAsync(path, long.MaxValue, CancellationToken.None))!.Content.ToArray();
         bytes[bytes.Length / 2] ^= 0x01;
-        await store.WriteAsync(path, bytes, WritePrecondition.None, CancellationToken.None);
+        await folder.Store.WriteAsync(path, bytes, WritePrecondition.None, CancellationToken.None);
 
         await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -83,8 +79,8 @@ public sealed class ServedModelTelemetryTests
 
     private async Task PublishAndPromoteAsync()
     {
-        var manifest = await registry.PublishAsync(Model, PublishableModels.First(Model, "run-1"), CancellationToken.None);
-        var result = await registry.PromoteAsync(Model, manifest.Version, null, "test", "arrange", CancellationToken.None);
+        var manifest = await folder.Registry.PublishAsync(Model, PublishableModels.First(Model, "run-1"), CancellationToken.None);
+        var result = await folder.Registry.PromoteAsync(Model, manifest.Version, null, "test", "arrange", CancellationToken.None);
         Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), "arranging a promote");
     }
 }
