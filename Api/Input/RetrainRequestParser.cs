@@ -27,7 +27,7 @@ public static class RetrainRequestParser
         ModelName? model = null;
         DatasetPath? dataset = null;
         bool create = false;
-        var seen = Body.Read(ref reader, errors, (ref Utf8JsonReader value, string name) =>
+        Body.Read(ref reader, errors, (ref Utf8JsonReader value, string name) =>
         {
             switch (name)
             {
@@ -56,8 +56,8 @@ public static class RetrainRequestParser
                     break;
             }
         });
-        return seen is null
-            ? errors.Result<RetrainBody>(() => null!)
-            : errors.Result(() => new RetrainBody(model, dataset, create));
+
+        // A body that is not an object has its error already, and a result with an error never builds the value.
+        return errors.Result(() => new RetrainBody(model, dataset, create));
     }
 }
