@@ -36,22 +36,13 @@ public sealed class BatchHandler(
             return ModelLookup.UnknownModel(request, name);
         }
 
-        BatchBody batch;
-        using (var body = await JsonBodyReader.ReadAsync(request, cancellationToken))
+        var body = await JsonBodyReader.ReadAsync(request, BatchRequestParser.Parse, cancellationToken);
+        if (body.Problem is { } problem)
         {
-            if (body.Problem is { } refused)
-            {
-                return refused;
-            }
-
-            var parsed = BatchRequestParser.Parse(body.Span);
-            if (!parsed.Succeeded)
-            {
-                return parsed.ToProblem(request);
-            }
-
-            batch = parsed.Value!;
+            return problem;
         }
+
+        BatchBody batch = body.Value!;
 
         RunRecord run;
         try

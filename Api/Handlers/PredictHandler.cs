@@ -49,22 +49,13 @@ public sealed class PredictHandler(ModelLookup models, ILogger<PredictHandler> l
             return ModelLookup.UnknownModel(request, modelName);
         }
 
-        IReadOnlyList<ForecastInput> inputs;
-        using (var body = await JsonBodyReader.ReadAsync(request, cancellationToken))
+        var body = await JsonBodyReader.ReadAsync(request, PredictRequestParser.Parse, cancellationToken);
+        if (body.Problem is { } problem)
         {
-            if (body.Problem is { } refused)
-            {
-                return refused;
-            }
-
-            var parsed = PredictRequestParser.Parse(body.Span);
-            if (!parsed.Succeeded)
-            {
-                return parsed.ToProblem(request);
-            }
-
-            inputs = parsed.Value!;
+            return problem;
         }
+
+        IReadOnlyList<ForecastInput> inputs = body.Value!;
 
         var model = served.Current;
         if (model is null)

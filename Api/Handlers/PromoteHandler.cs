@@ -26,22 +26,13 @@ public sealed class PromoteHandler(ModelRegistry registry, ModelLookup models, I
             return ModelLookup.UnknownModel(request, routeName);
         }
 
-        PromoteRequest promote;
-        using (var body = await JsonBodyReader.ReadAsync(request, cancellationToken))
+        var body = await JsonBodyReader.ReadAsync(request, PromoteRequestParser.Parse, cancellationToken);
+        if (body.Problem is { } problem)
         {
-            if (body.Problem is { } refused)
-            {
-                return refused;
-            }
-
-            var parsed = PromoteRequestParser.Parse(body.Span);
-            if (!parsed.Succeeded)
-            {
-                return parsed.ToProblem(request);
-            }
-
-            promote = parsed.Value!;
+            return problem;
         }
+
+        PromoteRequest promote = body.Value!;
 
         if (!await registry.ModelExistsAsync(modelName, cancellationToken))
         {

@@ -71,22 +71,13 @@ public sealed class ReleaseHandler(
             return ModelLookup.UnknownModel(request, routeName);
         }
 
-        ReleaseRequest start;
-        using (var body = await JsonBodyReader.ReadAsync(request, cancellationToken))
+        var body = await JsonBodyReader.ReadAsync(request, ReleaseRequestParser.Parse, cancellationToken);
+        if (body.Problem is { } problem)
         {
-            if (body.Problem is { } refused)
-            {
-                return refused;
-            }
-
-            var parsed = ReleaseRequestParser.Parse(body.Span);
-            if (!parsed.Succeeded)
-            {
-                return parsed.ToProblem(request);
-            }
-
-            start = parsed.Value!;
+            return problem;
         }
+
+        ReleaseRequest start = body.Value!;
 
         if (!await registry.ModelExistsAsync(modelName, cancellationToken))
         {

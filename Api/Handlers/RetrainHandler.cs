@@ -36,22 +36,13 @@ public sealed class RetrainHandler(
 
     private async Task<IResult> RetrainAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        RetrainBody retrain;
-        using (var body = await JsonBodyReader.ReadAsync(request, cancellationToken))
+        var body = await JsonBodyReader.ReadAsync(request, RetrainRequestParser.Parse, cancellationToken);
+        if (body.Problem is { } problem)
         {
-            if (body.Problem is { } refused)
-            {
-                return refused;
-            }
-
-            var parsed = RetrainRequestParser.Parse(body.Span);
-            if (!parsed.Succeeded)
-            {
-                return parsed.ToProblem(request);
-            }
-
-            retrain = parsed.Value!;
+            return problem;
         }
+
+        RetrainBody retrain = body.Value!;
 
         if (retrain.Dataset is null && string.IsNullOrEmpty(trainingOptions.Value.DefaultDataset))
         {

@@ -11,6 +11,11 @@ namespace ArchiveForecast.Api.Input;
 /// </summary>
 public static class BatchRequestParser
 {
+    private static readonly StrictObject Body = new(
+        "with dataset (and optionally output)",
+        "Unknown property; the body holds dataset and output.",
+        "dataset", "output");
+
     /// <summary>Parses a batch body.</summary>
     public static ParseResult<BatchBody> Parse(ReadOnlySpan<byte> body) =>
         JsonInput.Parse<BatchBody>(body, ParseRoot);
@@ -18,67 +23,36 @@ public static class BatchRequestParser
     private static ParseResult<BatchBody> ParseRoot(ref Utf8JsonReader reader)
     {
         var errors = new ParseErrors();
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            errors.Shape(string.Empty, $"The body must be a JSON object with dataset (and optionally output), not {JsonInput.Describe(reader.TokenType)}.");
-            JsonInput.Skip(ref reader);
-            return errors.Result<BatchBody>(() => null!);
-        }
-
         DatasetPath? dataset = null;
         string? output = null;
-        bool seenDataset = false;
-        bool seenOutput = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var seen = Body.Read(ref reader, errors, (ref Utf8JsonReader value, string name) =>
         {
-            bool isDataset = reader.ValueTextEquals("dataset"u8);
-            if (!isDataset && !reader.ValueTextEquals("output"u8))
+            if (name == "dataset")
             {
-                errors.Shape("/" + JsonInput.Escape(reader.GetString() ?? string.Empty), "Unknown property; the body holds dataset and output.");
-                JsonInput.ReadValue(ref reader);
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            string field = isDataset ? "dataset" : "output";
-            JsonInput.ReadValue(ref reader);
-            ref bool seen = ref isDataset ? ref seenDataset : ref seenOutput;
-            if (seen)
-            {
-                errors.Shape("/" + field, $"{field} appears more than once.");
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            seen = true;
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                string expected = isDataset ? "a path of a CSV in the data store" : "a name for the output (leave it out for the run id)";
-                errors.Shape("/" + field, JsonInput.WrongType(field, expected, reader.TokenType));
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            string value = reader.GetString()!;
-            if (isDataset)
-            {
-                if (!DatasetPath.TryParse(value, out dataset, out var error))
+                if (StrictObject.String(ref value, errors, name, "a path of a CSV in the data store") is { } path
+                    && !DatasetPath.TryParse(path, out dataset, out var error))
                 {
                     errors.Value("/dataset", error);
                 }
             }
-            else if (OutputPath.IsValidName(value))
+            else if (StrictObject.String(ref value, errors, name, "a name for the output (leave it out for the run id)") is { } text)
             {
-                output = value;
+                if (OutputPath.IsValidName(text))
+                {
+                    output = text;
+                }
+                else
+                {
+                    errors.Value("/output", $"output must be a plain relative name of at most {OutputPath.MaxNameLength} characters. {DatasetPath.Rule}");
+                }
             }
-            else
-            {
-                errors.Value("/output", $"output must be a plain relative name of at most {OutputPath.MaxNameLength} characters. {DatasetPath.Rule}");
-            }
+        });
+        if (seen is null)
+        {
+            return errors.Result<BatchBody>(() => null!);
         }
 
-        if (!seenDataset)
+        if (!seen.Contains("dataset"))
         {
             errors.Shape("/dataset", "dataset is required: the path of a CSV in the data store.");
         }

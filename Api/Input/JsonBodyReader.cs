@@ -18,6 +18,24 @@ public static class JsonBodyReader
     // One byte past the cap is enough to know that a body is too large; nothing beyond it is read.
     private const int ReadLimit = RequestLimits.MaxBodyBytes + 1;
 
+    /// <summary>
+    /// Reads the body of <paramref name="request"/> and parses it: the value, or the problem to answer with (415 or
+    /// 413 from reading, 400 or 422 from <paramref name="parse"/>).
+    /// </summary>
+    public static async Task<ParsedBody<T>> ReadAsync<T>(
+        HttpRequest request, Func<ReadOnlySpan<byte>, ParseResult<T>> parse, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var body = await ReadAsync(request, cancellationToken);
+        if (body.Problem is { } refused)
+        {
+            return new ParsedBody<T>(null, refused);
+        }
+
+        var parsed = parse(body.Span);
+        return parsed.Succeeded ? new ParsedBody<T>(parsed.Value, null) : new ParsedBody<T>(null, parsed.ToProblem(request));
+    }
+
     /// <summary>Reads the body of <paramref name="request"/>.</summary>
     public static async Task<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -5,6 +5,11 @@ namespace ArchiveForecast.Api.Input;
 /// <summary>Reads <c>{"version":N}</c> as strictly as a predict request.</summary>
 public static class PromoteRequestParser
 {
+    private static readonly StrictObject Body = new(
+        "such as {\"version\": 3}",
+        "Unknown property; the body holds only version.",
+        "version");
+
     /// <summary>Parses a promote body.</summary>
     public static ParseResult<PromoteRequest> Parse(ReadOnlySpan<byte> body) =>
         JsonInput.Parse<PromoteRequest>(body, ParseRoot);
@@ -12,41 +17,15 @@ public static class PromoteRequestParser
     private static ParseResult<PromoteRequest> ParseRoot(ref Utf8JsonReader reader)
     {
         var errors = new ParseErrors();
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            errors.Shape(string.Empty, $"The body must be a JSON object such as {{\"version\": 3}}, not {JsonInput.Describe(reader.TokenType)}.");
-            JsonInput.Skip(ref reader);
-            return errors.Result<PromoteRequest>(() => null!);
-        }
-
-        bool seen = false;
         long version = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var seen = Body.Read(ref reader, errors, (ref Utf8JsonReader value, string _) =>
         {
-            if (!reader.ValueTextEquals("version"u8))
+            if (value.TokenType != JsonTokenType.Number)
             {
-                errors.Shape("/" + JsonInput.Escape(reader.GetString() ?? string.Empty), "Unknown property; the body holds only version.");
-                JsonInput.ReadValue(ref reader);
-                JsonInput.Skip(ref reader);
-                continue;
+                errors.Shape("/version", JsonInput.WrongType("version", "a whole number", value.TokenType));
+                JsonInput.Skip(ref value);
             }
-
-            JsonInput.ReadValue(ref reader);
-            if (seen)
-            {
-                errors.Shape("/version", "version appears more than once.");
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            seen = true;
-            if (reader.TokenType != JsonTokenType.Number)
-            {
-                errors.Shape("/version", JsonInput.WrongType("version", "a whole number", reader.TokenType));
-                JsonInput.Skip(ref reader);
-            }
-            else if (!JsonInput.TryGetWholeNumber(ref reader, long.MinValue, int.MaxValue, out version))
+            else if (!JsonInput.TryGetWholeNumber(ref value, long.MinValue, int.MaxValue, out version))
             {
                 errors.Shape("/version", "version must be a whole number.");
             }
@@ -54,9 +33,13 @@ public static class PromoteRequestParser
             {
                 errors.Value("/version", "version must be 1 or more.");
             }
+        });
+        if (seen is null)
+        {
+            return errors.Result<PromoteRequest>(() => null!);
         }
 
-        if (!seen)
+        if (!seen.Contains("version"))
         {
             errors.Shape("/version", "version is required.");
         }

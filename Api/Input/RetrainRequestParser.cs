@@ -12,6 +12,11 @@ namespace ArchiveForecast.Api.Input;
 /// </summary>
 public static class RetrainRequestParser
 {
+    private static readonly StrictObject Body = new(
+        "with model and dataset",
+        "Unknown property; the body holds model, dataset and create.",
+        "model", "dataset", "create");
+
     /// <summary>Parses a retrain body.</summary>
     public static ParseResult<RetrainBody> Parse(ReadOnlySpan<byte> body) =>
         JsonInput.Parse<RetrainBody>(body, ParseRoot);
@@ -19,85 +24,40 @@ public static class RetrainRequestParser
     private static ParseResult<RetrainBody> ParseRoot(ref Utf8JsonReader reader)
     {
         var errors = new ParseErrors();
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            errors.Shape(string.Empty, $"The body must be a JSON object with model and dataset, not {JsonInput.Describe(reader.TokenType)}.");
-            JsonInput.Skip(ref reader);
-            return errors.Result<RetrainBody>(() => null!);
-        }
-
         ModelName? model = null;
         DatasetPath? dataset = null;
         bool create = false;
-        bool seenModel = false;
-        bool seenDataset = false;
-        bool seenCreate = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        Body.Read(ref reader, errors, (ref Utf8JsonReader value, string name) =>
         {
-            if (reader.ValueTextEquals("create"u8))
+            switch (name)
             {
-                JsonInput.ReadValue(ref reader);
-                if (seenCreate)
-                {
-                    errors.Shape("/create", "create appears more than once.");
-                }
-                else if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
-                {
-                    create = reader.TokenType == JsonTokenType.True;
-                }
-                else
-                {
-                    errors.Shape("/create", JsonInput.WrongType("create", "true or false", reader.TokenType));
-                }
+                case "create" when value.TokenType is JsonTokenType.True or JsonTokenType.False:
+                    create = value.TokenType == JsonTokenType.True;
+                    break;
+                case "create":
+                    errors.Shape("/create", JsonInput.WrongType("create", "true or false", value.TokenType));
+                    JsonInput.Skip(ref value);
+                    break;
+                case "model":
+                    if (StrictObject.String(ref value, errors, name, "a model name") is { } text
+                        && !ModelName.TryParse(text, out model, out var modelError))
+                    {
+                        errors.Value("/model", modelError);
+                    }
 
-                seenCreate = true;
-                JsonInput.Skip(ref reader);
-                continue;
-            }
+                    break;
+                default:
+                    if (StrictObject.String(ref value, errors, name, "a path in the training-data store (leave it out for the default dataset)") is { } path
+                        && !DatasetPath.TryParse(path, out dataset, out var datasetError))
+                    {
+                        errors.Value("/dataset", datasetError);
+                    }
 
-            bool isModel = reader.ValueTextEquals("model"u8);
-            if (!isModel && !reader.ValueTextEquals("dataset"u8))
-            {
-                errors.Shape("/" + JsonInput.Escape(reader.GetString() ?? string.Empty), "Unknown property; the body holds model, dataset and create.");
-                JsonInput.ReadValue(ref reader);
-                JsonInput.Skip(ref reader);
-                continue;
+                    break;
             }
+        });
 
-            string field = isModel ? "model" : "dataset";
-            JsonInput.ReadValue(ref reader);
-            ref bool seen = ref isModel ? ref seenModel : ref seenDataset;
-            if (seen)
-            {
-                errors.Shape("/" + field, $"{field} appears more than once.");
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            seen = true;
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                string expected = isModel ? "a model name" : "a path in the training-data store (leave it out for the default dataset)";
-                errors.Shape("/" + field, JsonInput.WrongType(field, expected, reader.TokenType));
-                JsonInput.Skip(ref reader);
-                continue;
-            }
-
-            string value = reader.GetString()!;
-            if (isModel)
-            {
-                if (!ModelName.TryParse(value, out model, out var error))
-                {
-                    errors.Value("/model", error);
-                }
-            }
-            else if (!DatasetPath.TryParse(value, out dataset, out var error))
-            {
-                errors.Value("/dataset", error);
-            }
-        }
-
+        // A body that is not an object has its error already, and a result with an error never builds the value.
         return errors.Result(() => new RetrainBody(model, dataset, create));
     }
 }

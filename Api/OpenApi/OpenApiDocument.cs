@@ -81,7 +81,7 @@ public static class OpenApiDocument
         var parameters = new JsonArray();
         foreach (string parameter in route.Parameters)
         {
-            parameters.Add(new JsonObject { ["name"] = parameter, ["in"] = "path", ["required"] = true, ["schema"] = OpenApiSchemas.String() });
+            parameters.Add(new JsonObject { ["name"] = parameter, ["in"] = "path", ["required"] = true, ["schema"] = JsonSchema.String() });
         }
 
         if (route == ApiRoutes.Predict || route == ApiRoutes.PredictModel)
@@ -119,7 +119,7 @@ public static class OpenApiDocument
             operation["requestBody"] = new JsonObject
             {
                 ["required"] = true,
-                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = OpenApiSchemas.Ref(requestSchema) } },
+                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = JsonSchema.Ref(requestSchema) } },
             };
         }
 
@@ -130,7 +130,7 @@ public static class OpenApiDocument
             var media = new JsonObject();
             if (response.Schema is { } schema)
             {
-                media["schema"] = OpenApiSchemas.Ref(schema);
+                media["schema"] = JsonSchema.Ref(schema);
             }
 
             entry["content"] = new JsonObject { [response.ContentType] = media };

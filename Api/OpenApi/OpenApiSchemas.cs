@@ -5,6 +5,9 @@ using ArchiveForecast.Core.Schema;
 
 namespace ArchiveForecast.Api.OpenApi;
 
+// Inside the namespace so that the schema builders win over System's String, Object, Boolean, DateTime and Enum.
+using static JsonSchema;
+
 /// <summary>The component schemas of the OpenAPI document (JSON Schema 2020-12, as OpenAPI 3.1 uses it).</summary>
 internal static class OpenApiSchemas
 {
@@ -333,10 +336,6 @@ internal static class OpenApiSchemas
             "trace_id"),
     };
 
-    public static JsonObject Ref(string schema) => new() { ["$ref"] = $"#/components/schemas/{schema}" };
-
-    public static JsonObject String() => new() { ["type"] = "string" };
-
     private static JsonObject Instance() => Closed(
         new()
         {
@@ -349,62 +348,6 @@ internal static class OpenApiSchemas
             [FieldNames.ArchiveFrequencyPerDay] = Number(minimum: 0),
         },
         [.. FieldNames.Inputs]);
-
-    private static JsonObject Object(JsonObject properties, params string[] required)
-    {
-        var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
-        if (required.Length > 0)
-        {
-            schema["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]);
-        }
-
-        return schema;
-    }
-
-    private static JsonObject Closed(JsonObject properties, params string[] required)
-    {
-        var schema = Object(properties, required);
-        schema["additionalProperties"] = false;
-        return schema;
-    }
-
-    private static JsonObject Integer(long? minimum = null)
-    {
-        var schema = new JsonObject { ["type"] = "integer" };
-        if (minimum is { } min)
-        {
-            schema["minimum"] = min;
-        }
-
-        return schema;
-    }
-
-    private static JsonObject Number(double? minimum = null, double? maximum = null)
-    {
-        var schema = new JsonObject { ["type"] = "number" };
-        if (minimum is { } min)
-        {
-            schema["minimum"] = min;
-        }
-
-        if (maximum is { } max)
-        {
-            schema["maximum"] = max;
-        }
-
-        return schema;
-    }
-
-    private static JsonObject Boolean() => new() { ["type"] = "boolean" };
-
-    private static JsonObject DateTime() => new() { ["type"] = "string", ["format"] = "date-time" };
-
-    private static JsonObject Nullable(string type) => new() { ["type"] = new JsonArray(type, "null") };
-
-    private static JsonObject Enum(params string[] values) =>
-        new() { ["type"] = "string", ["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v)]) };
-
-    private static JsonObject ArrayOf(JsonObject items) => new() { ["type"] = "array", ["items"] = items };
 
     private static JsonObject Contributions() =>
         new() { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "number" }, ["description"] = "Feature name to contribution, in the model's ln(GB + 0.001) space, not in GB (+0.1 is about +10 % of the forecast); signs and sizes rank the features." };

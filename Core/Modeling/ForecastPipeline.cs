@@ -40,29 +40,9 @@ internal static class ForecastPipeline
     // a single thread cost no measurable fit time.
     private static IEstimator<ITransformer> Regressor(MLContext mlContext, TrainerSettings settings, string label) => settings.Kind switch
     {
-        TrainerKind.FastForest => mlContext.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
-        {
-            LabelColumnName = label,
-            FeatureColumnName = ModelColumns.Features,
-            NumberOfTrees = settings.NumberOfTrees,
-            NumberOfLeaves = settings.NumberOfLeaves,
-            MinimumExampleCountPerLeaf = settings.MinimumExampleCountPerLeaf,
-            Seed = settings.Seed,
-            FeatureSelectionSeed = settings.Seed,
-            NumberOfThreads = 1,
-        }),
-        TrainerKind.FastTree => mlContext.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-        {
-            LabelColumnName = label,
-            FeatureColumnName = ModelColumns.Features,
-            NumberOfTrees = settings.NumberOfTrees,
-            NumberOfLeaves = settings.NumberOfLeaves,
-            MinimumExampleCountPerLeaf = settings.MinimumExampleCountPerLeaf,
-            LearningRate = settings.LearningRate ?? 0.2,
-            Seed = settings.Seed,
-            FeatureSelectionSeed = settings.Seed,
-            NumberOfThreads = 1,
-        }),
+        TrainerKind.FastForest => mlContext.Regression.Trainers.FastForest(Trees(new FastForestRegressionTrainer.Options(), settings, label)),
+        TrainerKind.FastTree => mlContext.Regression.Trainers.FastTree(
+            Trees(new FastTreeRegressionTrainer.Options { LearningRate = settings.LearningRate ?? 0.2 }, settings, label)),
         TrainerKind.LightGbm => mlContext.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
         {
             LabelColumnName = label,
@@ -78,4 +58,18 @@ internal static class ForecastPipeline
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Kind, "Unknown trainer kind."),
     };
+
+    private static T Trees<T>(T options, TrainerSettings settings, string label)
+        where T : TreeOptions
+    {
+        options.LabelColumnName = label;
+        options.FeatureColumnName = ModelColumns.Features;
+        options.NumberOfTrees = settings.NumberOfTrees;
+        options.NumberOfLeaves = settings.NumberOfLeaves;
+        options.MinimumExampleCountPerLeaf = settings.MinimumExampleCountPerLeaf;
+        options.Seed = settings.Seed;
+        options.FeatureSelectionSeed = settings.Seed;
+        options.NumberOfThreads = 1;
+        return options;
+    }
 }

@@ -105,12 +105,7 @@ public sealed class ArchiveForecastTelemetry : IDisposable
             InstrumentNames.BatchRows, "{row}", "Rows of batch jobs, scored or rejected, by model version.");
         batchRowsPerSecond = Meter.CreateHistogram<double>(
             InstrumentNames.BatchRowsPerSecond, "{row}/s", "Rows scored per second by a finished batch job, by model version.");
-        Meter.CreateObservableGauge(
-            InstrumentNames.DriftPsi, () => ObserveDrift(f => f.Psi), "1", "Population stability index of recent inputs against the training quantiles.");
-        Meter.CreateObservableGauge(
-            InstrumentNames.DriftShareOutside, () => ObserveDrift(f => f.ShareOutside), "1", "Share of recent inputs outside the training p01..p99.");
-        Meter.CreateObservableGauge(
-            InstrumentNames.DriftWindowSize, ObserveDriftWindows, "{input}", "Recent inputs the drift figures cover.");
+        DriftGauges.Register(Meter, Drift);
     }
 
     /// <summary>The meter every instrument lives on.</summary>
@@ -400,25 +395,4 @@ public sealed class ArchiveForecastTelemetry : IDisposable
 
     private IEnumerable<Measurement<int>> ObserveServedVersions() =>
         servedVersions.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>(TelemetryTags.ModelName, pair.Key)));
-
-    private IEnumerable<Measurement<double>> ObserveDrift(Func<FeatureDrift, double> figure)
-    {
-        foreach (var model in Drift.Snapshots())
-        {
-            foreach (var (feature, drift) in model.Snapshot.Features)
-            {
-                yield return new Measurement<double>(
-                    figure(drift),
-                    new KeyValuePair<string, object?>(TelemetryTags.ModelName, model.ModelName),
-                    new KeyValuePair<string, object?>(TelemetryTags.ModelVersion, model.Version),
-                    new KeyValuePair<string, object?>(TelemetryTags.Feature, feature));
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<int>> ObserveDriftWindows() =>
-        Drift.Windows.Select(window => new Measurement<int>(
-            window.Count,
-            new KeyValuePair<string, object?>(TelemetryTags.ModelName, window.Model.Name),
-            new KeyValuePair<string, object?>(TelemetryTags.ModelVersion, window.Model.Version)));
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ArchiveForecast.Core.Artifacts;
+using ArchiveForecast.Training.Configuration;
 
 namespace ArchiveForecast.Training.Batch;
 
@@ -36,28 +37,14 @@ public sealed class PredictionsOptions : IValidatableObject
     public double RangeLevel { get; set; } = IntervalCalibration.DefaultLevel;
 
     /// <summary>True when the outputs go to a blob container rather than a folder.</summary>
-    public bool UsesBlobStorage => ContainerUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);
+    public bool UsesBlobStorage => StorageLocationRules.UsesBlobStorage(ContainerUri, ConnectionString);
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ContainerUri is not null && !string.IsNullOrWhiteSpace(ConnectionString))
+        foreach (var result in StorageLocationRules.Validate(SectionName, Path, ContainerUri, ConnectionString))
         {
-            yield return new ValidationResult(
-                $"Set either {SectionName}:{nameof(ContainerUri)} or {SectionName}:{nameof(ConnectionString)}, not both.",
-                [nameof(ContainerUri), nameof(ConnectionString)]);
-        }
-
-        if (ContainerUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)))
-        {
-            yield return new ValidationResult(
-                $"{SectionName}:{nameof(ContainerUri)} must be an absolute https URL (http only to a loopback emulator).",
-                [nameof(ContainerUri)]);
-        }
-
-        if (!UsesBlobStorage && string.IsNullOrWhiteSpace(Path))
-        {
-            yield return new ValidationResult($"{SectionName}:{nameof(Path)} must name a folder.", [nameof(Path)]);
+            yield return result;
         }
 
         if (!IntervalCalibration.IsSupported(RangeLevel))

@@ -35,28 +35,9 @@ public sealed class TrainingDataOptions : IValidatableObject
     public long MaxDatasetBytes { get; set; } = DefaultMaxDatasetBytes;
 
     /// <summary>True when the datasets are in a blob container rather than a folder.</summary>
-    public bool UsesBlobStorage => ContainerUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);
+    public bool UsesBlobStorage => StorageLocationRules.UsesBlobStorage(ContainerUri, ConnectionString);
 
     /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (ContainerUri is not null && !string.IsNullOrWhiteSpace(ConnectionString))
-        {
-            yield return new ValidationResult(
-                $"Set either {SectionName}:{nameof(ContainerUri)} or {SectionName}:{nameof(ConnectionString)}, not both.",
-                [nameof(ContainerUri), nameof(ConnectionString)]);
-        }
-
-        if (ContainerUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)))
-        {
-            yield return new ValidationResult(
-                $"{SectionName}:{nameof(ContainerUri)} must be an absolute https URL (http only to a loopback emulator).",
-                [nameof(ContainerUri)]);
-        }
-
-        if (!UsesBlobStorage && string.IsNullOrWhiteSpace(Path))
-        {
-            yield return new ValidationResult($"{SectionName}:{nameof(Path)} must name a folder.", [nameof(Path)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        StorageLocationRules.Validate(SectionName, Path, ContainerUri, ConnectionString);
 }

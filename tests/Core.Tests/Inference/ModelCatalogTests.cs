@@ -10,18 +10,14 @@ public sealed class ModelCatalogTests
 {
     private const string Named = "regional-model";
 
-    private TempFolder folder = null!;
-    private InterceptingArtifactStore store = null!;
-    private ModelRegistry registry = null!;
+    private FolderRegistry folder = null!;
     private ModelCatalog catalog = null!;
 
     [SetUp]
     public void CreateCatalog()
     {
-        folder = new TempFolder();
-        store = new InterceptingArtifactStore(new FolderArtifactStore(folder.Path, TimeProvider.System));
-        registry = new ModelRegistry(store, TimeProvider.System);
-        catalog = new ModelCatalog(registry, Options.Create(new ModelStoreOptions()), TimeProvider.System);
+        folder = new FolderRegistry();
+        catalog = new ModelCatalog(folder.Registry, Options.Create(new ModelStoreOptions()), TimeProvider.System);
     }
 
     [TearDown]
@@ -53,7 +49,7 @@ public sealed class ModelCatalogTests
     [Test]
     public async Task Get_OfPublishedModel_LoadsItOnFirstUse_AndReturnsTheSameHolderAfter()
     {
-        await registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
 
         var first = await catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None);
         var second = await catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None);
@@ -63,14 +59,14 @@ public sealed class ModelCatalogTests
             Assert.That(first!.Current!.Version, Is.EqualTo(1));
             Assert.That(second, Is.SameAs(first));
             Assert.That(catalog.Loaded, Has.Count.EqualTo(2));
-            Assert.That(store.ReadsOf($"{Named}/versions/1/model.zip"), Is.EqualTo(1));
+            Assert.That(folder.Store.ReadsOf($"{Named}/versions/1/model.zip"), Is.EqualTo(1));
         });
     }
 
     [Test]
     public async Task Get_ManyAtOnce_LoadsOnce_AndEveryCallerSeesTheLoadedModel()
     {
-        await registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-1"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             Task.Run(() => catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None))));
@@ -79,14 +75,14 @@ public sealed class ModelCatalogTests
         {
             Assert.That(results.Distinct().Count(), Is.EqualTo(1));
             Assert.That(results.Select(r => r!.Current?.Version), Is.All.EqualTo(1));
-            Assert.That(store.ReadsOf($"{Named}/versions/1/model.zip"), Is.EqualTo(1));
+            Assert.That(folder.Store.ReadsOf($"{Named}/versions/1/model.zip"), Is.EqualTo(1));
         });
     }
 
     [Test]
     public async Task Get_OfModelWithVersionsButNothingPromoted_ReturnsItWithoutAModel()
     {
-        await registry.PublishAsync(Named, new PublishRequestBuilder().ForModel(Named).Build(), CancellationToken.None);
+        await folder.Registry.PublishAsync(Named, new PublishRequestBuilder().ForModel(Named).Build(), CancellationToken.None);
 
         var served = await catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None);
 
@@ -100,12 +96,12 @@ public sealed class ModelCatalogTests
     [Test]
     public async Task ReloadAll_PicksUpNewPromotionsOfEveryServedModel()
     {
-        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
-        await registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-2"));
+        await folder.Registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Named, PublishableModels.First(Named, "run-2"));
         var named = await catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None);
         await catalog.Default.ReloadAsync(force: false, CancellationToken.None);
-        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.Second(ModelName.Default, "run-3"));
-        await registry.PublishAndPromoteAsync(Named, PublishableModels.Second(Named, "run-4"));
+        await folder.Registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.Second(ModelName.Default, "run-3"));
+        await folder.Registry.PublishAndPromoteAsync(Named, PublishableModels.Second(Named, "run-4"));
 
         await catalog.ReloadAllAsync(CancellationToken.None);
 

@@ -11,22 +11,18 @@ public sealed class ModelReloadServiceTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    private TempFolder folder = null!;
+    private FolderRegistry folder = null!;
     private FakeTimeProvider clock = null!;
-    private InterceptingArtifactStore store = null!;
-    private ModelRegistry registry = null!;
     private ModelCatalog catalog = null!;
     private ModelReloadService service = null!;
 
     [SetUp]
     public void CreateService()
     {
-        folder = new TempFolder();
         clock = new FakeTimeProvider(TestClock.Start);
-        store = new InterceptingArtifactStore(new FolderArtifactStore(folder.Path, clock));
-        registry = new ModelRegistry(store, clock);
+        folder = new FolderRegistry(clock);
         var options = Options.Create(new ModelStoreOptions { ReloadInterval = Interval });
-        catalog = new ModelCatalog(registry, options, clock);
+        catalog = new ModelCatalog(folder.Registry, options, clock);
         service = new ModelReloadService(catalog, options, clock, NullLogger<ModelReloadService>.Instance);
     }
 
@@ -41,7 +37,7 @@ public sealed class ModelReloadServiceTests
     [Test]
     public async Task Start_LoadsTheDefaultModel()
     {
-        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
 
         await service.StartAsync(CancellationToken.None);
 
@@ -51,10 +47,10 @@ public sealed class ModelReloadServiceTests
     [Test]
     public async Task Poll_AfterTheInterval_LoadsANewPromotion()
     {
-        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => catalog.Default.Current is not null);
-        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.Second(ModelName.Default, "run-2"));
+        await folder.Registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.Second(ModelName.Default, "run-2"));
 
         clock.Advance(Interval);
 
@@ -64,12 +60,12 @@ public sealed class ModelReloadServiceTests
     [Test]
     public async Task Start_WithStoreDown_KeepsRunning_AndLoadsOnceTheStoreIsBack()
     {
-        await registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
-        store.IsDown = true;
+        await folder.Registry.PublishAndPromoteAsync(ModelName.Default, PublishableModels.First(ModelName.Default, "run-1"));
+        folder.Store.IsDown = true;
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => catalog.Default.LoadState.ConsecutiveFailures > 0);
 
-        store.IsDown = false;
+        folder.Store.IsDown = false;
         clock.Advance(Interval);
 
         Assert.Multiple(async () =>

@@ -10,18 +10,14 @@ public sealed class ServedModelTests
 {
     private const string Model = ModelName.Default;
 
-    private TempFolder folder = null!;
-    private InterceptingArtifactStore store = null!;
-    private ModelRegistry registry = null!;
+    private FolderRegistry folder = null!;
     private ServedModel served = null!;
 
     [SetUp]
     public void CreateServedModel()
     {
-        folder = new TempFolder();
-        store = new InterceptingArtifactStore(new FolderArtifactStore(folder.Path, TimeProvider.System));
-        registry = new ModelRegistry(store, TimeProvider.System);
-        served = new ServedModel(ModelName.Parse(Model), registry, TimeProvider.System);
+        folder = new FolderRegistry();
+        served = new ServedModel(ModelName.Parse(Model), folder.Registry, TimeProvider.System);
     }
 
     [TearDown]
@@ -43,7 +39,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_First_LoadsThePromotedVersion()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -61,7 +57,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_WithPointerUnchanged_IsUnchanged_AndDownloadsNothing()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var loaded = served.Current;
 
@@ -71,14 +67,14 @@ public sealed class ServedModelTests
         {
             Assert.That(result.Outcome, Is.EqualTo(ReloadOutcome.Unchanged));
             Assert.That(served.Current, Is.SameAs(loaded));
-            Assert.That(store.ReadsOf(ModelZip(1)), Is.EqualTo(1));
+            Assert.That(folder.Store.ReadsOf(ModelZip(1)), Is.EqualTo(1));
         });
     }
 
     [Test]
     public async Task Reload_Forced_LoadsTheSameVersionAgain()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var loaded = served.Current;
 
@@ -95,9 +91,9 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_AfterPromotingANewVersion_SwapsToIt()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.Second(Model, "run-2"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.Second(Model, "run-2"));
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -111,12 +107,12 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfCorruptNewerVersion_FailsAndKeepsServingTheOldOne()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var good = served.Current;
-        await registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
-        await store.FlipByteAsync(ModelZip(2));
-        await registry.PromoteForTestAsync(Model, 2);
+        await folder.Registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
+        await folder.Store.FlipByteAsync(ModelZip(2));
+        await folder.Registry.PromoteForTestAsync(Model, 2);
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -134,10 +130,10 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfTheSameCorruptVersionAgain_DoesNotDownloadItAgain()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
-        await store.FlipByteAsync(ModelZip(1));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Store.FlipByteAsync(ModelZip(1));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        int readsAfterFirstAttempt = store.ReadsOf(ModelZip(1));
+        int readsAfterFirstAttempt = folder.Store.ReadsOf(ModelZip(1));
 
         var again = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -145,7 +141,7 @@ public sealed class ServedModelTests
         {
             Assert.That(again.Outcome, Is.EqualTo(ReloadOutcome.Failed));
             Assert.That(again.Error, Does.Contain("model.zip"));
-            Assert.That(store.ReadsOf(ModelZip(1)), Is.EqualTo(readsAfterFirstAttempt));
+            Assert.That(folder.Store.ReadsOf(ModelZip(1)), Is.EqualTo(readsAfterFirstAttempt));
             Assert.That(served.Current, Is.Null);
         });
     }
@@ -153,10 +149,10 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfPointerToMissingVersion_FailsAndKeepsServingTheOldOne()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var pointer = new ModelPointer(Model, 7, 1, DateTimeOffset.UnixEpoch, "someone", "hand-edited");
-        await store.WriteJsonAsync($"{Model}/current.json", pointer);
+        await folder.Store.WriteJsonAsync($"{Model}/current.json", pointer);
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -171,13 +167,13 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_WhileStoreIsDownAtStart_ServesNothing_ThenRecoversWhenItComesBack()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
-        store.IsDown = true;
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        folder.Store.IsDown = true;
 
         var whileDown = await served.ReloadAsync(force: false, CancellationToken.None);
         var stillDown = await served.ReloadAsync(force: false, CancellationToken.None);
         var stateWhileDown = served.LoadState;
-        store.IsDown = false;
+        folder.Store.IsDown = false;
         var afterRecovery = await served.ReloadAsync(force: false, CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -195,13 +191,13 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_WhenStoreFailsMidLoad_KeepsTheOldModel_AndRetriesNextTime()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.Second(Model, "run-2"));
-        store.IsDown = true;
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.Second(Model, "run-2"));
+        folder.Store.IsDown = true;
 
         var failed = await served.ReloadAsync(force: false, CancellationToken.None);
-        store.IsDown = false;
+        folder.Store.IsDown = false;
         var retried = await served.ReloadAsync(force: false, CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -216,11 +212,11 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_OfVersionFailingItsSelfCheck_IsRefused()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        await registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
+        await folder.Registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
         await AlterCanariesAsync(2);
-        await registry.PromoteForTestAsync(Model, 2);
+        await folder.Registry.PromoteForTestAsync(Model, 2);
 
         var result = await served.ReloadAsync(force: false, CancellationToken.None);
 
@@ -235,7 +231,7 @@ public sealed class ServedModelTests
     [Test]
     public async Task Reload_ManyAtOnce_LoadsTheVersionOnce()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             Task.Run(() => served.ReloadAsync(force: false, CancellationToken.None))));
@@ -244,15 +240,15 @@ public sealed class ServedModelTests
         {
             Assert.That(results.Count(r => r.Outcome == ReloadOutcome.Swapped), Is.EqualTo(1));
             Assert.That(results.Count(r => r.Outcome == ReloadOutcome.Unchanged), Is.EqualTo(5));
-            Assert.That(store.ReadsOf(ModelZip(1)), Is.EqualTo(1));
+            Assert.That(folder.Store.ReadsOf(ModelZip(1)), Is.EqualTo(1));
         });
     }
 
     [Test]
     public async Task Readers_DuringSwaps_NeverSeeNoModelOnceOneIsLoaded()
     {
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
-        await registry.PublishAndPromoteAsync(Model, PublishableModels.Second(Model, "run-2"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
+        await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.Second(Model, "run-2"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         using var stop = new CancellationTokenSource();
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
@@ -277,7 +273,7 @@ public sealed class ServedModelTests
 
         for (int i = 0; i < 6; i++)
         {
-            await registry.PromoteForTestAsync(Model, i % 2 == 0 ? 1 : 2);
+            await folder.Registry.PromoteForTestAsync(Model, i % 2 == 0 ? 1 : 2);
             await served.ReloadAsync(force: false, CancellationToken.None);
         }
 
@@ -299,11 +295,11 @@ public sealed class ServedModelTests
     private async Task AlterCanariesAsync(int version)
     {
         var cardPath = RegistryArrangements.VersionPath(Model, version, ArtifactFiles.ModelCard);
-        var card = await store.ReadJsonAsync<ModelCard>(cardPath);
-        await store.WriteJsonAsync(cardPath, card with
+        var card = await folder.Store.ReadJsonAsync<ModelCard>(cardPath);
+        await folder.Store.WriteJsonAsync(cardPath, card with
         {
             Canaries = [.. card.Canaries.Select(c => c with { Expected = new ForecastTargets((c.Expected.ArchivedGbNextPeriod * 2) + 1, c.Expected.SavingsGbNextPeriod) })],
         });
-        await store.RehashManifestAsync(Model, version);
+        await folder.Store.RehashManifestAsync(Model, version);
     }
 }

@@ -11,15 +11,13 @@ public sealed class UnknownModelCacheTests
 {
     private const string Unknown = "no-such-model";
 
-    private TempFolder folder = null!;
-    private InterceptingArtifactStore store = null!;
+    private FolderRegistry folder = null!;
     private FakeTimeProvider clock = null!;
 
     [SetUp]
     public void CreateStore()
     {
-        folder = new TempFolder();
-        store = new InterceptingArtifactStore(new FolderArtifactStore(folder.Path, TimeProvider.System));
+        folder = new FolderRegistry();
         clock = new FakeTimeProvider(TestClock.Start);
     }
 
@@ -32,7 +30,7 @@ public sealed class UnknownModelCacheTests
         var catalog = Catalog(TimeSpan.FromSeconds(10));
 
         var first = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
-        int lists = store.Lists;
+        int lists = folder.Store.Lists;
         clock.Advance(TimeSpan.FromSeconds(9));
         var second = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
 
@@ -41,7 +39,7 @@ public sealed class UnknownModelCacheTests
             Assert.That(first, Is.Null);
             Assert.That(second, Is.Null);
             Assert.That(lists, Is.GreaterThan(0));
-            Assert.That(store.Lists, Is.EqualTo(lists), "the second lookup is answered from memory");
+            Assert.That(folder.Store.Lists, Is.EqualTo(lists), "the second lookup is answered from memory");
         });
     }
 
@@ -50,7 +48,7 @@ public sealed class UnknownModelCacheTests
     {
         var catalog = Catalog(TimeSpan.FromSeconds(10));
         _ = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
-        await new ModelRegistry(store, clock).PublishAsync(Unknown, new PublishRequestBuilder().ForModel(Unknown).WithRunId("run-1").Build(), CancellationToken.None);
+        await new ModelRegistry(folder.Store, clock).PublishAsync(Unknown, new PublishRequestBuilder().ForModel(Unknown).WithRunId("run-1").Build(), CancellationToken.None);
 
         var stillUnknown = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(11));
@@ -69,12 +67,12 @@ public sealed class UnknownModelCacheTests
         var catalog = Catalog(TimeSpan.Zero);
 
         _ = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
-        int lists = store.Lists;
+        int lists = folder.Store.Lists;
         _ = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
 
-        Assert.That(store.Lists, Is.EqualTo(2 * lists));
+        Assert.That(folder.Store.Lists, Is.EqualTo(2 * lists));
     }
 
     private ModelCatalog Catalog(TimeSpan duration) =>
-        new(new ModelRegistry(store, clock), Options.Create(new ModelStoreOptions { UnknownModelCacheDuration = duration }), clock);
+        new(new ModelRegistry(folder.Store, clock), Options.Create(new ModelStoreOptions { UnknownModelCacheDuration = duration }), clock);
 }

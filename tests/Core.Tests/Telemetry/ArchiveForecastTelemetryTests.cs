@@ -11,25 +11,13 @@ namespace ArchiveForecast.Core.Tests.Telemetry;
 [TestFixture]
 public sealed class ArchiveForecastTelemetryTests
 {
-    private TestMeterFactory meterFactory = null!;
-    private ArchiveForecastTelemetry telemetry = null!;
-    private TelemetryRecorder recorder = null!;
+    private TelemetryCapture capture = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        meterFactory = new TestMeterFactory();
-        telemetry = new ArchiveForecastTelemetry(meterFactory, new DriftTracker(100));
-        recorder = new TelemetryRecorder(telemetry.Meter, telemetry.ActivitySource);
-    }
+    public void SetUp() => capture = new TelemetryCapture(new DriftTracker(100));
 
     [TearDown]
-    public void TearDown()
-    {
-        recorder.Dispose();
-        telemetry.Dispose();
-        meterFactory.Dispose();
-    }
+    public void TearDown() => capture.Dispose();
 
     private static ForecastPrediction Flagged(params string[] features) => new(10, 2, features);
 
@@ -40,9 +28,9 @@ public sealed class ArchiveForecastTelemetryTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(telemetry.Meter.Name, Is.EqualTo("ArchiveForecast"));
-            Assert.That(telemetry.ActivitySource.Name, Is.EqualTo("ArchiveForecast"));
-            Assert.That(telemetry.Meter.Scope, Is.SameAs(meterFactory));
+            Assert.That(capture.Telemetry.Meter.Name, Is.EqualTo("ArchiveForecast"));
+            Assert.That(capture.Telemetry.ActivitySource.Name, Is.EqualTo("ArchiveForecast"));
+            Assert.That(capture.Telemetry.Meter.Scope, Is.SameAs(capture.MeterFactory));
         });
     }
 
@@ -52,9 +40,9 @@ public sealed class ArchiveForecastTelemetryTests
         using var model = StubModels.Create(version: 4);
         var inputs = StubModels.AllFields([50, 50, 50]);
 
-        telemetry.RecordPredictions(model, inputs, [Flagged(), Flagged(FieldNames.PctPdf), Flagged()], TimeSpan.FromMilliseconds(2));
+        capture.Telemetry.RecordPredictions(model, inputs, [Flagged(), Flagged(FieldNames.PctPdf), Flagged()], TimeSpan.FromMilliseconds(2));
 
-        var counted = recorder.Measurements(InstrumentNames.Predictions);
+        var counted = capture.Recorder.Measurements(InstrumentNames.Predictions);
         Assert.Multiple(() =>
         {
             Assert.That(counted.Sum(m => m.Value), Is.EqualTo(3));
@@ -70,10 +58,10 @@ public sealed class ArchiveForecastTelemetryTests
     {
         using var model = StubModels.Create(version: 2);
 
-        telemetry.RecordPredictions(model, StubModels.AllFields([50, 50]), [Flagged(), Flagged()], TimeSpan.FromMilliseconds(3));
+        capture.Telemetry.RecordPredictions(model, StubModels.AllFields([50, 50]), [Flagged(), Flagged()], TimeSpan.FromMilliseconds(3));
 
-        var batch = recorder.Measurements(InstrumentNames.PredictionBatchSize).Single();
-        var duration = recorder.Measurements(InstrumentNames.PredictionDuration).Single();
+        var batch = capture.Recorder.Measurements(InstrumentNames.PredictionBatchSize).Single();
+        var duration = capture.Recorder.Measurements(InstrumentNames.PredictionDuration).Single();
         Assert.Multiple(() =>
         {
             Assert.That(batch.Value, Is.EqualTo(2));
@@ -89,15 +77,15 @@ public sealed class ArchiveForecastTelemetryTests
         using var model = StubModels.Create(version: 5);
         var results = new[] { Flagged(FieldNames.PctPdf, FieldNames.TotalFiles), Flagged(FieldNames.PctPdf), Flagged() };
 
-        telemetry.RecordPredictions(model, StubModels.AllFields([50, 50, 50]), results, TimeSpan.Zero);
+        capture.Telemetry.RecordPredictions(model, StubModels.AllFields([50, 50, 50]), results, TimeSpan.Zero);
 
-        var byFeature = recorder.Measurements(InstrumentNames.OutOfRangeInputs)
+        var byFeature = capture.Recorder.Measurements(InstrumentNames.OutOfRangeInputs)
             .GroupBy(m => (string)m.Tag(TelemetryTags.Feature)!)
             .ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
         Assert.Multiple(() =>
         {
             Assert.That(byFeature, Is.EquivalentTo(new Dictionary<string, double> { [FieldNames.PctPdf] = 2, [FieldNames.TotalFiles] = 1 }));
-            Assert.That(recorder.Measurements(InstrumentNames.OutOfRangeInputs), Has.All.Matches<RecordedMeasurement>(m => Version(m!) is 5));
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.OutOfRangeInputs), Has.All.Matches<RecordedMeasurement>(m => Version(m!) is 5));
         });
     }
 
@@ -106,20 +94,20 @@ public sealed class ArchiveForecastTelemetryTests
     {
         using var model = StubModels.Create();
 
-        telemetry.RecordPredictions(model, StubModels.AllFields([50, 500]), [Flagged(), Flagged()], TimeSpan.Zero);
+        capture.Telemetry.RecordPredictions(model, StubModels.AllFields([50, 500]), [Flagged(), Flagged()], TimeSpan.Zero);
 
-        Assert.That(telemetry.Drift.Snapshot(model).WindowSize, Is.EqualTo(2));
+        Assert.That(capture.Telemetry.Drift.Snapshot(model).WindowSize, Is.EqualTo(2));
     }
 
     [Test]
     public void DriftGauges_ReportEachFeaturesPsiShareAndTheWindowSize()
     {
         using var model = StubModels.Create(name: "drifty", version: 8);
-        telemetry.RecordPredictions(model, StubModels.AllFields(Enumerable.Repeat(500.0, 20)), [.. Enumerable.Repeat(Flagged(), 20)], TimeSpan.Zero);
+        capture.Telemetry.RecordPredictions(model, StubModels.AllFields(Enumerable.Repeat(500.0, 20)), [.. Enumerable.Repeat(Flagged(), 20)], TimeSpan.Zero);
 
-        var psi = recorder.Observe(InstrumentNames.DriftPsi);
-        var share = recorder.Measurements(InstrumentNames.DriftShareOutside);
-        var window = recorder.Measurements(InstrumentNames.DriftWindowSize).Single();
+        var psi = capture.Recorder.Observe(InstrumentNames.DriftPsi);
+        var share = capture.Recorder.Measurements(InstrumentNames.DriftShareOutside);
+        var window = capture.Recorder.Measurements(InstrumentNames.DriftWindowSize).Single();
 
         Assert.Multiple(() =>
         {
@@ -136,11 +124,11 @@ public sealed class ArchiveForecastTelemetryTests
     {
         using var model = StubModels.Create(version: 6);
 
-        using (telemetry.StartPredict(model, 12))
+        using (capture.Telemetry.StartPredict(model, 12))
         {
         }
 
-        var activity = recorder.Activities.Single();
+        var activity = capture.Recorder.Activities.Single();
         Assert.Multiple(() =>
         {
             Assert.That(activity.OperationName, Is.EqualTo(ActivityNames.Predict));
@@ -155,14 +143,14 @@ public sealed class ArchiveForecastTelemetryTests
     {
         using var model = StubModels.Create(name: "m", version: 3);
 
-        using (telemetry.StartModelLoad("m", 3))
+        using (capture.Telemetry.StartModelLoad("m", 3))
         {
-            telemetry.RecordModelLoaded(model, TimeSpan.FromSeconds(1.5));
+            capture.Telemetry.RecordModelLoaded(model, TimeSpan.FromSeconds(1.5));
         }
 
-        var duration = recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
-        var served = recorder.Observe(InstrumentNames.ServedVersion).Single();
-        var activity = recorder.Activities.Single();
+        var duration = capture.Recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
+        var served = capture.Recorder.Observe(InstrumentNames.ServedVersion).Single();
+        var activity = capture.Recorder.Activities.Single();
         Assert.Multiple(() =>
         {
             Assert.That(duration.Value, Is.EqualTo(1.5));
@@ -181,10 +169,10 @@ public sealed class ArchiveForecastTelemetryTests
         using var first = StubModels.Create(name: "m", version: 3);
         using var second = StubModels.Create(name: "m", version: 2);
 
-        telemetry.RecordModelLoaded(first, TimeSpan.Zero);
-        telemetry.RecordModelLoaded(second, TimeSpan.Zero);
+        capture.Telemetry.RecordModelLoaded(first, TimeSpan.Zero);
+        capture.Telemetry.RecordModelLoaded(second, TimeSpan.Zero);
 
-        Assert.That(recorder.Observe(InstrumentNames.ServedVersion).Single().Value, Is.EqualTo(2));
+        Assert.That(capture.Recorder.Observe(InstrumentNames.ServedVersion).Single().Value, Is.EqualTo(2));
     }
 
     [Test]
@@ -192,14 +180,14 @@ public sealed class ArchiveForecastTelemetryTests
     {
         var failure = new InvalidDataException("a path that must not leak");
 
-        using (telemetry.StartModelLoad("m", 9))
+        using (capture.Telemetry.StartModelLoad("m", 9))
         {
-            telemetry.RecordModelLoadFailed("m", 9, failure, TimeSpan.FromMilliseconds(40));
+            capture.Telemetry.RecordModelLoadFailed("m", 9, failure, TimeSpan.FromMilliseconds(40));
         }
 
-        var counted = recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
-        var duration = recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
-        var activity = recorder.Activities.Single();
+        var counted = capture.Recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
+        var duration = capture.Recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
+        var activity = capture.Recorder.Activities.Single();
         Assert.Multiple(() =>
         {
             Assert.That(counted.Value, Is.EqualTo(1));
@@ -215,13 +203,13 @@ public sealed class ArchiveForecastTelemetryTests
     [Test]
     public void RecordModelLoadFailed_WhenTheVersionIsUnknown_LeavesTheVersionOutAndRecordsNoDuration()
     {
-        telemetry.RecordModelLoadFailed("m", null, new IOException(), elapsed: null);
+        capture.Telemetry.RecordModelLoadFailed("m", null, new IOException(), elapsed: null);
 
-        var counted = recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
+        var counted = capture.Recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
         Assert.Multiple(() =>
         {
             Assert.That(counted.Tags.ContainsKey(TelemetryTags.ModelVersion), Is.False);
-            Assert.That(recorder.Measurements(InstrumentNames.ModelLoadDuration), Is.Empty);
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.ModelLoadDuration), Is.Empty);
         });
     }
 
@@ -230,17 +218,17 @@ public sealed class ArchiveForecastTelemetryTests
     {
         var metrics = new ModelMetrics(new RegressionMetrics(1.5, 2.5, 0.9), new RegressionMetrics(0.5, 0.7, 0.8));
 
-        using (telemetry.StartTraining("m", "run-1"))
+        using (capture.Telemetry.StartTraining("m", "run-1"))
         {
-            telemetry.RecordTrainingMetrics("m", 4, metrics);
-            telemetry.RecordGateDecision("m", 4, passed: false, promoted: false);
-            telemetry.RecordTraining("m", 4, "succeeded", TimeSpan.FromSeconds(12));
+            capture.Telemetry.RecordTrainingMetrics("m", 4, metrics);
+            capture.Telemetry.RecordGateDecision("m", 4, passed: false, promoted: false);
+            capture.Telemetry.RecordTraining("m", 4, "succeeded", TimeSpan.FromSeconds(12));
         }
 
-        var duration = recorder.Measurements(InstrumentNames.TrainingDuration).Single();
-        var mae = recorder.Measurements(InstrumentNames.TrainingMae);
-        var decision = recorder.Measurements(InstrumentNames.GateDecisions).Single();
-        var activity = recorder.Activities.Single();
+        var duration = capture.Recorder.Measurements(InstrumentNames.TrainingDuration).Single();
+        var mae = capture.Recorder.Measurements(InstrumentNames.TrainingMae);
+        var decision = capture.Recorder.Measurements(InstrumentNames.GateDecisions).Single();
+        var activity = capture.Recorder.Activities.Single();
         Assert.Multiple(() =>
         {
             Assert.That(duration.Value, Is.EqualTo(12));
@@ -248,9 +236,9 @@ public sealed class ArchiveForecastTelemetryTests
             Assert.That(Version(duration), Is.EqualTo(4));
             Assert.That(mae.ToDictionary(m => (string)m.Tag(TelemetryTags.Target)!, m => m.Value),
                 Is.EquivalentTo(new Dictionary<string, double> { [FieldNames.ArchivedGbNextPeriod] = 1.5, [FieldNames.SavingsGbNextPeriod] = 0.5 }));
-            Assert.That(recorder.Measurements(InstrumentNames.TrainingRmse), Has.Count.EqualTo(2));
-            Assert.That(recorder.Measurements(InstrumentNames.TrainingRSquared).Select(m => m.Value), Is.EquivalentTo(new[] { 0.9, 0.8 }));
-            Assert.That(mae.Concat(recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m =>
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.TrainingRmse), Has.Count.EqualTo(2));
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.TrainingRSquared).Select(m => m.Value), Is.EquivalentTo(new[] { 0.9, 0.8 }));
+            Assert.That(mae.Concat(capture.Recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m =>
                 (string?)m!.Tag(TelemetryTags.ModelName) == "m" && Version(m) is 4));
             Assert.That(decision.Tag(TelemetryTags.Decision), Is.EqualTo("failed"));
             Assert.That(decision.Tag(TelemetryTags.Promoted), Is.EqualTo(false));
@@ -264,9 +252,9 @@ public sealed class ArchiveForecastTelemetryTests
     [Test]
     public void RecordRequest_TagsRouteMethodAndStatus()
     {
-        telemetry.RecordRequest("/api/models/{name}/predict", "POST", 422, TimeSpan.FromMilliseconds(7));
+        capture.Telemetry.RecordRequest("/api/models/{name}/predict", "POST", 422, TimeSpan.FromMilliseconds(7));
 
-        var request = recorder.Measurements(InstrumentNames.RequestDuration).Single();
+        var request = capture.Recorder.Measurements(InstrumentNames.RequestDuration).Single();
         Assert.Multiple(() =>
         {
             Assert.That(request.Value, Is.EqualTo(0.007).Within(1e-9));

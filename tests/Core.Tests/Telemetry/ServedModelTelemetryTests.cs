@@ -12,32 +12,22 @@ public sealed class ServedModelTelemetryTests
 {
     private const string Model = ModelName.Default;
 
-    private TempFolder folder = null!;
-    private FolderArtifactStore store = null!;
-    private ModelRegistry registry = null!;
-    private TestMeterFactory meterFactory = null!;
-    private ArchiveForecastTelemetry telemetry = null!;
-    private TelemetryRecorder recorder = null!;
+    private FolderRegistry folder = null!;
+    private TelemetryCapture capture = null!;
     private ServedModel served = null!;
 
     [SetUp]
     public void SetUp()
     {
-        folder = new TempFolder();
-        store = new FolderArtifactStore(folder.Path, TimeProvider.System);
-        registry = new ModelRegistry(store, TimeProvider.System);
-        meterFactory = new TestMeterFactory();
-        telemetry = new ArchiveForecastTelemetry(meterFactory, new DriftTracker(100));
-        recorder = new TelemetryRecorder(telemetry.Meter, telemetry.ActivitySource);
-        served = new ServedModel(ModelName.Parse(Model), registry, TimeProvider.System, telemetry: telemetry);
+        folder = new FolderRegistry();
+        capture = new TelemetryCapture(new DriftTracker(100));
+        served = new ServedModel(ModelName.Parse(Model), folder.Registry, TimeProvider.System, telemetry: capture.Telemetry);
     }
 
     [TearDown]
     public void TearDown()
     {
-        recorder.Dispose();
-        telemetry.Dispose();
-        meterFactory.Dispose();
+        capture.Dispose();
         folder.Dispose();
     }
 
@@ -48,9 +38,9 @@ public sealed class ServedModelTelemetryTests
 
         await served.ReloadAsync(force: false, CancellationToken.None);
 
-        var duration = recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
-        var version = recorder.Observe(InstrumentNames.ServedVersion).Single();
-        var activity = recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
+        var duration = capture.Recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
+        var version = capture.Recorder.Observe(InstrumentNames.ServedVersion).Single();
+        var activity = capture.Recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
         Assert.Multiple(() =>
         {
             Assert.That(duration.Tag(TelemetryTags.ModelName), Is.EqualTo(Model));
@@ -59,7 +49,7 @@ public sealed class ServedModelTelemetryTests
             Assert.That(duration.Value, Is.GreaterThan(0));
             Assert.That(version.Value, Is.EqualTo(1));
             Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(1));
-            Assert.That(recorder.Measurements(InstrumentNames.ModelLoadFailures), Is.Empty);
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.ModelLoadFailures), Is.Empty);
         });
     }
 
@@ -68,29 +58,29 @@ public sealed class ServedModelTelemetryTests
     {
         await PublishAndPromoteAsync();
         string path = $"{Model}/versions/1/{ArtifactFiles.Model}";
-        var bytes = (await store.ReadAsync(path, long.MaxValue, CancellationToken.None))!.Content.ToArray();
+        var bytes = (await folder.Store.ReadAsync(path, long.MaxValue, CancellationToken.None))!.Content.ToArray();
         bytes[bytes.Length / 2] ^= 0x01;
-        await store.WriteAsync(path, bytes, WritePrecondition.None, CancellationToken.None);
+        await folder.Store.WriteAsync(path, bytes, WritePrecondition.None, CancellationToken.None);
 
         await served.ReloadAsync(force: false, CancellationToken.None);
 
-        var failure = recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
-        var activity = recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
+        var failure = capture.Recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
+        var activity = capture.Recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
         Assert.Multiple(() =>
         {
             Assert.That(failure.Tag(TelemetryTags.ModelName), Is.EqualTo(Model));
             Assert.That(failure.Tag(TelemetryTags.ModelVersion), Is.EqualTo(1));
             Assert.That(failure.Tag(TelemetryTags.ErrorType), Is.EqualTo(nameof(ArtifactVerificationException)));
-            Assert.That(recorder.Measurements(InstrumentNames.ModelLoadDuration).Single().Tag(TelemetryTags.Outcome), Is.EqualTo("failure"));
-            Assert.That(recorder.Observe(InstrumentNames.ServedVersion), Is.Empty);
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.ModelLoadDuration).Single().Tag(TelemetryTags.Outcome), Is.EqualTo("failure"));
+            Assert.That(capture.Recorder.Observe(InstrumentNames.ServedVersion), Is.Empty);
             Assert.That(activity.Status, Is.EqualTo(ActivityStatusCode.Error));
         });
     }
 
     private async Task PublishAndPromoteAsync()
     {
-        var manifest = await registry.PublishAsync(Model, PublishableModels.First(Model, "run-1"), CancellationToken.None);
-        var result = await registry.PromoteAsync(Model, manifest.Version, null, "test", "arrange", CancellationToken.None);
+        var manifest = await folder.Registry.PublishAsync(Model, PublishableModels.First(Model, "run-1"), CancellationToken.None);
+        var result = await folder.Registry.PromoteAsync(Model, manifest.Version, null, "test", "arrange", CancellationToken.None);
         Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), "arranging a promote");
     }
 }

@@ -8,22 +8,19 @@ namespace ArchiveForecast.Training.Tests.Jobs;
 public sealed class TrainingTelemetryTests
 {
     private TrainingHarness harness = null!;
-    private ArchiveForecastTelemetry telemetry = null!;
-    private TelemetryRecorder recorder = null!;
+    private TelemetryCapture capture = null!;
 
     [SetUp]
     public void SetUp()
     {
         harness = new TrainingHarness();
-        telemetry = new ArchiveForecastTelemetry();
-        recorder = new TelemetryRecorder(telemetry.Meter, telemetry.ActivitySource);
+        capture = new TelemetryCapture();
     }
 
     [TearDown]
     public void TearDown()
     {
-        recorder.Dispose();
-        telemetry.Dispose();
+        capture.Dispose();
         harness.Dispose();
     }
 
@@ -33,12 +30,12 @@ public sealed class TrainingTelemetryTests
     [Test]
     public async Task Run_WhenAVersionIsPublished_RecordsDurationMetricsAndGateWithTheVersion()
     {
-        var result = await harness.Runner(telemetry).RunAsync(TrainingHarness.Request(TrainingHarness.Csv()), CancellationToken.None);
+        var result = await harness.Runner(capture.Telemetry).RunAsync(TrainingHarness.Request(TrainingHarness.Csv()), CancellationToken.None);
 
-        var duration = recorder.Measurements(InstrumentNames.TrainingDuration).Single();
-        var mae = recorder.Measurements(InstrumentNames.TrainingMae);
-        var decision = recorder.Measurements(InstrumentNames.GateDecisions).Single();
-        var activity = recorder.Activities.Single();
+        var duration = capture.Recorder.Measurements(InstrumentNames.TrainingDuration).Single();
+        var mae = capture.Recorder.Measurements(InstrumentNames.TrainingMae);
+        var decision = capture.Recorder.Measurements(InstrumentNames.GateDecisions).Single();
+        var activity = capture.Recorder.Activities.Single();
         Assert.Multiple(() =>
         {
             Assert.That(result.Run.Version, Is.EqualTo(1));
@@ -50,7 +47,7 @@ public sealed class TrainingTelemetryTests
                 result.Run.Metrics!.ArchivedGbNextPeriod.Mae,
                 result.Run.Metrics.SavingsGbNextPeriod.Mae,
             }));
-            Assert.That(mae.Concat(recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m => OfVersion(m!, 1)));
+            Assert.That(mae.Concat(capture.Recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m => OfVersion(m!, 1)));
             Assert.That(OfVersion(decision, 1), Is.True);
             Assert.That(decision.Tag(TelemetryTags.Decision), Is.EqualTo("passed"));
             Assert.That(decision.Tag(TelemetryTags.Promoted), Is.EqualTo(true));
@@ -65,9 +62,9 @@ public sealed class TrainingTelemetryTests
     {
         await harness.TrainAsync(TrainingHarness.Csv());
 
-        await harness.Runner(telemetry).RunAsync(TrainingHarness.Request(TrainingHarness.Csv(), TrainingHarness.Weak), CancellationToken.None);
+        await harness.Runner(capture.Telemetry).RunAsync(TrainingHarness.Request(TrainingHarness.Csv(), TrainingHarness.Weak), CancellationToken.None);
 
-        var decision = recorder.Measurements(InstrumentNames.GateDecisions).Single();
+        var decision = capture.Recorder.Measurements(InstrumentNames.GateDecisions).Single();
         Assert.Multiple(() =>
         {
             Assert.That(OfVersion(decision, 2), Is.True);
@@ -81,17 +78,17 @@ public sealed class TrainingTelemetryTests
     {
         var empty = TrainingHarness.Bytes(TrainingHarness.CsvText(rows: 0), "empty.csv");
 
-        await harness.Runner(telemetry).RunAsync(TrainingHarness.Request(empty), CancellationToken.None);
+        await harness.Runner(capture.Telemetry).RunAsync(TrainingHarness.Request(empty), CancellationToken.None);
 
-        var duration = recorder.Measurements(InstrumentNames.TrainingDuration).Single();
+        var duration = capture.Recorder.Measurements(InstrumentNames.TrainingDuration).Single();
         Assert.Multiple(() =>
         {
             Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("invalid_data"));
             Assert.That(duration.Tag(TelemetryTags.ModelName), Is.EqualTo(TrainingHarness.Model));
             Assert.That(duration.Tags.ContainsKey(TelemetryTags.ModelVersion), Is.False);
-            Assert.That(recorder.Measurements(InstrumentNames.TrainingMae), Is.Empty);
-            Assert.That(recorder.Measurements(InstrumentNames.GateDecisions), Is.Empty);
-            Assert.That(recorder.Activities.Single().Status, Is.EqualTo(System.Diagnostics.ActivityStatusCode.Error));
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.TrainingMae), Is.Empty);
+            Assert.That(capture.Recorder.Measurements(InstrumentNames.GateDecisions), Is.Empty);
+            Assert.That(capture.Recorder.Activities.Single().Status, Is.EqualTo(System.Diagnostics.ActivityStatusCode.Error));
         });
     }
 }

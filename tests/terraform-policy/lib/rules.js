@@ -154,6 +154,13 @@ const STORAGE_SERVICE_LOGS = { logs: ['StorageRead', 'StorageWrite', 'StorageDel
 const WRITE_ONLY_ARGUMENTS = { azurerm_key_vault_secret: ['value_wo'], azapi_resource_action: ['sensitive_body'], azapi_resource: ['sensitive_body'], azapi_update_resource: ['sensitive_body'], azapi_data_plane_resource: ['sensitive_body'] };
 const SECRET_REFERENCE = /\b(random_password\.[a-z0-9_]+\.(result|bcrypt_hash)|(data\.)?azurerm_key_vault_secret\.[a-z0-9_]+\.value)\b/;
 
+// A check that every resource of a type sets an attribute to one value; an absent attribute counts as `absent`.
+function requires(type, attribute, value, absent) {
+  return (m) => ofType(m, type)
+    .filter((r) => (r.body[attribute] ?? absent) !== value)
+    .map((r) => `${r.address}: ${attribute} must be ${JSON.stringify(value)}`);
+}
+
 function appSettings(app) {
   return app.body.app_settings && typeof app.body.app_settings === 'object' ? app.body.app_settings : undefined;
 }
@@ -163,33 +170,25 @@ const rules = [
     id: 'CKV_AZURE_3',
     title: 'storage accounts accept HTTPS traffic only',
     bad: 'azurerm_storage_account.bad',
-    check: (m) => ofType(m, 'azurerm_storage_account')
-      .filter((r) => r.body.https_traffic_only_enabled !== true)
-      .map((r) => `${r.address}: https_traffic_only_enabled must be true`),
+    check: requires('azurerm_storage_account', 'https_traffic_only_enabled', true),
   },
   {
     id: 'CKV_AZURE_44',
     title: 'storage accounts require TLS 1.2',
     bad: 'azurerm_storage_account.bad',
-    check: (m) => ofType(m, 'azurerm_storage_account')
-      .filter((r) => r.body.min_tls_version !== 'TLS1_2')
-      .map((r) => `${r.address}: min_tls_version must be "TLS1_2"`),
+    check: requires('azurerm_storage_account', 'min_tls_version', 'TLS1_2'),
   },
   {
     id: 'CKV_AZURE_190',
     title: 'storage accounts forbid anonymous (public) blob access',
     bad: 'azurerm_storage_account.bad',
-    check: (m) => ofType(m, 'azurerm_storage_account')
-      .filter((r) => r.body.allow_nested_items_to_be_public !== false)
-      .map((r) => `${r.address}: allow_nested_items_to_be_public must be false`),
+    check: requires('azurerm_storage_account', 'allow_nested_items_to_be_public', false),
   },
   {
     id: 'CKV_AZURE_34',
     title: 'blob containers are private',
     bad: 'azurerm_storage_container.public',
-    check: (m) => ofType(m, 'azurerm_storage_container')
-      .filter((r) => (r.body.container_access_type ?? 'private') !== 'private')
-      .map((r) => `${r.address}: container_access_type must be "private"`),
+    check: requires('azurerm_storage_container', 'container_access_type', 'private', 'private'),
   },
   {
     id: 'CKV2_AZURE_40',
@@ -231,9 +230,7 @@ const rules = [
     id: 'CKV_AZURE_110',
     title: 'Key Vault purge protection is on',
     bad: 'azurerm_key_vault.bad',
-    check: (m) => ofType(m, 'azurerm_key_vault')
-      .filter((r) => r.body.purge_protection_enabled !== true)
-      .map((r) => `${r.address}: purge_protection_enabled must be true`),
+    check: requires('azurerm_key_vault', 'purge_protection_enabled', true),
   },
   {
     id: 'AZURE_POLICY_12d4fa5e',
@@ -344,9 +341,7 @@ const rules = [
     id: 'PSRULE_Azure.AppInsights.LocalAuth',
     title: 'Application Insights has local (instrumentation key) authentication disabled',
     bad: 'azurerm_application_insights.bad',
-    check: (m) => ofType(m, 'azurerm_application_insights')
-      .filter((r) => r.body.local_authentication_enabled !== false)
-      .map((r) => `${r.address}: local_authentication_enabled must be false`),
+    check: requires('azurerm_application_insights', 'local_authentication_enabled', false),
   },
   {
     id: 'PSRULE_Azure.AppInsights.Workspace',
