@@ -23,7 +23,7 @@ public sealed class BatchFunctionsTests
         await using var app = await FunctionsApp.Create().WithSetting("Predictions:Path", predictions).StartAsync();
         await app.TrainAndServeDefaultModelAsync();
 
-        var accepted = await app.SendAsync<BatchFunctions>(
+        var accepted = await app.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post($"/api/models/{ModelName.Default}/batch").WithJson($$"""{"dataset":"{{FunctionsAppBuilder.Dataset}}"}"""),
             (f, r) => f.SubmitModelBatchAsync(r, ModelName.Default, CancellationToken.None));
         string runId = accepted.Json["run_id"]!.GetValue<string>();
@@ -54,7 +54,7 @@ public sealed class BatchFunctionsTests
         await app.TrainAndServeDefaultModelAsync();
         int before = app.Queue.Count;
 
-        var answer = await app.SendAsync<BatchFunctions>(
+        var answer = await app.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post("/api/batch").WithJson("""{"dataset":"plant-07/missing.csv"}"""),
             (f, r) => f.SubmitBatchAsync(r, CancellationToken.None));
 
@@ -75,7 +75,7 @@ public sealed class BatchFunctionsTests
         await File.WriteAllTextAsync(notAFolder, "not a folder");
         await using var app = await FunctionsApp.Create().WithSetting("Predictions:Path", notAFolder).StartAsync();
         await app.TrainAndServeDefaultModelAsync();
-        var accepted = await app.SendAsync<BatchFunctions>(
+        var accepted = await app.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post("/api/batch").WithJson($$"""{"dataset":"{{FunctionsAppBuilder.Dataset}}"}"""),
             (f, r) => f.SubmitBatchAsync(r, CancellationToken.None));
         var runId = RunId.Parse(accepted.Json["run_id"]!.GetValue<string>());

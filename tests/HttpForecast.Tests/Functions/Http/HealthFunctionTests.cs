@@ -12,7 +12,7 @@ public sealed class HealthFunctionTests
     {
         await using var app = await FunctionsApp.Create().StartAsync();
 
-        var answer = await app.SendAsync<PublicFunctions>(HttpRequestBuilder.Get("/api/health"), (f, r) => f.HealthAsync(r, CancellationToken.None));
+        var answer = await app.SendAsync<HttpFunctions>(HttpRequestBuilder.Get("/api/health"), (f, r) => f.HealthAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -28,7 +28,7 @@ public sealed class HealthFunctionTests
         await using var app = await FunctionsApp.Create().StartAsync();
         await app.TrainAndServeDefaultModelAsync();
 
-        var answer = await app.SendAsync<PublicFunctions>(HttpRequestBuilder.Get("/api/health"), (f, r) => f.HealthAsync(r, CancellationToken.None));
+        var answer = await app.SendAsync<HttpFunctions>(HttpRequestBuilder.Get("/api/health"), (f, r) => f.HealthAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {

@@ -27,7 +27,7 @@ public sealed class MalformedTextFunctionTests : ServedModelFixture
     {
         var request = Post("/api/predict", $$"""{"instances":[{{Instance}}]}""", bad);
 
-        var answer = await App.SendAsync<PredictFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
 
         AssertBadRequestAt(answer, "/instances/0/month");
     }
@@ -37,7 +37,7 @@ public sealed class MalformedTextFunctionTests : ServedModelFixture
     {
         var request = Post($"/api/models/{ModelName.Default}/predict", $$"""{"instances":[{{Instance}}]}""", bad);
 
-        var answer = await App.SendAsync<PredictFunctions>(request, (f, r) => f.PredictModelAsync(r, ModelName.Default, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PredictModelAsync(r, ModelName.Default, CancellationToken.None));
 
         AssertBadRequestAt(answer, "/instances/0/month");
     }
@@ -47,7 +47,7 @@ public sealed class MalformedTextFunctionTests : ServedModelFixture
     {
         var request = Post($"/api/models/{ModelName.Default}/promote", """{"version":"§"}""", bad);
 
-        var answer = await App.SendAsync<ModelFunctions>(request, (f, r) => f.PromoteModelAsync(r, ModelName.Default, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PromoteModelAsync(r, ModelName.Default, CancellationToken.None));
 
         AssertBadRequestAt(answer, "/version");
     }
@@ -57,7 +57,7 @@ public sealed class MalformedTextFunctionTests : ServedModelFixture
     {
         var request = Post("/api/retrain", $$"""{"model":"{{ModelName.Default}}","dataset":"§"}""", bad);
 
-        var answer = await App.SendAsync<TrainingRunFunctions>(request, (f, r) => f.RetrainAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.RetrainAsync(r, CancellationToken.None));
 
         AssertBadRequestAt(answer, "/dataset");
     }

@@ -11,7 +11,7 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     [Test]
     public async Task ModelInfo_ReturnsTheDefaultModelsServedVersionWithItsCardAndManifest()
     {
-        var answer = await App.SendAsync<ModelFunctions>(HttpRequestBuilder.Get("/api/model/info"), (f, r) => f.ModelInfoAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Get("/api/model/info"), (f, r) => f.ModelInfoAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -25,9 +25,9 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     [Test]
     public async Task NamedModelInfo_PassesTheRouteName()
     {
-        var known = await App.SendAsync<ModelFunctions>(
+        var known = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Get($"/api/models/{ModelName.Default}"), (f, r) => f.NamedModelInfoAsync(r, ModelName.Default, CancellationToken.None));
-        var unknown = await App.SendAsync<ModelFunctions>(
+        var unknown = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Get("/api/models/no-such-model"), (f, r) => f.NamedModelInfoAsync(r, "no-such-model", CancellationToken.None));
 
         Assert.Multiple(() =>
@@ -40,7 +40,7 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     [Test]
     public async Task ModelVersions_ListsTheVersionsOfTheNamedModel()
     {
-        var answer = await App.SendAsync<ModelFunctions>(
+        var answer = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Get($"/api/models/{ModelName.Default}/versions"), (f, r) => f.ModelVersionsAsync(r, ModelName.Default, CancellationToken.None));
 
         Assert.Multiple(() =>
@@ -54,7 +54,7 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     [Test]
     public async Task ReloadModel_ReReadsTheDefaultModelsPointer()
     {
-        var answer = await App.SendAsync<ModelFunctions>(HttpRequestBuilder.Post("/api/model/reload"), (f, r) => f.ReloadModelAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Post("/api/model/reload"), (f, r) => f.ReloadModelAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -67,7 +67,7 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     [Test]
     public async Task PromoteModel_OfAVersionThatDoesNotExist_Returns404AndLeavesThePointer()
     {
-        var answer = await App.SendAsync<ModelFunctions>(
+        var answer = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post($"/api/models/{ModelName.Default}/promote").WithJson("""{"version":99}"""),
             (f, r) => f.PromoteModelAsync(r, ModelName.Default, CancellationToken.None));
         var pointer = await App.Registry.GetPointerAsync(ModelName.Default, CancellationToken.None);
@@ -82,7 +82,7 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     [Test]
     public async Task RollbackModel_WithoutAPreviousVersion_Returns409Problem()
     {
-        var answer = await App.SendAsync<ModelFunctions>(
+        var answer = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post($"/api/models/{ModelName.Default}/rollback"), (f, r) => f.RollbackModelAsync(r, ModelName.Default, CancellationToken.None));
 
         Assert.Multiple(() =>
@@ -96,12 +96,12 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     public async Task Retrain_Returns202_QueuesTheRequest_AndGetRunFollowsIt()
     {
         int queuedBefore = App.Queue.Count;
-        var accepted = await App.SendAsync<TrainingRunFunctions>(
+        var accepted = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post("/api/retrain").WithJson($$"""{"model":"{{ModelName.Default}}","dataset":"{{FunctionsAppBuilder.Dataset}}"}"""),
             (f, r) => f.RetrainAsync(r, CancellationToken.None));
         string runId = accepted.Json["run_id"]!.GetValue<string>();
 
-        var run = await App.SendAsync<TrainingRunFunctions>(HttpRequestBuilder.Get($"/api/runs/{runId}"), (f, r) => f.GetRunAsync(r, runId, CancellationToken.None));
+        var run = await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Get($"/api/runs/{runId}"), (f, r) => f.GetRunAsync(r, runId, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -118,7 +118,7 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     {
         const string runId = "20260301T000000Z-00000000";
 
-        var answer = await App.SendAsync<TrainingRunFunctions>(HttpRequestBuilder.Get($"/api/runs/{runId}"), (f, r) => f.GetRunAsync(r, runId, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Get($"/api/runs/{runId}"), (f, r) => f.GetRunAsync(r, runId, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -130,7 +130,7 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     [Test]
     public async Task OpenApi_ReturnsTheDocumentOfEveryRoute()
     {
-        var answer = await App.SendAsync<PublicFunctions>(HttpRequestBuilder.Get("/api/openapi.json"), (f, r) => f.OpenApiAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Get("/api/openapi.json"), (f, r) => f.OpenApiAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -143,7 +143,7 @@ public sealed class ModelFunctionsTests : ServedModelFixture
     [Test]
     public async Task Ui_ReturnsTheScenarioPage()
     {
-        var answer = await App.SendAsync<PublicFunctions>(HttpRequestBuilder.Get("/api/ui"), (f, r) => f.UiAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Get("/api/ui"), (f, r) => f.UiAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {

@@ -23,11 +23,11 @@ public sealed class NameControlCharacterFunctionTests : ServedModelFixture
         string body = """{"instances":[{"month":"2025-07-01","total_files":1,"avg_file_size_mb":1,"pct_pdf":0.1,"pct_docx":0.1,"pct_xlsx":0.1,"archive_frequency_per_day":1}]}""";
         var answers = new[]
         {
-            await App.SendAsync<PredictFunctions>(HttpRequestBuilder.Post("/api/models/x/predict").WithJson(body), (f, r) => f.PredictModelAsync(r, name, CancellationToken.None)),
-            await App.SendAsync<ModelFunctions>(HttpRequestBuilder.Get("/api/models/x"), (f, r) => f.NamedModelInfoAsync(r, name, CancellationToken.None)),
-            await App.SendAsync<ModelFunctions>(HttpRequestBuilder.Get("/api/models/x/versions"), (f, r) => f.ModelVersionsAsync(r, name, CancellationToken.None)),
-            await App.SendAsync<ModelFunctions>(HttpRequestBuilder.Post("/api/models/x/promote").WithJson("""{"version":1}"""), (f, r) => f.PromoteModelAsync(r, name, CancellationToken.None)),
-            await App.SendAsync<ModelFunctions>(HttpRequestBuilder.Post("/api/models/x/rollback"), (f, r) => f.RollbackModelAsync(r, name, CancellationToken.None)),
+            await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Post("/api/models/x/predict").WithJson(body), (f, r) => f.PredictModelAsync(r, name, CancellationToken.None)),
+            await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Get("/api/models/x"), (f, r) => f.NamedModelInfoAsync(r, name, CancellationToken.None)),
+            await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Get("/api/models/x/versions"), (f, r) => f.ModelVersionsAsync(r, name, CancellationToken.None)),
+            await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Post("/api/models/x/promote").WithJson("""{"version":1}"""), (f, r) => f.PromoteModelAsync(r, name, CancellationToken.None)),
+            await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Post("/api/models/x/rollback"), (f, r) => f.RollbackModelAsync(r, name, CancellationToken.None)),
         };
 
         Assert.Multiple(() =>
@@ -45,7 +45,7 @@ public sealed class NameControlCharacterFunctionTests : ServedModelFixture
     [TestCase("\0")]
     public async Task GetRun_RunIdWithAControlCharacter_Returns404(string control)
     {
-        var answer = await App.SendAsync<TrainingRunFunctions>(HttpRequestBuilder.Get("/api/runs/x"), (f, r) => f.GetRunAsync(r, "20250101T000000Z-0abc1234" + control, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Get("/api/runs/x"), (f, r) => f.GetRunAsync(r, "20250101T000000Z-0abc1234" + control, CancellationToken.None));
 
         Assert.That(answer.Status, Is.EqualTo(404), answer.Body);
     }

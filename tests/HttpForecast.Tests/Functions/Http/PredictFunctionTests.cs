@@ -13,7 +13,7 @@ public sealed class PredictFunctionTests : ServedModelFixture
         var request = HttpRequestBuilder.Post("/api/predict")
             .WithJson(PredictBodies.Of(PredictBodies.Instance(), PredictBodies.Instance(month: "2026-12-01")));
 
-        var answer = await App.SendAsync<PredictFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
         var json = answer.Json;
         var predictions = json["predictions"]!.AsArray();
 
@@ -38,7 +38,7 @@ public sealed class PredictFunctionTests : ServedModelFixture
     {
         var request = HttpRequestBuilder.Post("/api/predict").WithQuery("?level=0.9").WithJson(PredictBodies.Of(PredictBodies.Instance()));
 
-        var answer = await App.SendAsync<PredictFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
         var prediction = answer.Json["predictions"]![0]!;
         var range = prediction["intervals"]?["archived_gb_next_period"];
 
@@ -56,7 +56,7 @@ public sealed class PredictFunctionTests : ServedModelFixture
     {
         var request = HttpRequestBuilder.Post("/api/predict").WithQuery("?level=0.99").WithJson(PredictBodies.Of(PredictBodies.Instance()));
 
-        var answer = await App.SendAsync<PredictFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
 
         Assert.That(answer.Status, Is.EqualTo(422));
     }
@@ -67,7 +67,7 @@ public sealed class PredictFunctionTests : ServedModelFixture
         var request = HttpRequestBuilder.Post("/api/predict")
             .WithJson(PredictBodies.Of(PredictBodies.Instance(), PredictBodies.Instance(pctPdf: 50)));
 
-        var answer = await App.SendAsync<PredictFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
         var errors = answer.Json["errors"]!.AsArray();
 
         Assert.Multiple(() =>
@@ -84,7 +84,7 @@ public sealed class PredictFunctionTests : ServedModelFixture
     {
         var request = HttpRequestBuilder.Post("/api/predict").WithJson("""{"instances":[{"month":"2026-03-01",""");
 
-        var answer = await App.SendAsync<PredictFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -98,7 +98,7 @@ public sealed class PredictFunctionTests : ServedModelFixture
     {
         var request = HttpRequestBuilder.Post("/api/predict").WithBody(PredictBodies.Of(PredictBodies.Instance()), "text/plain");
 
-        var answer = await App.SendAsync<PredictFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
 
         Assert.That(answer.Status, Is.EqualTo(415));
     }
@@ -108,10 +108,10 @@ public sealed class PredictFunctionTests : ServedModelFixture
     {
         var body = PredictBodies.Of(PredictBodies.Instance());
 
-        var known = await App.SendAsync<PredictFunctions>(
+        var known = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post($"/api/models/{ModelName.Default}/predict").WithJson(body),
             (f, r) => f.PredictModelAsync(r, ModelName.Default, CancellationToken.None));
-        var unknown = await App.SendAsync<PredictFunctions>(
+        var unknown = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post("/api/models/no-such-model/predict").WithJson(body),
             (f, r) => f.PredictModelAsync(r, "no-such-model", CancellationToken.None));
 

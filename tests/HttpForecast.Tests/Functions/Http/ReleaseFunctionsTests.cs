@@ -38,7 +38,7 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
 
     [TearDown]
     public async Task StopAnyRelease() =>
-        await App.SendAsync<ReleaseFunctions>(HttpRequestBuilder.Delete(Release), (f, r) => f.StopReleaseAsync(r, ModelName.Default, CancellationToken.None));
+        await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Delete(Release), (f, r) => f.StopReleaseAsync(r, ModelName.Default, CancellationToken.None));
 
     [Test]
     public async Task Split_AQuarter_AnswersAboutAQuarterOf2000WithTheCandidate_AndARoutingKeyIsSticky()
@@ -122,7 +122,7 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
         var same = await StartAsync("""{"version":1,"fraction":0.1}""");
         var started = await StartAsync($$"""{"version":{{this.candidate}},"fraction":0.05}""");
         var watched = await GetAsync();
-        var stopped = await App.SendAsync<ReleaseFunctions>(HttpRequestBuilder.Delete(Release), (f, r) => f.StopReleaseAsync(r, ModelName.Default, CancellationToken.None));
+        var stopped = await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Delete(Release), (f, r) => f.StopReleaseAsync(r, ModelName.Default, CancellationToken.None));
         var after = await GetAsync();
 
         Assert.Multiple(() =>
@@ -134,22 +134,22 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
             Assert.That(watched.Json["following"]!.GetValue<bool>(), Is.True);
             Assert.That(stopped.Status, Is.EqualTo(200), stopped.Body);
             Assert.That(after.Status, Is.EqualTo(404));
-            Assert.That(KeyLevelOf(nameof(ReleaseFunctions.GetReleaseAsync)), Is.EqualTo("Function"));
-            Assert.That(KeyLevelOf(nameof(ReleaseFunctions.StartReleaseAsync)), Is.EqualTo("Admin"));
-            Assert.That(KeyLevelOf(nameof(ReleaseFunctions.StopReleaseAsync)), Is.EqualTo("Admin"));
+            Assert.That(KeyLevelOf(nameof(HttpFunctions.GetReleaseAsync)), Is.EqualTo("Function"));
+            Assert.That(KeyLevelOf(nameof(HttpFunctions.StartReleaseAsync)), Is.EqualTo("Admin"));
+            Assert.That(KeyLevelOf(nameof(HttpFunctions.StopReleaseAsync)), Is.EqualTo("Admin"));
         });
     }
 
     private static string KeyLevelOf(string method) =>
-        typeof(ReleaseFunctions).GetMethod(method)!.GetParameters()[0]
+        typeof(HttpFunctions).GetMethod(method)!.GetParameters()[0]
             .GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.HttpTriggerAttribute), false)
             .Cast<Microsoft.Azure.Functions.Worker.HttpTriggerAttribute>().Single().AuthLevel.ToString();
 
     private Task<HttpAnswer> StartAsync(string json) =>
-        App.SendAsync<ReleaseFunctions>(HttpRequestBuilder.Post(Release).WithJson(json), (f, r) => f.StartReleaseAsync(r, ModelName.Default, CancellationToken.None));
+        App.SendAsync<HttpFunctions>(HttpRequestBuilder.Post(Release).WithJson(json), (f, r) => f.StartReleaseAsync(r, ModelName.Default, CancellationToken.None));
 
     private Task<HttpAnswer> GetAsync() =>
-        App.SendAsync<ReleaseFunctions>(HttpRequestBuilder.Get(Release), (f, r) => f.GetReleaseAsync(r, ModelName.Default, CancellationToken.None));
+        App.SendAsync<HttpFunctions>(HttpRequestBuilder.Get(Release), (f, r) => f.GetReleaseAsync(r, ModelName.Default, CancellationToken.None));
 
     private async Task<int> PredictAsync(string? routingKey)
     {
@@ -159,7 +159,7 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
             request = request.WithHeader(PredictHandler.RoutingKeyHeader, routingKey);
         }
 
-        var answer = await App.SendAsync<PredictFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
+        var answer = await App.SendAsync<HttpFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
         Assert.That(answer.Status, Is.EqualTo(200), answer.Body);
         return answer.Json["model"]!["version"]!.GetValue<int>();
     }
@@ -168,7 +168,7 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
     {
         var instance = PredictBodies.Instance(pctPdf: 0.1 + (i % 50) / 100.0);
         instance["total_files"] = 20_000 + (i * 3_001 % 200_000);
-        var answer = await App.SendAsync<PredictFunctions>(
+        var answer = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post("/api/predict").WithJson(PredictBodies.Of(instance)), (f, r) => f.PredictAsync(r, CancellationToken.None));
         Assert.That(answer.Status, Is.EqualTo(200), answer.Body);
         return answer.Body.ToString(CultureInfo.InvariantCulture);
