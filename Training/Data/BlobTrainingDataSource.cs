@@ -1,5 +1,4 @@
 using System.Globalization;
-using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Training.Configuration;
 using Azure;
 using Azure.Storage.Blobs;
@@ -15,22 +14,6 @@ namespace ArchiveForecast.Training.Data;
 /// <param name="maxBytes">The largest dataset read; a larger blob is refused before its content is downloaded.</param>
 public sealed class BlobTrainingDataSource(BlobContainerClient container, long maxBytes = TrainingDataOptions.DefaultMaxDatasetBytes) : ITrainingDataSource
 {
-    /// <summary>
-    /// Creates the source of <see cref="TrainingDataOptions"/>: <see cref="TrainingDataOptions.ContainerUri"/> with the
-    /// managed identity of <paramref name="managedIdentityClientId"/>, or the connection string and container name.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">Neither or both are set, or the URL is unusable.</exception>
-    public static BlobTrainingDataSource Create(TrainingDataOptions options, string? managedIdentityClientId)
-    {
-        var (client, _) = BlobContainerClientFactory.Create(
-            TrainingDataOptions.SectionName,
-            options.ContainerUri,
-            options.ConnectionString,
-            options.ContainerName,
-            () => AzureCredentialFactory.Create(managedIdentityClientId));
-        return new BlobTrainingDataSource(client, options.MaxDatasetBytes);
-    }
-
     /// <inheritdoc />
     public string Location { get; } = new UriBuilder(container.Uri) { Query = string.Empty }.Uri.ToString();
 

@@ -1,8 +1,9 @@
 using System.Text;
 using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Integration.Tests.Composition;
 using ArchiveForecast.Training.Data;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.Integration.Tests.Data;
 
@@ -55,7 +56,7 @@ public sealed class BlobTrainingDataSourceTests
     public async Task OpenAsync_BlobLargerThanTheCap_IsRefusedNamingTheSetting()
     {
         await container.GetBlobClient("2026/large.csv").UploadAsync(BinaryData.FromBytes(new byte[4096]), overwrite: true);
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = containerName, MaxDatasetBytes = 4095 }, managedIdentityClientId: null);
+        var source = new BlobTrainingDataSource(container, maxBytes: 4095);
 
         var refused = await Assert.ThrowsAsync<TrainingDataException>(async () => await source.OpenAsync("2026/large.csv", CancellationToken.None));
 
@@ -66,7 +67,7 @@ public sealed class BlobTrainingDataSourceTests
     public async Task OpenAsync_BlobExactlyAtTheCap_IsRead()
     {
         await container.GetBlobClient("2026/at-cap.csv").UploadAsync(BinaryData.FromBytes(new byte[4096]), overwrite: true);
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = containerName, MaxDatasetBytes = 4096 }, managedIdentityClientId: null);
+        var source = new BlobTrainingDataSource(container, maxBytes: 4096);
 
         await using var stream = await source.OpenAsync("2026/at-cap.csv", CancellationToken.None);
         using var copy = new MemoryStream();
@@ -79,7 +80,7 @@ public sealed class BlobTrainingDataSourceTests
     public async Task OpenAsync_WhenTheContainerIsMissing_CreatesItAndSaysTheDatasetIsMissing()
     {
         string name = $"data-{Guid.NewGuid():N}"[..20];
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = name }, managedIdentityClientId: null);
+        var source = new BlobTrainingDataSource(new BlobContainerClient(Azurite.ConnectionString, name));
 
         var missing = await Assert.ThrowsAsync<FileNotFoundException>(async () => await source.OpenAsync("2026/archive.csv", CancellationToken.None));
         bool created = (await new BlobContainerClient(Azurite.ConnectionString, name).ExistsAsync()).Value;
@@ -92,13 +93,18 @@ public sealed class BlobTrainingDataSourceTests
     }
 
     [Test]
-    public void Location_IsTheContainerUrlWithoutAnyKey()
+    public void Composed_WithOnlyAConnectionString_ReadsTheDefaultContainerWithoutShowingAnyKey()
     {
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString }, managedIdentityClientId: null);
+        using var services = ComposedServices.Build(new Dictionary<string, string?> { ["TrainingData:ConnectionString"] = Azurite.ConnectionString });
 
-        Assert.That(source.Location, Does.Not.Contain(AzuriteInstance.AccountKey).And.EndWith("/training-data"));
+        var source = services.GetRequiredService<ITrainingDataSource>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(source, Is.TypeOf<BlobTrainingDataSource>());
+            Assert.That(source.Location, Does.Not.Contain(AzuriteInstance.AccountKey).And.EndWith("/training-data"));
+        });
     }
 
-    private BlobTrainingDataSource Source() =>
-        BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = containerName }, managedIdentityClientId: null);
+    private BlobTrainingDataSource Source() => new(container);
 }
