@@ -63,6 +63,9 @@ public sealed class ArchiveForecastServer : IAsyncDisposable
         // ASP.NET Core's request lines include the query string, where a key may travel as ?code=: never log them.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
+        // The Azure SDK's forwarded events (token requests, retries) at the level host.json gives them on Functions.
+        builder.Logging.AddFilter("Azure", LogLevel.Warning);
+
         builder.AddArchiveForecastServer();
 
         var app = builder.Build();

@@ -14,7 +14,7 @@ public static class ArchiveForecastServerExtensions
 {
     /// <summary>
     /// Registers every layer on the <see cref="HostProfile.Server"/> profile: Core with reload polling, Training with the
-    /// retraining worker in this process, the handlers, the keys the host checks itself, and telemetry export.
+    /// retraining worker in this process, the Azure clients of the stores and queue, the handlers, the keys the host checks itself, and telemetry export.
     /// </summary>
     public static TBuilder AddArchiveForecastServer<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -22,6 +22,7 @@ public static class ArchiveForecastServerExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddArchiveForecastCore(builder.Configuration, HostProfile.Server);
         builder.Services.AddArchiveForecastTraining(builder.Configuration, HostProfile.Server);
+        builder.Services.AddArchiveForecastAzureClients(builder.Configuration);
         builder.Services.AddArchiveForecastApi(builder.Configuration);
         builder.Services.AddArchiveForecastApiKeys(builder.Configuration);
         builder.Services.AddArchiveForecastTelemetry(builder.Configuration, HostProfile.Server);

@@ -33,6 +33,7 @@ internal static class CliServices
 
         services.AddArchiveForecastCore(configuration, HostProfile.Command);
         services.AddArchiveForecastTraining(configuration, HostProfile.Command);
+        services.AddArchiveForecastAzureClients(configuration);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 

@@ -1,65 +1,50 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
 
 namespace ArchiveForecast.Core.Configuration;
 
 /// <summary>
-/// Builds a <see cref="BlobContainerClient"/> from the one configuration shape every storage section shares: a
-/// container URL reached with managed identity (Azure), or a connection string plus container name (Azurite).
+/// Builds the <see cref="BlobContainerClient"/> of a storage section (<see cref="BlobContainerSettings"/>). The Azure
+/// client registration calls it with the credential and client options it holds for every client; nothing else does.
 /// </summary>
 public static class BlobContainerClientFactory
 {
-    /// <summary>Client options with bounded retries, so an unreachable store fails in seconds rather than minutes.</summary>
-    public static BlobClientOptions CreateOptions()
-    {
-        var options = new BlobClientOptions();
-        AzureRetry.Apply(options.Retry, AzureRetry.StorageNetworkTimeout);
-        return options;
-    }
-
     /// <summary>Creates the client of a configuration section.</summary>
-    /// <param name="sectionName">The configuration section, named in error messages (<c>ModelStore</c>, <c>TrainingData</c>).</param>
-    /// <param name="containerUri">The container URL (https, no query string), used with <paramref name="credential"/>.</param>
-    /// <param name="connectionString">A storage connection string (Azurite, local development).</param>
-    /// <param name="containerName">The container used with <paramref name="connectionString"/>.</param>
-    /// <param name="credential">The credential for <paramref name="containerUri"/>; see <see cref="AzureCredentialFactory"/>.</param>
-    /// <param name="options">Client options; <see cref="CreateOptions"/> when null.</param>
-    /// <returns>The client, and whether to try creating the container when missing (always: where the identity may not, the store says so in one line).</returns>
+    /// <param name="settings">The section's container URL, or connection string and container name.</param>
+    /// <param name="credential">The credential for the container URL; unused with a connection string.</param>
+    /// <param name="options">The client options, with the service's retry policy.</param>
+    /// <param name="logger">Logs which credential a container URL is reached with (never a secret).</param>
     /// <exception cref="InvalidOperationException">Neither or both of the URL and the connection string are set, or the URL is unusable.</exception>
-    public static (BlobContainerClient Client, bool CreateIfMissing) Create(
-        string sectionName,
-        Uri? containerUri,
-        string? connectionString,
-        string containerName,
-        Func<TokenCredential> credential,
-        BlobClientOptions? options = null)
+    public static BlobContainerClient Create(BlobContainerSettings settings, TokenCredential credential, BlobClientOptions options, ILogger logger)
     {
-        options ??= CreateOptions();
-        var hasConnectionString = !string.IsNullOrWhiteSpace(connectionString);
-        if (containerUri is not null && hasConnectionString)
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(logger);
+        string sectionName = settings.SectionName;
+        var hasConnectionString = !string.IsNullOrWhiteSpace(settings.ConnectionString);
+        if (settings.ContainerUri is not null && hasConnectionString)
         {
             throw new InvalidOperationException(
                 $"Set either {sectionName}:ContainerUri (managed identity) or {sectionName}:ConnectionString (Azurite), not both.");
         }
 
-        if (containerUri is not null)
+        if (settings.ContainerUri is { } containerUri)
         {
             CheckContainerUri(sectionName, containerUri);
-
-            // Created when missing if the identity may; where it may not, the store says so in one line (BlobArtifactStore).
-            return (new BlobContainerClient(containerUri, credential(), options), true);
+            CoreLog.StorageCredentialChosen(logger, sectionName, AzureCredentialFactory.Describe(settings.ManagedIdentityClientId));
+            return new BlobContainerClient(containerUri, credential, options);
         }
 
         if (hasConnectionString)
         {
-            if (string.IsNullOrWhiteSpace(containerName))
+            if (string.IsNullOrWhiteSpace(settings.ContainerName))
             {
                 throw new InvalidOperationException($"{sectionName}:ContainerName is required with {sectionName}:ConnectionString.");
             }
 
             try
             {
-                return (new BlobContainerClient(connectionString, containerName, options), true);
+                return new BlobContainerClient(settings.ConnectionString, settings.ContainerName, options);
             }
             catch (FormatException ex)
             {

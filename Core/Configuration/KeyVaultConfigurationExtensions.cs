@@ -10,12 +10,13 @@ public static class KeyVaultConfigurationExtensions
     /// Reads <c>KeyVault:Uri</c> from the configuration built so far and, when it is set, adds the vault's secrets as
     /// configuration: they override the sources added before (files, environment variables, app settings; each such
     /// override is listed by <see cref="KeyVaultOverrides"/> and logged at start), and sources added after still
-    /// override them. The vault is reached with the credential of
-    /// <see cref="AzureCredentialFactory"/> and bounded retries; failing to load stops start-up with a message naming the
-    /// vault and the setting.
+    /// override them. The vault is reached with the same definitions the Azure client registration uses: the credential
+    /// of <see cref="AzureCredentialFactory"/> (the shared one when the vault's identity is the model store's) and the
+    /// policy of <see cref="AzureRetry"/>; failing to load stops start-up with a message naming the vault and the setting.
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>KeyVault:Uri</c> is not an absolute https URL.</exception>
     public static IConfigurationBuilder AddArchiveForecastKeyVault(this IConfigurationBuilder builder) =>
+        // Built here, not by AddAzureClients: configuration sources are read before the service provider exists.
         builder.AddArchiveForecastKeyVault(static (vaultUri, clientId) =>
             new SecretClient(vaultUri, AzureCredentialFactory.Create(clientId), CreateClientOptions()));
 

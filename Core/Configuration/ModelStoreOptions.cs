@@ -25,7 +25,10 @@ public sealed class ModelStoreOptions
     [RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])\z")]
     public string ContainerName { get; set; } = "models";
 
-    /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
+    /// <summary>
+    /// The client id of a user-assigned managed identity; empty for the system-assigned one. It is the identity of every
+    /// Azure client whose section names none (training data, predictions, the retraining queue, Key Vault).
+    /// </summary>
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>The model served by routes that do not name one.</summary>

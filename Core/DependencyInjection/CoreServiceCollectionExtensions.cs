@@ -3,6 +3,8 @@ using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Releases;
 using ArchiveForecast.Core.Telemetry;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +21,7 @@ public static class CoreServiceCollectionExtensions
     /// <summary>
     /// Adds Core's services: <see cref="ModelStoreOptions"/> bound from <c>ModelStore</c> and validated at start,
     /// <see cref="TimeProvider.System"/> (unless one is registered), the <see cref="IArtifactStore"/> the options choose
-    /// (unless one is registered), <see cref="ModelRegistry"/>, <see cref="ModelCatalog"/>,
+    /// (unless one is registered; a blob store takes its container client from <c>AddArchiveForecastAzureClients</c>), <see cref="ModelRegistry"/>, <see cref="ModelCatalog"/>,
     /// <see cref="ArchiveForecastTelemetry"/> with its drift windows (<c>Drift</c> section), and for a host (not
     /// <see cref="HostProfile.Command"/>) the <see cref="ModelReloadService"/> that loads and polls the models.
     /// </summary>
@@ -39,7 +41,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => ArtifactStoreFactory.Create(
             sp.GetRequiredService<IOptions<ModelStoreOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            LoggerFactoryOf(sp)));
+            LoggerFactoryOf(sp),
+            sp.GetService<IAzureClientFactory<BlobContainerClient>>()));
         services.TryAddSingleton(sp => new ModelRegistry(
             sp.GetRequiredService<IArtifactStore>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -36,28 +36,6 @@ public sealed class BlobArtifactStore(
     /// <summary>The longest finite lease the Blob service grants.</summary>
     public static readonly TimeSpan MaxLeaseDuration = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// Creates the store of <see cref="ModelStoreOptions"/>: <see cref="ModelStoreOptions.ContainerUri"/> with the
-    /// credential of <see cref="AzureCredentialFactory"/>, or <see cref="ModelStoreOptions.ConnectionString"/> with
-    /// <see cref="ModelStoreOptions.ContainerName"/>.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">Neither or both are set, or the URL is unusable.</exception>
-    public static BlobArtifactStore Create(ModelStoreOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
-    {
-        var logger = loggerFactory.CreateLogger<BlobArtifactStore>();
-        var (client, createIfMissing) = BlobContainerClientFactory.Create(
-            ModelStoreOptions.SectionName,
-            options.ContainerUri,
-            options.ConnectionString,
-            options.ContainerName,
-            () =>
-            {
-                CoreLog.StorageCredentialChosen(logger, ModelStoreOptions.SectionName, AzureCredentialFactory.Describe(options.ManagedIdentityClientId));
-                return AzureCredentialFactory.Create(options.ManagedIdentityClientId);
-            });
-        return new BlobArtifactStore(client, createIfMissing, timeProvider, logger);
-    }
-
     /// <inheritdoc />
     public string Location { get; } = new UriBuilder(container.Uri) { Query = string.Empty }.Uri.ToString();
 

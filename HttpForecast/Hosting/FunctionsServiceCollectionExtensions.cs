@@ -36,8 +36,8 @@ public static class FunctionsServiceCollectionExtensions
 
     /// <summary>
     /// Registers every layer the functions delegate to: Core (model store, registry, served models and their reload),
-    /// Training (with the Storage retraining queue), the HTTP handlers, and the retraining entry points of the timer and
-    /// queue functions. Keys are the host's business, not the app's. With <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> set,
+    /// Training (with the Storage retraining queue), the Azure clients of the stores and queue, the HTTP handlers, and
+    /// the retraining entry points of the timer and queue functions. Keys are the host's business, not the app's. With <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> set,
     /// the worker exports the service's own metrics and activities (model version, predictions, drift, training) to
     /// Application Insights; requests and logs leave through the Functions host, which already records them.
     /// </summary>
@@ -46,6 +46,7 @@ public static class FunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddArchiveForecastCore(configuration, HostProfile.Functions);
         services.AddArchiveForecastTraining(configuration, HostProfile.Functions);
+        services.AddArchiveForecastAzureClients(configuration);
         services.AddArchiveForecastApi(configuration);
         services.AddArchiveForecastTelemetry(configuration, HostProfile.Functions);
         services.TryAddSingleton<ScheduledRetraining>();

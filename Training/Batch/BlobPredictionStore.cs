@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using ArchiveForecast.Core.Configuration;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -21,23 +20,6 @@ public sealed class BlobPredictionStore(BlobContainerClient container) : IPredic
 
     private const string CsvContentType = "text/csv; charset=utf-8";
     private const string JsonContentType = "application/json";
-
-    /// <summary>
-    /// Creates the store of <see cref="PredictionsOptions"/>: <see cref="PredictionsOptions.ContainerUri"/> with the
-    /// managed identity of <paramref name="managedIdentityClientId"/>, or the connection string and container name.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">Neither or both are set, or the URL is unusable.</exception>
-    public static BlobPredictionStore Create(PredictionsOptions options, string? managedIdentityClientId)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var (client, _) = BlobContainerClientFactory.Create(
-            PredictionsOptions.SectionName,
-            options.ContainerUri,
-            options.ConnectionString,
-            options.ContainerName,
-            () => AzureCredentialFactory.Create(options.ManagedIdentityClientId is { Length: > 0 } own ? own : managedIdentityClientId));
-        return new BlobPredictionStore(client);
-    }
 
     /// <inheritdoc />
     public string Location { get; } = new UriBuilder(container.Uri) { Query = string.Empty }.Uri.ToString();

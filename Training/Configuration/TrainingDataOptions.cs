@@ -27,7 +27,7 @@ public sealed class TrainingDataOptions : IValidatableObject
     [RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])\z")]
     public string ContainerName { get; set; } = "training-data";
 
-    /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
+    /// <summary>The client id of a user-assigned managed identity; empty for <c>ModelStore:ManagedIdentityClientId</c> or the system-assigned one.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>The largest dataset read, in bytes, from the folder or the blob container alike.</summary>

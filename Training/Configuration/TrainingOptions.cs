@@ -52,6 +52,10 @@ public sealed class TrainingOptions : IValidatableObject
     /// <summary>The dataset (a path in the training-data store) that retraining uses when a request names none.</summary>
     public string? DefaultDataset { get; set; }
 
+    /// <summary><see cref="DefaultDataset"/> as a checked path, or null when none is set (validated at start).</summary>
+    /// <exception cref="ArgumentException">It is not a plain relative path (the options were not validated).</exception>
+    public DatasetPath? ParseDefaultDataset() => DefaultDataset is { } configured ? DatasetPath.Parse(configured) : null;
+
     /// <summary>
     /// The CSV column naming each row's archive source (default <c>source_id</c>, which <c>generate</c> writes). Rows of one
     /// source are held out together when the forecast ranges are calibrated; a file without the column is grouped by

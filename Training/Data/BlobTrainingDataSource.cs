@@ -1,5 +1,4 @@
 using System.Globalization;
-using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Training.Configuration;
 using Azure;
 using Azure.Storage.Blobs;
@@ -15,36 +14,16 @@ namespace ArchiveForecast.Training.Data;
 /// <param name="maxBytes">The largest dataset read; a larger blob is refused before its content is downloaded.</param>
 public sealed class BlobTrainingDataSource(BlobContainerClient container, long maxBytes = TrainingDataOptions.DefaultMaxDatasetBytes) : ITrainingDataSource
 {
-    /// <summary>
-    /// Creates the source of <see cref="TrainingDataOptions"/>: <see cref="TrainingDataOptions.ContainerUri"/> with the
-    /// managed identity of <paramref name="managedIdentityClientId"/>, or the connection string and container name.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">Neither or both are set, or the URL is unusable.</exception>
-    public static BlobTrainingDataSource Create(TrainingDataOptions options, string? managedIdentityClientId)
-    {
-        var (client, _) = BlobContainerClientFactory.Create(
-            TrainingDataOptions.SectionName,
-            options.ContainerUri,
-            options.ConnectionString,
-            options.ContainerName,
-            () => AzureCredentialFactory.Create(managedIdentityClientId));
-        return new BlobTrainingDataSource(client, options.MaxDatasetBytes);
-    }
-
     /// <inheritdoc />
     public string Location { get; } = new UriBuilder(container.Uri) { Query = string.Empty }.Uri.ToString();
 
     /// <inheritdoc />
-    public async Task<Stream> OpenAsync(string dataset, CancellationToken cancellationToken)
+    public async Task<Stream> OpenAsync(DatasetPath dataset, CancellationToken cancellationToken)
     {
-        if (!DatasetPath.IsValid(dataset))
-        {
-            throw new ArgumentException($"'{dataset}' is not a plain relative dataset path.", nameof(dataset));
-        }
-
+        ArgumentNullException.ThrowIfNull(dataset);
         try
         {
-            var response = await container.GetBlobClient(dataset).DownloadStreamingAsync(new BlobDownloadOptions(), cancellationToken);
+            var response = await container.GetBlobClient(dataset.Value).DownloadStreamingAsync(new BlobDownloadOptions(), cancellationToken);
             long length = response.Value.Details.ContentLength;
             if (length > maxBytes)
             {
@@ -60,16 +39,16 @@ public sealed class BlobTrainingDataSource(BlobContainerClient container, long m
         catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == BlobErrorCode.ContainerNotFound)
         {
             // Run records show these messages to API clients, so they name the dataset and the setting, nothing of the account.
-            throw new FileNotFoundException(await CreateMissingContainerAsync(dataset, cancellationToken), dataset, ex);
+            throw new FileNotFoundException(await CreateMissingContainerAsync(dataset, cancellationToken), dataset.Value, ex);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            throw new FileNotFoundException($"The dataset '{dataset}' does not exist in the training data.", dataset, ex);
+            throw new FileNotFoundException($"The dataset '{dataset}' does not exist in the training data.", dataset.Value, ex);
         }
     }
 
     // The container is created when the identity may, so datasets can be uploaded to it; the run fails either way.
-    private async Task<string> CreateMissingContainerAsync(string dataset, CancellationToken cancellationToken)
+    private async Task<string> CreateMissingContainerAsync(DatasetPath dataset, CancellationToken cancellationToken)
     {
         try
         {

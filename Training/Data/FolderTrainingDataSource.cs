@@ -13,17 +13,11 @@ public sealed class FolderTrainingDataSource(IOptions<TrainingDataOptions> optio
     public string Location => root;
 
     /// <inheritdoc />
-    public Task<Stream> OpenAsync(string dataset, CancellationToken cancellationToken)
+    public Task<Stream> OpenAsync(DatasetPath dataset, CancellationToken cancellationToken)
     {
-        if (!DatasetPath.IsValid(dataset))
-        {
-            throw new ArgumentException(
-                "A dataset is a relative path inside the training data: segments of letters, digits, '-', '_' and '.', separated by '/'.",
-                nameof(dataset));
-        }
-
+        ArgumentNullException.ThrowIfNull(dataset);
         cancellationToken.ThrowIfCancellationRequested();
-        string path = Path.GetFullPath(Path.Combine(root, dataset));
+        string path = Path.GetFullPath(Path.Combine(root, dataset.Value));
 
         // DatasetPath already keeps the path inside the root; this is the last word should the two ever disagree.
         if (!path.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))

@@ -6,8 +6,8 @@ public interface ITrainingDataSource
     /// <summary>Where the data lives, for messages (never a key).</summary>
     string Location { get; }
 
-    /// <summary>Opens a dataset (a relative path such as <c>2026/archive.csv</c>) for reading.</summary>
-    /// <exception cref="ArgumentException">The path is not a plain relative path (traversal, URL, escapes).</exception>
+    /// <summary>Opens a dataset (a relative path such as <c>2026/archive.csv</c>, checked where the request entered) for reading.</summary>
     /// <exception cref="FileNotFoundException">No such dataset.</exception>
-    Task<Stream> OpenAsync(string dataset, CancellationToken cancellationToken);
+    /// <exception cref="TrainingDataException">The dataset is larger than <c>TrainingData:MaxDatasetBytes</c>.</exception>
+    Task<Stream> OpenAsync(DatasetPath dataset, CancellationToken cancellationToken);
 }

@@ -31,7 +31,7 @@ public sealed class TrainingDataInput
     public static TrainingDataInput FromDataset(ITrainingDataSource source, DatasetPath dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return FromStream(dataset.Value, cancellationToken => source.OpenAsync(dataset.Value, cancellationToken));
+        return FromStream(dataset.Value, cancellationToken => source.OpenAsync(dataset, cancellationToken));
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using ArchiveForecast.Training.Configuration;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.Training.Data;
@@ -8,13 +10,20 @@ public static class TrainingDataSourceFactory
 {
     /// <summary>Creates the data source.</summary>
     /// <param name="options">The training-data settings.</param>
-    /// <param name="managedIdentityClientId">The user-assigned identity for a container URL (<c>ModelStore:ManagedIdentityClientId</c>); null for the system-assigned one.</param>
-    /// <exception cref="InvalidOperationException">The options name a blob container that cannot be used (see <see cref="BlobTrainingDataSource.Create"/>).</exception>
-    public static ITrainingDataSource Create(IOptions<TrainingDataOptions> options, string? managedIdentityClientId = null)
+    /// <param name="containers">
+    /// The registered container clients, of which blob-backed data takes the one named
+    /// <see cref="TrainingDataOptions.SectionName"/> (see <c>AddArchiveForecastAzureClients</c>); unused by a folder.
+    /// </param>
+    /// <exception cref="InvalidOperationException">The options name a blob container that cannot be used, or no client is registered for it.</exception>
+    public static ITrainingDataSource Create(IOptions<TrainingDataOptions> options, IAzureClientFactory<BlobContainerClient>? containers)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Value.UsesBlobStorage
-            ? BlobTrainingDataSource.Create(options.Value, managedIdentityClientId)
+            ? new BlobTrainingDataSource(AzureClientsOf(containers).CreateClient(TrainingDataOptions.SectionName), options.Value.MaxDatasetBytes)
             : new FolderTrainingDataSource(options);
     }
+
+    private static IAzureClientFactory<BlobContainerClient> AzureClientsOf(IAzureClientFactory<BlobContainerClient>? containers) =>
+        containers ?? throw new InvalidOperationException(
+            $"{TrainingDataOptions.SectionName} names a blob container, but no Azure clients are registered: call AddArchiveForecastAzureClients.");
 }

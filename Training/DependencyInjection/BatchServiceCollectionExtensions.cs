@@ -1,5 +1,6 @@
-using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Training.Batch;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,11 +11,9 @@ namespace ArchiveForecast.Training.DependencyInjection;
 /// <summary>The wiring of batch scoring, part of the Training layer.</summary>
 public static class BatchServiceCollectionExtensions
 {
-    private const string ModelStoreClientIdKey = $"{ModelStoreOptions.SectionName}:{nameof(ModelStoreOptions.ManagedIdentityClientId)}";
-
     /// <summary>
     /// Registers batch scoring: the <c>Predictions</c> options (validated on start), the predictions store (a folder, or
-    /// a blob container reached like the training data) and the <see cref="BatchJobRunner"/>. Needs the registry
+    /// a blob container whose client <c>AddArchiveForecastAzureClients</c> registers) and the <see cref="BatchJobRunner"/>. Needs the registry
     /// (<c>AddArchiveForecastCore</c>) and the training data source (<c>AddArchiveForecastTraining</c>).
     /// </summary>
     public static IServiceCollection AddArchiveForecastBatchScoring(this IServiceCollection services, IConfiguration configuration)
@@ -25,7 +24,7 @@ public static class BatchServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => PredictionStoreFactory.Create(
             sp.GetRequiredService<IOptions<PredictionsOptions>>().Value,
-            configuration[ModelStoreClientIdKey]));
+            sp.GetService<IAzureClientFactory<BlobContainerClient>>()));
         services.TryAddSingleton<BatchJobRunner>();
         services.TryAddSingleton<BatchCoordinator>();
         return services;

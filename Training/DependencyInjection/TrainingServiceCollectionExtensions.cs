@@ -3,6 +3,9 @@ using ArchiveForecast.Training.Configuration;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
 using ArchiveForecast.Training.Retraining;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,8 +16,6 @@ namespace ArchiveForecast.Training.DependencyInjection;
 /// <summary>The wiring of the Training layer.</summary>
 public static class TrainingServiceCollectionExtensions
 {
-    private const string ModelStoreClientIdKey = $"{ModelStoreOptions.SectionName}:{nameof(ModelStoreOptions.ManagedIdentityClientId)}";
-
     /// <summary>
     /// Registers the training pipeline: options (<c>Training</c>, <c>TrainingData</c>; validated on start), the
     /// <see cref="TrainingRunner"/>, <see cref="RetrainCoordinator"/>, <see cref="RetrainJob"/> and the training
@@ -24,8 +25,7 @@ public static class TrainingServiceCollectionExtensions
     /// (<c>QueueServiceUri</c> with managed identity, or <c>ConnectionString</c>), that queue is the
     /// <see cref="IRetrainQueue"/> instead, and on <see cref="HostProfile.Server"/> a
     /// <see cref="StorageQueueRetrainWorker"/> consumes it. Blob-backed training data (<c>TrainingData:ContainerUri</c> or
-    /// <c>ConnectionString</c>) and the storage queue use <c>ModelStore:ManagedIdentityClientId</c> when a user-assigned
-    /// identity is configured (a queue may name its own in <c>RetrainQueue:ManagedIdentityClientId</c>).
+    /// <c>ConnectionString</c>) and the storage queue take their clients from <c>AddArchiveForecastAzureClients</c>.
     /// </summary>
     public static IServiceCollection AddArchiveForecastTraining(this IServiceCollection services, IConfiguration configuration, HostProfile profile)
     {
@@ -41,7 +41,9 @@ public static class TrainingServiceCollectionExtensions
         bool storageQueue = configuration.GetSection(RetrainQueueOptions.SectionName).Get<RetrainQueueOptions>() is { IsConfigured: true };
         if (storageQueue)
         {
-            services.TryAddSingleton(sp => CreateStorageQueue(sp, configuration));
+            services.TryAddSingleton(sp => new StorageQueueRetrainQueue(
+                (sp.GetService<IAzureClientFactory<QueueClient>>() ?? throw NoAzureClients()).CreateClient(RetrainQueueOptions.SectionName),
+                createIfMissing: true));
             services.TryAddSingleton<IRetrainQueue>(sp => sp.GetRequiredService<StorageQueueRetrainQueue>());
         }
 
@@ -52,7 +54,7 @@ public static class TrainingServiceCollectionExtensions
         services.TryAddSingleton<RetrainMessageConsumer>();
         services.TryAddSingleton(sp => TrainingDataSourceFactory.Create(
             sp.GetRequiredService<IOptions<TrainingDataOptions>>(),
-            configuration[ModelStoreClientIdKey]));
+            sp.GetService<IAzureClientFactory<BlobContainerClient>>()));
         services.AddArchiveForecastBatchScoring(configuration);
 
         if (runsRetraining && storageQueue)
@@ -71,9 +73,6 @@ public static class TrainingServiceCollectionExtensions
         return services;
     }
 
-    private static StorageQueueRetrainQueue CreateStorageQueue(IServiceProvider services, IConfiguration configuration)
-    {
-        var options = services.GetRequiredService<IOptions<RetrainQueueOptions>>().Value;
-        return StorageQueueRetrainQueue.Create(options, fallbackManagedIdentityClientId: configuration[ModelStoreClientIdKey]);
-    }
+    private static InvalidOperationException NoAzureClients() =>
+        new($"{RetrainQueueOptions.SectionName} names a storage queue, but no Azure clients are registered: call AddArchiveForecastAzureClients.");
 }

@@ -15,7 +15,7 @@ namespace ArchiveForecast.Training.Pipeline;
 internal sealed class PromotionStep(ModelRegistry registry, TimeProvider timeProvider, ILogger logger)
 {
     public async Task<(ModelMetrics? Metrics, string? Problem)> EvaluateServingAsync(
-        string modelName,
+        ModelName modelName,
         string runId,
         int version,
         IReadOnlyList<ForecastInput> inputs,

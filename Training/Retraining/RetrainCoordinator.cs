@@ -24,7 +24,7 @@ public sealed class RetrainCoordinator(
     public async Task<RunRecord> SubmitAsync(ModelName modelName, DatasetPath? dataset, string trigger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(modelName);
-        string? resolved = dataset ?? options.Value.DefaultDataset;
+        var resolved = dataset ?? options.Value.ParseDefaultDataset();
         if (resolved is null)
         {
             throw new ArgumentException($"No dataset was named and {TrainingOptions.SectionName}:{nameof(TrainingOptions.DefaultDataset)} is not set.", nameof(dataset));

@@ -31,7 +31,7 @@ public sealed class RetrainJob(
         }
 
         // The default was checked when the options were validated at start.
-        var dataset = request.Dataset ?? (options.Value.DefaultDataset is { } configured ? DatasetPath.Parse(configured) : null);
+        var dataset = request.Dataset ?? options.Value.ParseDefaultDataset();
         if (dataset is null)
         {
             string reason = $"no dataset was named and {TrainingOptions.SectionName}:{nameof(TrainingOptions.DefaultDataset)} is not set";

@@ -25,7 +25,7 @@ public sealed class RetrainQueueOptions
     [RegularExpression(@"^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}\z")]
     public string QueueName { get; set; } = DefaultQueueName;
 
-    /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
+    /// <summary>The client id of a user-assigned managed identity; empty for <c>ModelStore:ManagedIdentityClientId</c> or the system-assigned one.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>

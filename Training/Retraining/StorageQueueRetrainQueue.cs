@@ -1,6 +1,7 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Training.Batch;
 using Azure;
+using Azure.Core;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Specialized;
 
@@ -31,13 +32,20 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
     /// <summary>Whether the queues are created on first use (Azurite) rather than provisioned with the account.</summary>
     internal bool CreatesQueues { get; } = createIfMissing;
 
-    /// <summary>Creates the queue client of <see cref="RetrainQueueOptions"/>.</summary>
+    /// <summary>How messages are encoded: Base64, the Functions queue trigger's default.</summary>
+    public const QueueMessageEncoding MessageEncoding = QueueMessageEncoding.Base64;
+
+    /// <summary>
+    /// Creates the queue client of <see cref="RetrainQueueOptions"/>. The Azure client registration calls it with the
+    /// credential and client options it holds for every client (with <see cref="MessageEncoding"/>); nothing else does.
+    /// </summary>
     /// <param name="options">The queue's settings.</param>
-    /// <param name="fallbackManagedIdentityClientId">The user-assigned identity to use when the options name none (<c>ModelStore:ManagedIdentityClientId</c>).</param>
+    /// <param name="credential">The credential for <see cref="RetrainQueueOptions.QueueServiceUri"/>; unused with a connection string.</param>
+    /// <param name="clientOptions">The client options.</param>
     /// <exception cref="InvalidOperationException">Neither or both of the URL and the connection string are set, or the URL is unusable.</exception>
-    public static StorageQueueRetrainQueue Create(RetrainQueueOptions options, string? fallbackManagedIdentityClientId = null)
+    public static QueueClient CreateClient(RetrainQueueOptions options, TokenCredential credential, QueueClientOptions clientOptions)
     {
-        var clientOptions = CreateClientOptions();
+        ArgumentNullException.ThrowIfNull(options);
         var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
         if (options.QueueServiceUri is not null && hasConnectionString)
         {
@@ -53,16 +61,14 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
                     $"{RetrainQueueOptions.SectionName}:QueueServiceUri must be an https URL without a query string, such as https://<account>.queue.core.windows.net.");
             }
 
-            var clientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? fallbackManagedIdentityClientId : options.ManagedIdentityClientId;
-            var service = new QueueServiceClient(serviceUri, AzureCredentialFactory.Create(clientId), clientOptions);
-            return new StorageQueueRetrainQueue(service.GetQueueClient(options.QueueName), createIfMissing: true);
+            return new QueueServiceClient(serviceUri, credential, clientOptions).GetQueueClient(options.QueueName);
         }
 
         if (hasConnectionString)
         {
             try
             {
-                return new StorageQueueRetrainQueue(new QueueClient(options.ConnectionString, options.QueueName, clientOptions), createIfMissing: true);
+                return new QueueClient(options.ConnectionString, options.QueueName, clientOptions);
             }
             catch (FormatException ex)
             {
@@ -72,14 +78,6 @@ public sealed class StorageQueueRetrainQueue(QueueClient queue, bool createIfMis
 
         throw new InvalidOperationException(
             $"Neither {RetrainQueueOptions.SectionName}:QueueServiceUri nor {RetrainQueueOptions.SectionName}:ConnectionString is set.");
-    }
-
-    /// <summary>Queue client options: Base64 messages (the Functions trigger's default) and bounded retries.</summary>
-    public static QueueClientOptions CreateClientOptions()
-    {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        AzureRetry.Apply(options.Retry, AzureRetry.StorageNetworkTimeout);
-        return options;
     }
 
     /// <inheritdoc />

@@ -1,5 +1,7 @@
 using ArchiveForecast.Core.Configuration;
 using Azure.Core;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace ArchiveForecast.Core.Tests.Configuration;
@@ -10,31 +12,24 @@ public sealed class BlobContainerClientFactoryTests
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";
 
     [Test]
-    public void Create_WithAContainerUrl_UsesTheCredentialAndMayCreateTheContainer()
+    public void Create_WithAContainerUrl_UsesTheCredential()
     {
-        var credential = new Mock<TokenCredential>(MockBehavior.Strict).Object;
-
-        var (client, createIfMissing) = BlobContainerClientFactory.Create(
-            "ModelStore", new Uri("https://acct.blob.core.windows.net/models"), null, "models", () => credential);
+        var client = Create(new BlobContainerSettings("ModelStore", new Uri("https://acct.blob.core.windows.net/models"), null, "models", null));
 
         Assert.Multiple(() =>
         {
             Assert.That(client.Name, Is.EqualTo("models"));
             Assert.That(client.Uri, Is.EqualTo(new Uri("https://acct.blob.core.windows.net/models")));
-            Assert.That(createIfMissing, Is.True, "created when the identity may (issue 14); refused in one line when it may not");
+            Assert.That(client.CanGenerateSasUri, Is.False, "no key: the credential is a token");
         });
     }
 
     [Test]
-    public void Create_WithAConnectionString_UsesTheContainerNameAndMayCreateIt()
+    public void Create_WithAConnectionString_UsesTheContainerName()
     {
-        var (client, createIfMissing) = BlobContainerClientFactory.Create("ModelStore", null, AzuriteConnectionString, "models", NoCredential);
+        var client = Create(new BlobContainerSettings("ModelStore", null, AzuriteConnectionString, "models", null));
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(client.Uri, Is.EqualTo(new Uri("http://127.0.0.1:10000/devstoreaccount1/models")));
-            Assert.That(createIfMissing, Is.True);
-        });
+        Assert.That(client.Uri, Is.EqualTo(new Uri("http://127.0.0.1:10000/devstoreaccount1/models")));
     }
 
     [TestCase("http://acct.blob.core.windows.net/models", "https")]
@@ -43,7 +38,7 @@ public sealed class BlobContainerClientFactoryTests
     public void Create_WithAnUnusableContainerUrl_ThrowsNamingTheSetting(string url, string reason)
     {
         Assert.That(
-            () => BlobContainerClientFactory.Create("TrainingData", new Uri(url), null, "training-data", NoCredential),
+            () => Create(new BlobContainerSettings("TrainingData", new Uri(url), null, "training-data", null)),
             Throws.InvalidOperationException.With.Message.Contains("TrainingData:ContainerUri").And.Message.Contains(reason));
     }
 
@@ -51,7 +46,7 @@ public sealed class BlobContainerClientFactoryTests
     public void Create_WithBothAUrlAndAConnectionString_ThrowsNamingBoth()
     {
         Assert.That(
-            () => BlobContainerClientFactory.Create("ModelStore", new Uri("https://acct.blob.core.windows.net/models"), AzuriteConnectionString, "models", NoCredential),
+            () => Create(new BlobContainerSettings("ModelStore", new Uri("https://acct.blob.core.windows.net/models"), AzuriteConnectionString, "models", null)),
             Throws.InvalidOperationException.With.Message.Contains("ModelStore:ContainerUri").And.Message.Contains("ModelStore:ConnectionString"));
     }
 
@@ -59,7 +54,7 @@ public sealed class BlobContainerClientFactoryTests
     public void Create_WithNeither_Throws()
     {
         Assert.That(
-            () => BlobContainerClientFactory.Create("ModelStore", null, " ", "models", NoCredential),
+            () => Create(new BlobContainerSettings("ModelStore", null, " ", "models", null)),
             Throws.InvalidOperationException.With.Message.Contains("Neither"));
     }
 
@@ -67,9 +62,11 @@ public sealed class BlobContainerClientFactoryTests
     public void Create_WithAMalformedConnectionString_ThrowsWithoutEchoingIt()
     {
         Assert.That(
-            () => BlobContainerClientFactory.Create("ModelStore", null, "AccountKey=sekrit;nonsense", "models", NoCredential),
+            () => Create(new BlobContainerSettings("ModelStore", null, "AccountKey=sekrit;nonsense", "models", null)),
             Throws.InvalidOperationException.With.Message.Contains("ModelStore:ConnectionString").And.Message.Not.Contains("sekrit"));
     }
 
-    private static TokenCredential NoCredential() => throw new AssertionException("no credential should be made");
+    // Strict: creating a client asks the credential for nothing; tokens are requested on the first call.
+    private static BlobContainerClient Create(BlobContainerSettings settings) =>
+        BlobContainerClientFactory.Create(settings, new Mock<TokenCredential>(MockBehavior.Strict).Object, new BlobClientOptions(), NullLogger.Instance);
 }

@@ -36,7 +36,7 @@ public sealed partial class HostSettingsTests
         Assert.Multiple(() =>
         {
             Assert.That(queues?["messageEncoding"]?.GetValue<string>(), Is.EqualTo("base64"));
-            Assert.That(StorageQueueRetrainQueue.CreateClientOptions().MessageEncoding, Is.EqualTo(QueueMessageEncoding.Base64));
+            Assert.That(StorageQueueRetrainQueue.MessageEncoding, Is.EqualTo(QueueMessageEncoding.Base64));
             Assert.That(queues?["batchSize"]?.GetValue<int>(), Is.EqualTo(1), "one training per instance at a time");
         });
     }

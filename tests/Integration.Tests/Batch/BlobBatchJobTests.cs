@@ -87,7 +87,7 @@ public sealed class BlobBatchJobTests
     {
         public string Location => inner.Location;
 
-        public async Task<Stream> OpenAsync(string dataset, CancellationToken cancellationToken) =>
+        public async Task<Stream> OpenAsync(DatasetPath dataset, CancellationToken cancellationToken) =>
             new BreakingStream(await inner.OpenAsync(dataset, cancellationToken), failAfterBytes);
     }
 

@@ -16,8 +16,9 @@ using Microsoft.Extensions.Logging;
 namespace ArchiveForecast.Integration.Tests.Composition;
 
 /// <summary>
-/// The app as a host composes it (<c>AddArchiveForecastCore</c>, <c>AddArchiveForecastTraining</c>) over Azurite:
-/// models, training data, batch outputs and the retraining queue all in storage, each test in its own containers and queue.
+/// The app as a host composes it (<c>AddArchiveForecastCore</c>, <c>AddArchiveForecastTraining</c>,
+/// <c>AddArchiveForecastAzureClients</c>) over Azurite: models, training data, batch outputs and the retraining queue
+/// all in storage, each test in its own containers and queue.
 /// </summary>
 public sealed class BlobWorld : IAsyncDisposable
 {
@@ -85,6 +86,7 @@ public sealed class BlobWorld : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.Services.AddArchiveForecastCore(builder.Configuration, HostProfile.Functions);
         builder.Services.AddArchiveForecastTraining(builder.Configuration, HostProfile.Functions);
+        builder.Services.AddArchiveForecastAzureClients(builder.Configuration);
         return new BlobWorld(builder.Build(), azurite, modelsContainer, dataContainer, queueName, logs);
     }
 

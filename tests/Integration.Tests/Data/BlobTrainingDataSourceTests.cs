@@ -1,8 +1,9 @@
 using System.Text;
 using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Training.Configuration;
+using ArchiveForecast.Integration.Tests.Composition;
 using ArchiveForecast.Training.Data;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.Integration.Tests.Data;
 
@@ -27,7 +28,7 @@ public sealed class BlobTrainingDataSourceTests
         await container.GetBlobClient("2026/archive.csv").UploadAsync(BinaryData.FromString("month,total_files\n"), overwrite: true);
         var source = Source();
 
-        await using var stream = await source.OpenAsync("2026/archive.csv", CancellationToken.None);
+        await using var stream = await source.OpenAsync(DatasetPath.Parse("2026/archive.csv"), CancellationToken.None);
         using var reader = new StreamReader(stream, Encoding.UTF8);
 
         Assert.That(await reader.ReadToEndAsync(), Is.EqualTo("month,total_files\n"));
@@ -38,26 +39,16 @@ public sealed class BlobTrainingDataSourceTests
     {
         var source = Source();
 
-        Assert.That(async () => await source.OpenAsync("2026/none.csv", CancellationToken.None), Throws.TypeOf<FileNotFoundException>());
-    }
-
-    [TestCase("../models/archive-forecast/current.json")]
-    [TestCase("https://evil.example/data.csv")]
-    [TestCase("%2e%2e/x.csv")]
-    public void OpenAsync_WithAPathThatLeavesTheContainer_ThrowsArgumentException(string dataset)
-    {
-        var source = Source();
-
-        Assert.That(async () => await source.OpenAsync(dataset, CancellationToken.None), Throws.ArgumentException);
+        Assert.That(async () => await source.OpenAsync(DatasetPath.Parse("2026/none.csv"), CancellationToken.None), Throws.TypeOf<FileNotFoundException>());
     }
 
     [Test]
     public async Task OpenAsync_BlobLargerThanTheCap_IsRefusedNamingTheSetting()
     {
         await container.GetBlobClient("2026/large.csv").UploadAsync(BinaryData.FromBytes(new byte[4096]), overwrite: true);
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = containerName, MaxDatasetBytes = 4095 }, managedIdentityClientId: null);
+        var source = new BlobTrainingDataSource(container, maxBytes: 4095);
 
-        var refused = await Assert.ThrowsAsync<TrainingDataException>(async () => await source.OpenAsync("2026/large.csv", CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<TrainingDataException>(async () => await source.OpenAsync(DatasetPath.Parse("2026/large.csv"), CancellationToken.None));
 
         Assert.That(refused!.Message, Does.Contain("4096 bytes").And.Contain("TrainingData:MaxDatasetBytes"));
     }
@@ -66,9 +57,9 @@ public sealed class BlobTrainingDataSourceTests
     public async Task OpenAsync_BlobExactlyAtTheCap_IsRead()
     {
         await container.GetBlobClient("2026/at-cap.csv").UploadAsync(BinaryData.FromBytes(new byte[4096]), overwrite: true);
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = containerName, MaxDatasetBytes = 4096 }, managedIdentityClientId: null);
+        var source = new BlobTrainingDataSource(container, maxBytes: 4096);
 
-        await using var stream = await source.OpenAsync("2026/at-cap.csv", CancellationToken.None);
+        await using var stream = await source.OpenAsync(DatasetPath.Parse("2026/at-cap.csv"), CancellationToken.None);
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
 
@@ -79,9 +70,9 @@ public sealed class BlobTrainingDataSourceTests
     public async Task OpenAsync_WhenTheContainerIsMissing_CreatesItAndSaysTheDatasetIsMissing()
     {
         string name = $"data-{Guid.NewGuid():N}"[..20];
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = name }, managedIdentityClientId: null);
+        var source = new BlobTrainingDataSource(new BlobContainerClient(Azurite.ConnectionString, name));
 
-        var missing = await Assert.ThrowsAsync<FileNotFoundException>(async () => await source.OpenAsync("2026/archive.csv", CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<FileNotFoundException>(async () => await source.OpenAsync(DatasetPath.Parse("2026/archive.csv"), CancellationToken.None));
         bool created = (await new BlobContainerClient(Azurite.ConnectionString, name).ExistsAsync()).Value;
 
         Assert.Multiple(() =>
@@ -92,13 +83,18 @@ public sealed class BlobTrainingDataSourceTests
     }
 
     [Test]
-    public void Location_IsTheContainerUrlWithoutAnyKey()
+    public void Composed_WithOnlyAConnectionString_ReadsTheDefaultContainerWithoutShowingAnyKey()
     {
-        var source = BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString }, managedIdentityClientId: null);
+        using var services = ComposedServices.Build(new Dictionary<string, string?> { ["TrainingData:ConnectionString"] = Azurite.ConnectionString });
 
-        Assert.That(source.Location, Does.Not.Contain(AzuriteInstance.AccountKey).And.EndWith("/training-data"));
+        var source = services.GetRequiredService<ITrainingDataSource>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(source, Is.TypeOf<BlobTrainingDataSource>());
+            Assert.That(source.Location, Does.Not.Contain(AzuriteInstance.AccountKey).And.EndWith("/training-data"));
+        });
     }
 
-    private BlobTrainingDataSource Source() =>
-        BlobTrainingDataSource.Create(new TrainingDataOptions { ConnectionString = Azurite.ConnectionString, ContainerName = containerName }, managedIdentityClientId: null);
+    private BlobTrainingDataSource Source() => new(container);
 }

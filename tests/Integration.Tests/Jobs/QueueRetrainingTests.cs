@@ -159,18 +159,18 @@ public sealed class QueueRetrainingTests
     }
 
     private static QueueClient Queue(BlobWorld world, string name) =>
-        new(world.Azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
+        new(world.Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = StorageQueueRetrainQueue.MessageEncoding });
 
     private static async Task SendRawAsync(BlobWorld world, string text)
     {
-        var sender = new QueueClient(world.Azurite.ConnectionString, world.QueueName, StorageQueueRetrainQueue.CreateClientOptions());
+        var sender = new QueueClient(world.Azurite.ConnectionString, world.QueueName, new QueueClientOptions { MessageEncoding = StorageQueueRetrainQueue.MessageEncoding });
         await sender.CreateIfNotExistsAsync();
         await sender.SendMessageAsync(text);
     }
 
     private static async Task<string> TakeMessageAsync(BlobWorld world)
     {
-        var queue = new QueueClient(world.Azurite.ConnectionString, world.QueueName, StorageQueueRetrainQueue.CreateClientOptions());
+        var queue = new QueueClient(world.Azurite.ConnectionString, world.QueueName, new QueueClientOptions { MessageEncoding = StorageQueueRetrainQueue.MessageEncoding });
         var message = (await queue.ReceiveMessageAsync()).Value ?? throw new AssertionException("no message on the queue");
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         return message.MessageText;

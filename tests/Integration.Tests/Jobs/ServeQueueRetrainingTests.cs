@@ -123,7 +123,7 @@ public sealed class ServeQueueRetrainingTests
 
     private static string Interval(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
-    private static QueueClient Queue(string name) => new(Azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
+    private static QueueClient Queue(string name) => new(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = StorageQueueRetrainQueue.MessageEncoding });
 
     private static async Task<bool> IsFinishedAsync(BlobWorld world, string runId) =>
         await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(runId), CancellationToken.None) is { Status: RunStatus.Succeeded or RunStatus.Failed };

@@ -2,9 +2,11 @@ using System.Text;
 using System.Text.Json;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Integration.Tests.Azurite;
+using ArchiveForecast.Integration.Tests.Composition;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.Integration.Tests.Jobs;
 
@@ -14,10 +16,11 @@ public sealed class StorageQueueRetrainQueueTests
     private static AzuriteInstance Azurite => SharedAzurite.Instance;
 
     [Test]
-    public async Task EnqueueAsync_WithAConnectionString_CreatesTheQueueAndSendsBase64SnakeCaseJson()
+    public async Task EnqueueAsync_ComposedWithAConnectionString_CreatesTheQueueAndSendsBase64SnakeCaseJson()
     {
         var name = QueueName();
-        var queue = StorageQueueRetrainQueue.Create(new RetrainQueueOptions { ConnectionString = Azurite.ConnectionString, QueueName = name });
+        using var services = Composed(name);
+        var queue = services.GetRequiredService<IRetrainQueue>();
         var request = new RetrainRequest(RunId.Parse("run-20260301-abc"), ModelName.Parse("archive-forecast"), DatasetPath.Parse("2026/archive.csv"), "http");
 
         await queue.EnqueueAsync(request, CancellationToken.None);
@@ -41,17 +44,25 @@ public sealed class StorageQueueRetrainQueueTests
     public async Task EnqueueAsync_ManyRequests_AllArriveOnce()
     {
         var name = QueueName();
-        var queue = StorageQueueRetrainQueue.Create(new RetrainQueueOptions { ConnectionString = Azurite.ConnectionString, QueueName = name });
+        using var services = Composed(name);
+        var queue = services.GetRequiredService<IRetrainQueue>();
 
         for (var i = 0; i < 5; i++)
         {
             await queue.EnqueueAsync(new RetrainRequest(RunId.Parse($"run-{i}"), ModelName.Parse("archive-forecast"), null, "timer"), CancellationToken.None);
         }
 
-        var reader = new QueueClient(Azurite.ConnectionString, name, StorageQueueRetrainQueue.CreateClientOptions());
+        var reader = new QueueClient(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = StorageQueueRetrainQueue.MessageEncoding });
         var messages = (await reader.ReceiveMessagesAsync(maxMessages: 32)).Value;
         Assert.That(messages.Select(m => RetrainMessage.Deserialize(m.MessageText).RunId), Is.EquivalentTo(Enumerable.Range(0, 5).Select(i => $"run-{i}")));
     }
+
+    private static ServiceProvider Composed(string queueName) =>
+        ComposedServices.Build(new Dictionary<string, string?>
+        {
+            ["RetrainQueue:ConnectionString"] = Azurite.ConnectionString,
+            ["RetrainQueue:QueueName"] = queueName,
+        });
 
     private static string QueueName() => $"retrain-{Guid.NewGuid():N}"[..24];
 }

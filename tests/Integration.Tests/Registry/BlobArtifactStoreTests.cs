@@ -209,7 +209,7 @@ public sealed class BlobArtifactStoreTests
     [Test]
     public async Task TryAcquireLeaseAsync_LeaseBrokenByTheService_TellsTheHolderItIsLost()
     {
-        var container = new BlobContainerClient(Azurite.ConnectionString, $"lost-{Guid.NewGuid():N}"[..20], BlobContainerClientFactory.CreateOptions());
+        var container = new BlobContainerClient(Azurite.ConnectionString, $"lost-{Guid.NewGuid():N}"[..20], AzureRetry.Apply(new BlobClientOptions()));
         var store = new BlobArtifactStore(container, createContainerIfMissing: true, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);
         await using var held = await store.TryAcquireLeaseAsync("m/training.lock", BlobArtifactStore.MinLeaseDuration, CancellationToken.None);
         var state = (ILeaseState)held!;
@@ -239,7 +239,7 @@ public sealed class BlobArtifactStoreTests
 
     private static BlobArtifactStore NewStore()
     {
-        var container = new BlobContainerClient(Azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..20], BlobContainerClientFactory.CreateOptions());
+        var container = new BlobContainerClient(Azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..20], AzureRetry.Apply(new BlobClientOptions()));
         return new BlobArtifactStore(container, createContainerIfMissing: true, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);
     }
 

@@ -16,7 +16,7 @@ public sealed class BlobRegistryContractTests : RegistryContractTests
 
     protected override async Task<IArtifactStore> CreateStoreAsync()
     {
-        container = new BlobContainerClient(Azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..24], BlobContainerClientFactory.CreateOptions());
+        container = new BlobContainerClient(Azurite.ConnectionString, $"models-{Guid.NewGuid():N}"[..24], AzureRetry.Apply(new BlobClientOptions()));
         await container.CreateAsync();
         return new BlobArtifactStore(container, createContainerIfMissing: false, TimeProvider.System, NullLogger<BlobArtifactStore>.Instance);
     }

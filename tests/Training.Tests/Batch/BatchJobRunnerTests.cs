@@ -298,7 +298,7 @@ public sealed class BatchJobRunnerTests
     {
         public string Location => inner.Location;
 
-        public async Task<Stream> OpenAsync(string dataset, CancellationToken cancellationToken) =>
+        public async Task<Stream> OpenAsync(DatasetPath dataset, CancellationToken cancellationToken) =>
             new ThrowingStream(await inner.OpenAsync(dataset, cancellationToken), failAfterBytes);
     }
 }

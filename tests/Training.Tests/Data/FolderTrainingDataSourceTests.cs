@@ -26,7 +26,7 @@ public sealed class FolderTrainingDataSourceTests
     [Test]
     public async Task Open_DatasetInTheFolder_ReadsIt()
     {
-        await using var stream = await source.OpenAsync("2026/archive.csv", CancellationToken.None);
+        await using var stream = await source.OpenAsync(DatasetPath.Parse("2026/archive.csv"), CancellationToken.None);
         using var reader = new StreamReader(stream, Encoding.UTF8);
 
         Assert.That(await reader.ReadToEndAsync(), Is.EqualTo("month\n"));
@@ -35,15 +35,8 @@ public sealed class FolderTrainingDataSourceTests
     [Test]
     public async Task Open_MissingDataset_ThrowsFileNotFoundNamingOnlyTheDataset()
     {
-        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => source.OpenAsync("2026/none.csv", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => source.OpenAsync(DatasetPath.Parse("2026/none.csv"), CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("'2026/none.csv'").And.Not.Contain(root));
     }
-
-    [TestCase("../outside.csv")]
-    [TestCase("%2e%2e/outside.csv")]
-    [TestCase("/etc/passwd")]
-    [TestCase("https://example.com/a.csv")]
-    public async Task Open_PathLeavingTheFolder_IsRefused(string dataset) =>
-        await Assert.ThrowsAsync<ArgumentException>(() => source.OpenAsync(dataset, CancellationToken.None));
 }

@@ -34,6 +34,7 @@ public sealed class TrainingServicesTests
             .AddLogging()
             .AddArchiveForecastCore(configuration, HostProfile.Command)
             .AddArchiveForecastTraining(configuration, inProcessQueue ? HostProfile.Server : HostProfile.Command)
+            .AddArchiveForecastAzureClients(configuration)
             .BuildServiceProvider();
     }
 
