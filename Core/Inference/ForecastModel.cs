@@ -171,6 +171,24 @@ public sealed class ForecastModel : IDisposable
     }
 
     /// <summary>
+    /// Predicts many inputs in order on the calling thread alone (no partitions on the thread pool): for a caller whose
+    /// thread runs at a lowered priority and must not hand work to normal-priority threads (shadow scoring).
+    /// </summary>
+    /// <exception cref="NonFinitePredictionException">The model gave NaN or an infinity for any input.</exception>
+    internal IReadOnlyList<ForecastPrediction> PredictBatchOnThisThread(IReadOnlyList<ForecastInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var predictions = new ForecastPrediction[inputs.Count];
+        if (predictions.Length > 0)
+        {
+            ScoreRange(inputs, predictions, 0, predictions.Length);
+        }
+
+        return predictions;
+    }
+
+    /// <summary>
     /// Per-feature contributions to both targets' predictions of one input, keyed by <see cref="FeatureSchema.Names"/>:
     /// ML.NET's tree contribution scores, not normalized, of regressors that predict ln(GB + 0.001). They are in that
     /// log space, not in GB (+0.1 is about +10 % of the forecast). Signs and relative sizes rank the features for this

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
-using System.Threading.Channels;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Schema;
 using Microsoft.Extensions.Logging;
@@ -14,11 +14,13 @@ namespace ArchiveForecast.Core.Releases;
 /// queue, and the guards that end the release when the candidate is worse.
 /// </summary>
 /// <remarks>
-/// Shadow work goes through a bounded queue read by one background worker: a request only tries to enqueue (never
-/// waits), and a full queue drops the work and counts the drop, so shadowing never changes an answer. So that it does
-/// not slow one either, the worker scores only while no served scoring is running on this instance: on a busy host the
-/// cores belong to the answers, and work that waited <see cref="MaxShadowWait"/> for an idle moment is dropped (and
-/// counted). A shadow release therefore samples the idle moments of a saturated instance rather than every request.
+/// Shadow work goes through a bounded queue read by one worker thread of its own: a request only tries to enqueue
+/// (never waits), and a full queue drops the work and counts the drop, so shadowing never changes an answer. So that it
+/// does not slow one either, the worker runs at the lowest OS priority (on Linux nice 19 and SCHED_IDLE, so the
+/// scheduler takes its core back whenever a request's thread is ready to run), scores on that thread alone, and starts
+/// only while no served scoring is running on this instance; a request that finds served scoring running drops its
+/// shadow work at once, and work that waited <see cref="MaxShadowWait"/> for an idle moment is dropped (both counted).
+/// A shadow release therefore samples the idle moments of a saturated instance rather than every request.
 /// </remarks>
 public sealed class ActiveRelease : IAsyncDisposable
 {
@@ -35,9 +37,7 @@ public sealed class ActiveRelease : IAsyncDisposable
     private readonly ILogger logger;
     private readonly RoleCounter served;
     private readonly RoleCounter candidate;
-    private readonly Channel<ShadowWork> shadowQueue;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task shadowWorker;
+    private readonly BlockingCollection<ShadowWork> shadowQueue;
     private readonly Lock shadowSync = new();
     private ModelRelease spec;
     private long shadowCompared;
@@ -47,6 +47,8 @@ public sealed class ActiveRelease : IAsyncDisposable
     private long candidateRecords;
     private int aborting;
     private int servedInFlight;
+    private int shadowWorkerThreadId;
+    private int disposed;
 
     internal ActiveRelease(
         string modelName,
@@ -67,13 +69,8 @@ public sealed class ActiveRelease : IAsyncDisposable
         Candidate = candidateModel;
         served = new RoleCounter(servedVersion);
         candidate = new RoleCounter(spec.Version);
-        shadowQueue = Channel.CreateBounded<ShadowWork>(new BoundedChannelOptions(shadowCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-            SingleWriter = false,
-        });
-        shadowWorker = Task.Run(() => ShadowLoopAsync(stopping.Token));
+        shadowQueue = new BlockingCollection<ShadowWork>(new ConcurrentQueue<ShadowWork>(), shadowCapacity);
+        new Thread(ShadowLoop) { IsBackground = true, Name = "Shadow scoring" }.Start();
     }
 
     /// <summary>The release as the pointer holds it (its fraction may be widened while it runs).</summary>
@@ -147,9 +144,10 @@ public sealed class ActiveRelease : IAsyncDisposable
     /// </summary>
     public bool OfferShadow(IReadOnlyList<ForecastInput> inputs, IReadOnlyList<ForecastPrediction> servedResults)
     {
+
         // Served scoring running now means a busy instance: dropping here keeps the work from being held (and aged
         // into older GC generations) while it waits for an idle moment that a saturated instance rarely has.
-        if (Volatile.Read(ref servedInFlight) == 0 && shadowQueue.Writer.TryWrite(new ShadowWork(inputs, servedResults, Stopwatch.GetTimestamp())))
+        if (Volatile.Read(ref servedInFlight) == 0 && TryEnqueue(new ShadowWork(inputs, servedResults, Stopwatch.GetTimestamp())))
         {
             return true;
         }
@@ -212,20 +210,22 @@ public sealed class ActiveRelease : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Stops the shadow worker; work still queued is dropped.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>The OS id of the shadow worker's thread once it lowered its priority (Linux), else null.</summary>
+    internal int? ShadowWorkerThreadId => Volatile.Read(ref shadowWorkerThreadId) is > 0 and var id ? id : null;
+
+    /// <summary>
+    /// Stops the shadow worker: work still queued is dropped, and the worker's thread ends once the scheduler gives it
+    /// a core (after a scoring in progress). Not waited for: at the lowest priority on a busy host that may take long,
+    /// and the caller holds the model's reload gate.
+    /// </summary>
+    public ValueTask DisposeAsync()
     {
-        shadowQueue.Writer.TryComplete();
-        await stopping.CancelAsync();
-        try
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
         {
-            await shadowWorker;
-        }
-        catch (OperationCanceledException)
-        {
+            shadowQueue.CompleteAdding();
         }
 
-        stopping.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private void CheckGuards()
@@ -245,52 +245,87 @@ public sealed class ActiveRelease : IAsyncDisposable
         }
     }
 
-    private async Task ShadowLoopAsync(CancellationToken cancellationToken)
+    // Runs on its own thread of the lowest OS priority (see BackgroundPriority): the scheduler hands it a core only
+    // when no request's thread wants one, which a check in user space (servedInFlight) cannot do for the parts of a
+    // request outside scoring (parsing, writing the answer, Kestrel's I/O).
+    private void ShadowLoop()
     {
-        await foreach (var work in shadowQueue.Reader.ReadAllAsync(cancellationToken))
+        Volatile.Write(ref shadowWorkerThreadId, BackgroundPriority.LowerCurrentThread() ?? 0);
+        try
         {
-            if (!await IdleAsync(work.Offered, cancellationToken))
+            foreach (var work in shadowQueue.GetConsumingEnumerable())
             {
-                Dropped();
-                continue;
-            }
+                if (Volatile.Read(ref disposed) != 0)
+                {
+                    break;
+                }
 
-            long started = Stopwatch.GetTimestamp();
-            IReadOnlyList<ForecastPrediction>? results;
-            try
-            {
-                results = work.Inputs.Count == 1 ? [Candidate.Predict(work.Inputs[0])] : Candidate.PredictBatch(work.Inputs);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                CoreLog.ShadowScoringFailed(logger, modelName, Spec.Version, ex);
-                results = null;
-            }
+                if (!Idle(work.Offered))
+                {
+                    Dropped();
+                    continue;
+                }
 
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            if (results is not null)
-            {
-                Compare(work.Served, results);
+                Score(work);
             }
-
-            RecordCandidate(elapsed, results);
+        }
+        finally
+        {
+            shadowQueue.Dispose();
         }
     }
 
-    // Waits (polling each millisecond) until no served scoring runs; false when the work waited too long for that.
-    private async Task<bool> IdleAsync(long offered, CancellationToken cancellationToken)
+    private void Score(ShadowWork work)
+    {
+        long started = Stopwatch.GetTimestamp();
+        IReadOnlyList<ForecastPrediction>? results;
+        try
+        {
+            // On this thread alone: PredictBatch would split a large batch over normal-priority pool threads.
+            results = Candidate.PredictBatchOnThisThread(work.Inputs);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CoreLog.ShadowScoringFailed(logger, modelName, Spec.Version, ex);
+            results = null;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (results is not null)
+        {
+            Compare(work.Served, results);
+        }
+
+        RecordCandidate(elapsed, results);
+    }
+
+    // Waits (sleeping a millisecond at a time) until no served scoring runs; false when the work waited too long for that.
+    private bool Idle(long offered)
     {
         while (Volatile.Read(ref servedInFlight) > 0)
         {
-            if (Stopwatch.GetElapsedTime(offered) > MaxShadowWait)
+            if (Stopwatch.GetElapsedTime(offered) > MaxShadowWait || Volatile.Read(ref disposed) != 0)
             {
                 return false;
             }
 
-            await Task.Delay(1, cancellationToken);
+            Thread.Sleep(1);
         }
 
         return true;
+    }
+
+    private bool TryEnqueue(ShadowWork work)
+    {
+        try
+        {
+            return shadowQueue.TryAdd(work);
+        }
+        catch (InvalidOperationException)
+        {
+            // The release ended (adding completed, or the queue disposed) while this request still held it.
+            return false;
+        }
     }
 
     private void Dropped()
