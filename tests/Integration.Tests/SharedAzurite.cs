@@ -1,5 +1,3 @@
-using ArchiveForecast.Integration.Tests.Azurite;
-
 namespace ArchiveForecast.Integration.Tests;
 
 /// <summary>

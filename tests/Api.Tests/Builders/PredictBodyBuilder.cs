@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ArchiveForecast.Api.Tests.Builders;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using ArchiveForecast.Api.Hosting;
 using ArchiveForecast.Api.Security;
 using Microsoft.Extensions.Logging;

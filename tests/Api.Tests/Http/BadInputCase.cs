@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace ArchiveForecast.Api.Tests.Http;
 
 /// <summary>One row of the bad-input matrix: how to build the request, and the status and error pointers it must get.</summary>

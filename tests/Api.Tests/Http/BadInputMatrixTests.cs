@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using ArchiveForecast.Api.Input;
 using ArchiveForecast.Api.Tests.Builders;
 

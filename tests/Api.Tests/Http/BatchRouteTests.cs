@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using ArchiveForecast.Training.Data;
 
 namespace ArchiveForecast.Api.Tests.Http;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Data;

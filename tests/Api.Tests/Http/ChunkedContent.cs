@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace ArchiveForecast.Api.Tests.Http;
 
 /// <summary>A body of unknown length, so the client sends it chunked and without Content-Length.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
 using ArchiveForecast.Api.Tests.Builders;
 
 namespace ArchiveForecast.Api.Tests.Http;

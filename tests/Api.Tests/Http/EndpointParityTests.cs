@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using ArchiveForecast.Api.Routing;
 using ArchiveForecast.Api.Ui;
 using Microsoft.AspNetCore.Routing;

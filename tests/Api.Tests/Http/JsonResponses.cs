@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace ArchiveForecast.Api.Tests.Http;
 
 /// <summary>Reads JSON answers of the API in tests.</summary>

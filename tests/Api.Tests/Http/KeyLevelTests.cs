@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using ArchiveForecast.Api.Routing;
 
 namespace ArchiveForecast.Api.Tests.Http;

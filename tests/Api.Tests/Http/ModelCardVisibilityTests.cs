@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ArchiveForecast.Api.Tests.Http;
 
 /// <summary>Function-key clients see the model card without canary rows; admin-key clients see it whole.</summary>

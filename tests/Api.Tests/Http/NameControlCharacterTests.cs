@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace ArchiveForecast.Api.Tests.Http;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArchiveForecast.Api.Tests.Builders;
 using Microsoft.Extensions.Logging;

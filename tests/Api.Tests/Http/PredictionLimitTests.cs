@@ -1,4 +1,3 @@
-using System.Net;
 using ArchiveForecast.Api.Limits;
 using ArchiveForecast.Api.Tests.Builders;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace ArchiveForecast.Api.Tests.Http;
 
 /// <summary>Checks that a response is an RFC 9457 problem of the API, with no internals in it.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using ArchiveForecast.Api.Tests.Builders;
 
 namespace ArchiveForecast.Api.Tests.Http;

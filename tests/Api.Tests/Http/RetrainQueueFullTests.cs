@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace ArchiveForecast.Api.Tests.Http;
 
 /// <summary>serve's in-process retraining queue is bounded: past it a retrain request gets 503 busy with Retry-After, never a 500.</summary>

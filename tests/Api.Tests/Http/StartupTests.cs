@@ -1,4 +1,3 @@
-using System.Net;
 using ArchiveForecast.Api.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace ArchiveForecast.Api.Tests.Http;
 
 [TestFixture]

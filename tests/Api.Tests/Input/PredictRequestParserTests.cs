@@ -1,4 +1,3 @@
-using System.Text;
 using ArchiveForecast.Api.Input;
 using ArchiveForecast.Api.Tests.Builders;
 

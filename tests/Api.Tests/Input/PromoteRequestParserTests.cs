@@ -1,4 +1,3 @@
-using System.Text;
 using ArchiveForecast.Api.Input;
 
 namespace ArchiveForecast.Api.Tests.Input;

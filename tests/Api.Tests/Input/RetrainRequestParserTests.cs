@@ -1,4 +1,3 @@
-using System.Text;
 using ArchiveForecast.Api.Input;
 using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using ArchiveForecast.Api.Handlers;
 using ArchiveForecast.Api.Tests.Builders;
 using ArchiveForecast.Api.Tests.Http;

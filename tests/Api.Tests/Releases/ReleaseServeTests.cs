@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using ArchiveForecast.Api.Tests.Http;
 using ArchiveForecast.Core.Releases;
 using static ArchiveForecast.Api.Tests.Releases.ReleaseClient;

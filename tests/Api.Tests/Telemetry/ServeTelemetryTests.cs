@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using ArchiveForecast.Api.Tests.Builders;
 using ArchiveForecast.Api.Tests.Http;
 using ArchiveForecast.Core.Schema;

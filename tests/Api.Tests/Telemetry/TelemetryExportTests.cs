@@ -1,4 +1,3 @@
-using System.Net;
 using ArchiveForecast.Api.Tests.Builders;
 using ArchiveForecast.Api.Tests.Http;
 using ArchiveForecast.Core.Telemetry;

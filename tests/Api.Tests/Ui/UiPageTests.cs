@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using ArchiveForecast.Api.Ui;
 
 namespace ArchiveForecast.Api.Tests.Ui;

@@ -1,4 +1,3 @@
-using ArchiveForecast.Core.Configuration;
 using Azure.Identity;
 
 namespace ArchiveForecast.Core.Tests.Configuration;

@@ -1,4 +1,3 @@
-using ArchiveForecast.Core.Configuration;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;

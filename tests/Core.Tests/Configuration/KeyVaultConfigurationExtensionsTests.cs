@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using ArchiveForecast.Core.Configuration;
 using Azure.Core;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,3 @@
-using ArchiveForecast.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,3 @@
-using ArchiveForecast.Core.Configuration;
 using Azure;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;

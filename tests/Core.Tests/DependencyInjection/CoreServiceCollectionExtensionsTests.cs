@@ -1,7 +1,4 @@
-using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

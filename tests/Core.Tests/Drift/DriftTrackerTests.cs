@@ -1,5 +1,4 @@
 using ArchiveForecast.Core.Drift;
-using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Core.Tests.TestData;
 
 namespace ArchiveForecast.Core.Tests.Drift;

@@ -1,8 +1,5 @@
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Features;
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Modeling;
-using ArchiveForecast.Core.Schema;
 using Microsoft.ML;
 
 namespace ArchiveForecast.Core.Tests.Inference;

@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Modeling;
-using ArchiveForecast.Core.Registry;
 
 namespace ArchiveForecast.Core.Tests.Inference;
 

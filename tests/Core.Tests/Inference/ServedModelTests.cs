@@ -1,7 +1,4 @@
 using ArchiveForecast.Core.Artifacts;
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Core.Schema;
 
 namespace ArchiveForecast.Core.Tests.Inference;
 

@@ -1,6 +1,3 @@
-using ArchiveForecast.Core.Configuration;
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
 using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.Core.Tests.Inference;

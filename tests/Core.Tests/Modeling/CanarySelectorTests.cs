@@ -1,7 +1,3 @@
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Modeling;
-using ArchiveForecast.Core.Schema;
-
 namespace ArchiveForecast.Core.Tests.Modeling;
 
 [TestFixture]

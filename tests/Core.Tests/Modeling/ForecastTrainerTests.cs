@@ -1,7 +1,4 @@
 using ArchiveForecast.Core.Features;
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Modeling;
-using ArchiveForecast.Core.Schema;
 
 namespace ArchiveForecast.Core.Tests.Modeling;
 

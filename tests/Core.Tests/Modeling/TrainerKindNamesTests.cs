@@ -1,5 +1,3 @@
-using ArchiveForecast.Core.Modeling;
-
 namespace ArchiveForecast.Core.Tests.Modeling;
 
 [TestFixture]

@@ -1,4 +1,3 @@
-using ArchiveForecast.Core.Registry;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ArchiveForecast.Core.Registry;
 
 namespace ArchiveForecast.Core.Tests.Registry;
 

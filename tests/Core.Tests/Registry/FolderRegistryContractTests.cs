@@ -1,5 +1,3 @@
-using ArchiveForecast.Core.Registry;
-
 namespace ArchiveForecast.Core.Tests.Registry;
 
 /// <summary>The registry contract on a <see cref="FolderArtifactStore"/> over a temp folder.</summary>

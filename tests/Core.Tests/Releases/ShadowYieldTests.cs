@@ -1,7 +1,4 @@
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Releases;
-using ArchiveForecast.Core.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArchiveForecast.Core.Tests.Releases;

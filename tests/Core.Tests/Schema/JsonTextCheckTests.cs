@@ -1,5 +1,4 @@
 using System.Text;
-using ArchiveForecast.Core.Schema;
 
 namespace ArchiveForecast.Core.Tests.Schema;
 

@@ -1,5 +1,3 @@
-using ArchiveForecast.Core.Schema;
-
 namespace ArchiveForecast.Core.Tests.Schema;
 
 [TestFixture]

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Drift;
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Core.Tests.TestData;
 

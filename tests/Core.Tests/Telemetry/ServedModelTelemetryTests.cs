@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Drift;
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Telemetry;
 
 namespace ArchiveForecast.Core.Tests.Telemetry;

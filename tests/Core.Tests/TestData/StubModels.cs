@@ -1,7 +1,4 @@
 using ArchiveForecast.Core.Artifacts;
-using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Modeling;
-using ArchiveForecast.Core.Schema;
 using Microsoft.ML;
 
 namespace ArchiveForecast.Core.Tests.TestData;

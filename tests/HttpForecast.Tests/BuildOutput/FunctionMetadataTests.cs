@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using ArchiveForecast.Api.Routing;
 using ArchiveForecast.HttpForecast.Hosting;
 using ArchiveForecast.HttpForecast.Tests.Contract;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ArchiveForecast.HttpForecast.Tests.BuildOutput;
 
 /// <summary>The files beside functions.metadata that the Functions host reads to start the worker and load extensions.</summary>

@@ -1,8 +1,6 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArchiveForecast.Core.Configuration;
-using ArchiveForecast.HttpForecast.Tests.Builders;
 using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.HttpForecast.Tests.BuildOutput;

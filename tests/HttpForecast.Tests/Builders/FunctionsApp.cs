@@ -1,10 +1,7 @@
 using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
-using ArchiveForecast.Training.Retraining;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.HttpForecast.Tests.Builders;
 

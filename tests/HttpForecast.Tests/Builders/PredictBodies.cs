@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ArchiveForecast.HttpForecast.Tests.Builders;
 
 /// <summary>Predict request bodies in the contract's wire form.</summary>

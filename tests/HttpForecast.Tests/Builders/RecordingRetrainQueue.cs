@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ArchiveForecast.Training.Batch;
-using ArchiveForecast.Training.Retraining;
 
 namespace ArchiveForecast.HttpForecast.Tests.Builders;
 

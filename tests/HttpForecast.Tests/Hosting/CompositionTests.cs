@@ -1,12 +1,7 @@
-using System.Text.Json.Nodes;
 using ArchiveForecast.Core.Configuration;
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.HttpForecast.Tests.Contract;
 using ArchiveForecast.Training.Configuration;
-using ArchiveForecast.Training.Retraining;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Logs;

@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.HttpForecast.Tests.Contract;
-using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
 
 namespace ArchiveForecast.HttpForecast.Tests.Hosting;

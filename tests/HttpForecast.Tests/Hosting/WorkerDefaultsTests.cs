@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using ArchiveForecast.HttpForecast.Hosting;
-using ArchiveForecast.HttpForecast.Tests.Builders;
-using ArchiveForecast.Training.Retraining;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

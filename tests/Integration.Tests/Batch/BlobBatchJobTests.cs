@@ -1,12 +1,7 @@
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Integration.Tests.Composition;
 using ArchiveForecast.Training.Batch;
-using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

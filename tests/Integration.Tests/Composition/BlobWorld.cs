@@ -2,14 +2,10 @@ using System.Globalization;
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.DependencyInjection;
 using ArchiveForecast.Training.Pipeline;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

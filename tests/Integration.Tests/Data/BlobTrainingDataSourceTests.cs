@@ -1,9 +1,5 @@
 using System.Text;
-using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Integration.Tests.Composition;
-using ArchiveForecast.Training.Data;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.Integration.Tests.Data;
 

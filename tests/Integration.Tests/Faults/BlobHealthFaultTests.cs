@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ArchiveForecast.Api.Hosting;
-using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Integration.Tests.Composition;
 
 namespace ArchiveForecast.Integration.Tests.Faults;
 

@@ -1,9 +1,6 @@
 using System.Text;
 using ArchiveForecast.Core.Artifacts;
 using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Integration.Tests.Composition;
 using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging;
 

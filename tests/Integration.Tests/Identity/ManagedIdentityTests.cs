@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using ArchiveForecast.Integration.Tests.Azurite;
 using ArchiveForecast.Integration.Tests.Processes;
-using ArchiveForecast.Training.Data;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 

@@ -1,11 +1,6 @@
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Integration.Tests.Composition;
-using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
 using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.Integration.Tests.Jobs;
 

@@ -3,13 +3,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ArchiveForecast.Api.Hosting;
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Integration.Tests.Composition;
 using ArchiveForecast.Training.Pipeline;
 using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ArchiveForecast.Integration.Tests.Jobs;

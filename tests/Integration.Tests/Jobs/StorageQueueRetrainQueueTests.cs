@@ -1,12 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Integration.Tests.Azurite;
-using ArchiveForecast.Integration.Tests.Composition;
-using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Retraining;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.Integration.Tests.Jobs;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ArchiveForecast.Integration.Tests.Azurite;
 
 namespace ArchiveForecast.Integration.Tests.Processes;
 

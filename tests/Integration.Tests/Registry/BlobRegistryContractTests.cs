@@ -1,6 +1,4 @@
 using ArchiveForecast.Core.Configuration;
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Integration.Tests.Azurite;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,12 +1,9 @@
 using System.Text.Json;
 using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Configuration;
-using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
-using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

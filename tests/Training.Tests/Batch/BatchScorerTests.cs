@@ -1,8 +1,6 @@
 using System.Text;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Training.Batch;
-using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Tests.Builders;
 
 namespace ArchiveForecast.Training.Tests.Batch;
 

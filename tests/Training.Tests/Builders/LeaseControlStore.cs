@@ -1,5 +1,3 @@
-using ArchiveForecast.Core.Registry;
-
 namespace ArchiveForecast.Training.Tests.Builders;
 
 /// <summary>

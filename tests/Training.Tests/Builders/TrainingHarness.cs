@@ -1,9 +1,7 @@
 using System.Text;
 using ArchiveForecast.Core.Modeling;
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Telemetry;
 using ArchiveForecast.Training.Configuration;
-using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;
 

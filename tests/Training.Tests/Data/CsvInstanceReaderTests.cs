@@ -1,5 +1,4 @@
 using System.Text;
-using ArchiveForecast.Training.Data;
 
 namespace ArchiveForecast.Training.Tests.Data;
 

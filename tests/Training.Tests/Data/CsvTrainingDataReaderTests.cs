@@ -1,6 +1,4 @@
 using System.Text;
-using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Tests.Builders;
 
 namespace ArchiveForecast.Training.Tests.Data;
 

@@ -1,5 +1,3 @@
-using ArchiveForecast.Training.Data;
-
 namespace ArchiveForecast.Training.Tests.Data;
 
 [TestFixture]

@@ -1,6 +1,5 @@
 using System.Text;
 using ArchiveForecast.Training.Configuration;
-using ArchiveForecast.Training.Data;
 using Microsoft.Extensions.Options;
 
 namespace ArchiveForecast.Training.Tests.Data;

@@ -1,5 +1,4 @@
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Training.Data;
 
 namespace ArchiveForecast.Training.Tests.Data;
 

@@ -1,5 +1,3 @@
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Retraining;
 using Azure;
 using Azure.Storage.Queues;

@@ -1,10 +1,7 @@
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Batch;
 using ArchiveForecast.Training.Configuration;
-using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
 using ArchiveForecast.Training.Retraining;
-using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,3 @@
-using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Tests.Builders;
-
 namespace ArchiveForecast.Training.Tests.Jobs;
 
 /// <summary>Run records and model cards hold counts, line numbers and names, never row contents or local paths.</summary>

@@ -1,6 +1,4 @@
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Training.Pipeline;
-using ArchiveForecast.Training.Tests.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArchiveForecast.Training.Tests.Jobs;

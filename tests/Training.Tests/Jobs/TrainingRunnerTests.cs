@@ -1,11 +1,7 @@
 using System.Text;
 using ArchiveForecast.Core.Features;
 using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
-using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Modeling;
 using ArchiveForecast.Training.Pipeline;
-using ArchiveForecast.Training.Tests.Builders;
 
 namespace ArchiveForecast.Training.Tests.Jobs;
 

@@ -1,7 +1,6 @@
 using ArchiveForecast.Core.Configuration;
 using ArchiveForecast.Core.DependencyInjection;
 using ArchiveForecast.Training.Configuration;
-using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.DependencyInjection;
 using ArchiveForecast.Training.Pipeline;
 using ArchiveForecast.Training.Retraining;

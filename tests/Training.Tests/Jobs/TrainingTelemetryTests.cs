@@ -1,6 +1,5 @@
 using ArchiveForecast.Core.Schema;
 using ArchiveForecast.Core.Telemetry;
-using ArchiveForecast.Training.Tests.Builders;
 
 namespace ArchiveForecast.Training.Tests.Jobs;
 

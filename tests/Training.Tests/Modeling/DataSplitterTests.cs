@@ -1,6 +1,3 @@
-using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Modeling;
-
 namespace ArchiveForecast.Training.Tests.Modeling;
 
 [TestFixture]

@@ -1,7 +1,5 @@
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Modeling;
 
 namespace ArchiveForecast.Training.Tests.Modeling;
 

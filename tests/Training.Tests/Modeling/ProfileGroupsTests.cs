@@ -1,6 +1,4 @@
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Modeling;
 
 namespace ArchiveForecast.Training.Tests.Modeling;
 

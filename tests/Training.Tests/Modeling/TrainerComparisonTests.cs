@@ -1,7 +1,4 @@
 using ArchiveForecast.Core.Modeling;
-using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Modeling;
-using ArchiveForecast.Training.Tests.Builders;
 
 namespace ArchiveForecast.Training.Tests.Modeling;
 

@@ -2,8 +2,6 @@ using ArchiveForecast.Core.Features;
 using ArchiveForecast.Core.Inference;
 using ArchiveForecast.Core.Modeling;
 using ArchiveForecast.Core.Schema;
-using ArchiveForecast.Training.Data;
-using ArchiveForecast.Training.Modeling;
 
 namespace ArchiveForecast.Training.Tests.Modeling;
 

@@ -1,9 +1,5 @@
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Functions.Http;
 using ArchiveForecast.HttpForecast.Functions.Retraining;
-using ArchiveForecast.HttpForecast.Tests.Builders;
-using ArchiveForecast.Training.Retraining;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Batch;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Functions.Http;
-using ArchiveForecast.HttpForecast.Tests.Builders;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Http;
 

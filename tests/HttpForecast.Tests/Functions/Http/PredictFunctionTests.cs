@@ -1,6 +1,4 @@
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Functions.Http;
-using ArchiveForecast.HttpForecast.Tests.Builders;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Http;
 

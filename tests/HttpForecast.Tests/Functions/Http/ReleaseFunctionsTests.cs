@@ -2,13 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using ArchiveForecast.Api.Handlers;
 using ArchiveForecast.Core.Modeling;
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Releases;
 using ArchiveForecast.HttpForecast.Functions.Http;
-using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Http;
 

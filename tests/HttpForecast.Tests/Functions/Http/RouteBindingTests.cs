@@ -1,9 +1,7 @@
 using System.Reflection;
 using ArchiveForecast.Api.Routing;
-using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.HttpForecast.Tests.Contract;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Http;
 

@@ -1,10 +1,6 @@
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Functions.Retraining;
-using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.Training.Data;
 using ArchiveForecast.Training.Pipeline;
-using ArchiveForecast.Training.Retraining;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Retraining;
 

@@ -1,8 +1,5 @@
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.HttpForecast.Functions.Retraining;
-using ArchiveForecast.HttpForecast.Tests.Builders;
 using ArchiveForecast.Training.Pipeline;
-using ArchiveForecast.Training.Retraining;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Retraining;
