@@ -54,7 +54,7 @@ public sealed class ReleaseTelemetry
     {
         var tags = Tags(modelName, version, role);
         duration.Record(elapsed.TotalSeconds, tags);
-        tags.Add(TelemetryTags.Outcome, failed ? "error" : "ok");
+        tags.Add(TelemetryNames.Tags.Outcome, failed ? "error" : "ok");
         requests.Add(1, tags);
     }
 
@@ -67,14 +67,14 @@ public sealed class ReleaseTelemetry
     internal void RecordEnded(string modelName, int version, ReleaseOutcome outcome)
     {
         var tags = Tags(modelName, version, ReleaseRole.Candidate);
-        tags.Add(TelemetryTags.Outcome, outcome == ReleaseOutcome.Aborted ? "aborted" : "stopped");
+        tags.Add(TelemetryNames.Tags.Outcome, outcome == ReleaseOutcome.Aborted ? "aborted" : "stopped");
         ended.Add(1, tags);
     }
 
     private static TagList Tags(string modelName, int version, ReleaseRole role) => new()
     {
-        { TelemetryTags.ModelName, modelName },
-        { TelemetryTags.ModelVersion, version },
+        { TelemetryNames.Tags.ModelName, modelName },
+        { TelemetryNames.Tags.ModelVersion, version },
         { RoleTag, role == ReleaseRole.Served ? "served" : "candidate" },
     };
 }

@@ -12,8 +12,8 @@ namespace ArchiveForecast.Core.Telemetry;
 /// <summary>
 /// ArchiveForecast's metrics and activities: one <see cref="System.Diagnostics.Metrics.Meter"/> and one
 /// <see cref="System.Diagnostics.ActivitySource"/>, both named <see cref="MeterName"/>, with every instrument created once.
-/// Every prediction, model and training signal carries <see cref="TelemetryTags.ModelName"/> and, where a version is
-/// known, <see cref="TelemetryTags.ModelVersion"/>. Exporting is the host's business (an OpenTelemetry exporter that
+/// Every prediction, model and training signal carries <see cref="TelemetryNames.Tags.ModelName"/> and, where a version is
+/// known, <see cref="TelemetryNames.Tags.ModelVersion"/>. Exporting is the host's business (an OpenTelemetry exporter that
 /// listens to these names); without one, in-process listeners still see everything and nothing else happens.
 /// </summary>
 public sealed class ArchiveForecastTelemetry : IDisposable
@@ -74,37 +74,37 @@ public sealed class ArchiveForecastTelemetry : IDisposable
         Releases = new ReleaseTelemetry(Meter);
 
         requestDuration = Meter.CreateHistogram(
-            InstrumentNames.RequestDuration, "s", "Time in the API handler per request, by contract route, method and status.", advice: SecondsAdvice);
+            TelemetryNames.Instruments.RequestDuration, "s", "Time in the API handler per request, by contract route, method and status.", advice: SecondsAdvice);
         predictions = Meter.CreateCounter<long>(
-            InstrumentNames.Predictions, "{prediction}", "Instances scored, by model version and whether any input was out of range.");
+            TelemetryNames.Instruments.Predictions, "{prediction}", "Instances scored, by model version and whether any input was out of range.");
         batchSize = Meter.CreateHistogram(
-            InstrumentNames.PredictionBatchSize, "{instance}", "Instances per prediction call.", advice: BatchAdvice);
+            TelemetryNames.Instruments.PredictionBatchSize, "{instance}", "Instances per prediction call.", advice: BatchAdvice);
         predictionDuration = Meter.CreateHistogram(
-            InstrumentNames.PredictionDuration, "s", "Time to score one prediction call.", advice: SecondsAdvice);
+            TelemetryNames.Instruments.PredictionDuration, "s", "Time to score one prediction call.", advice: SecondsAdvice);
         outOfRange = Meter.CreateCounter<long>(
-            InstrumentNames.OutOfRangeInputs, "{value}", "Input values outside the training data's p01..p99, by feature.");
+            TelemetryNames.Instruments.OutOfRangeInputs, "{value}", "Input values outside the training data's p01..p99, by feature.");
         loadDuration = Meter.CreateHistogram(
-            InstrumentNames.ModelLoadDuration, "s", "Time to read, verify, load and self-check a model version.", advice: SecondsAdvice);
+            TelemetryNames.Instruments.ModelLoadDuration, "s", "Time to read, verify, load and self-check a model version.", advice: SecondsAdvice);
         loadFailures = Meter.CreateCounter<long>(
-            InstrumentNames.ModelLoadFailures, "{failure}", "Model load attempts that failed and kept the last good model.");
+            TelemetryNames.Instruments.ModelLoadFailures, "{failure}", "Model load attempts that failed and kept the last good model.");
         Meter.CreateObservableGauge(
-            InstrumentNames.ServedVersion, ObserveServedVersions, "{version}", "The version each model name serves.");
+            TelemetryNames.Instruments.ServedVersion, ObserveServedVersions, "{version}", "The version each model name serves.");
         trainingDuration = Meter.CreateHistogram(
-            InstrumentNames.TrainingDuration, "s", "Training runs end to end, by outcome.", advice: SecondsAdvice);
+            TelemetryNames.Instruments.TrainingDuration, "s", "Training runs end to end, by outcome.", advice: SecondsAdvice);
         trainingMae = Meter.CreateHistogram<double>(
-            InstrumentNames.TrainingMae, "GB", "Holdout mean absolute error of a published version, per target.");
+            TelemetryNames.Instruments.TrainingMae, "GB", "Holdout mean absolute error of a published version, per target.");
         trainingRmse = Meter.CreateHistogram<double>(
-            InstrumentNames.TrainingRmse, "GB", "Holdout root mean squared error of a published version, per target.");
+            TelemetryNames.Instruments.TrainingRmse, "GB", "Holdout root mean squared error of a published version, per target.");
         trainingRSquared = Meter.CreateHistogram<double>(
-            InstrumentNames.TrainingRSquared, "1", "Holdout R² of a published version, per target.");
+            TelemetryNames.Instruments.TrainingRSquared, "1", "Holdout R² of a published version, per target.");
         gateDecisions = Meter.CreateCounter<long>(
-            InstrumentNames.GateDecisions, "{decision}", "Promotion gate decisions, and whether the version was promoted.");
+            TelemetryNames.Instruments.GateDecisions, "{decision}", "Promotion gate decisions, and whether the version was promoted.");
         batchDuration = Meter.CreateHistogram(
-            InstrumentNames.BatchDuration, "s", "Batch scoring jobs end to end, by model version and outcome.", advice: SecondsAdvice);
+            TelemetryNames.Instruments.BatchDuration, "s", "Batch scoring jobs end to end, by model version and outcome.", advice: SecondsAdvice);
         batchRows = Meter.CreateCounter<long>(
-            InstrumentNames.BatchRows, "{row}", "Rows of batch jobs, scored or rejected, by model version.");
+            TelemetryNames.Instruments.BatchRows, "{row}", "Rows of batch jobs, scored or rejected, by model version.");
         batchRowsPerSecond = Meter.CreateHistogram<double>(
-            InstrumentNames.BatchRowsPerSecond, "{row}/s", "Rows scored per second by a finished batch job, by model version.");
+            TelemetryNames.Instruments.BatchRowsPerSecond, "{row}/s", "Rows scored per second by a finished batch job, by model version.");
         DriftGauges.Register(Meter, Drift);
     }
 
@@ -129,9 +129,9 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     {
         var tags = new TagList
         {
-            { TelemetryTags.Route, route },
-            { TelemetryTags.Method, method },
-            { TelemetryTags.StatusCode, statusCode },
+            { TelemetryNames.Tags.Route, route },
+            { TelemetryNames.Tags.Method, method },
+            { TelemetryNames.Tags.StatusCode, statusCode },
         };
         requestDuration.Record(elapsed.TotalSeconds, tags);
     }
@@ -141,9 +141,9 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         var activity = ActivitySource.StartActivity(ActivityNames.Predict);
-        activity?.SetTag(TelemetryTags.ModelName, model.Name)
-            .SetTag(TelemetryTags.ModelVersion, model.Version)
-            .SetTag(TelemetryTags.BatchSize, instances);
+        activity?.SetTag(TelemetryNames.Tags.ModelName, model.Name)
+            .SetTag(TelemetryNames.Tags.ModelVersion, model.Version)
+            .SetTag(TelemetryNames.Tags.BatchSize, instances);
         return activity;
     }
 
@@ -188,7 +188,7 @@ public sealed class ArchiveForecastTelemetry : IDisposable
             if (byFeature[field] > 0)
             {
                 var tags = ModelTags(model.Name, model.Version);
-                tags.Add(TelemetryTags.Feature, FieldNames.NumericInputs[field]);
+                tags.Add(TelemetryNames.Tags.Feature, FieldNames.NumericInputs[field]);
                 outOfRange.Add(byFeature[field], tags);
             }
         }
@@ -200,7 +200,7 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     public Activity? StartModelLoad(string modelName, int version)
     {
         var activity = ActivitySource.StartActivity(ActivityNames.LoadModel);
-        activity?.SetTag(TelemetryTags.ModelName, modelName).SetTag(TelemetryTags.ModelVersion, version);
+        activity?.SetTag(TelemetryNames.Tags.ModelName, modelName).SetTag(TelemetryNames.Tags.ModelVersion, version);
         return activity;
     }
 
@@ -210,9 +210,9 @@ public sealed class ArchiveForecastTelemetry : IDisposable
         ArgumentNullException.ThrowIfNull(model);
         servedVersions[model.Name] = model.Version;
         var tags = ModelTags(model.Name, model.Version);
-        tags.Add(TelemetryTags.Outcome, "success");
+        tags.Add(TelemetryNames.Tags.Outcome, "success");
         loadDuration.Record(elapsed.TotalSeconds, tags);
-        Activity.Current?.SetTag(TelemetryTags.Outcome, "success");
+        Activity.Current?.SetTag(TelemetryNames.Tags.Outcome, "success");
     }
 
     /// <summary>Records a failed load attempt (the last good model, if any, stays served).</summary>
@@ -224,12 +224,12 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     {
         ArgumentNullException.ThrowIfNull(exception);
         var tags = ModelTags(modelName, version);
-        tags.Add(TelemetryTags.ErrorType, exception.GetType().Name);
+        tags.Add(TelemetryNames.Tags.ErrorType, exception.GetType().Name);
         loadFailures.Add(1, tags);
         if (elapsed is { } time)
         {
             var durationTags = ModelTags(modelName, version);
-            durationTags.Add(TelemetryTags.Outcome, "failure");
+            durationTags.Add(TelemetryNames.Tags.Outcome, "failure");
             loadDuration.Record(time.TotalSeconds, durationTags);
         }
 
@@ -240,7 +240,7 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     public Activity? StartTraining(string modelName, string? runId)
     {
         var activity = ActivitySource.StartActivity(ActivityNames.TrainModel);
-        activity?.SetTag(TelemetryTags.ModelName, modelName).SetTag(TelemetryTags.RunId, runId);
+        activity?.SetTag(TelemetryNames.Tags.ModelName, modelName).SetTag(TelemetryNames.Tags.RunId, runId);
         return activity;
     }
 
@@ -252,14 +252,14 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     public void RecordTraining(string modelName, int? version, string outcome, TimeSpan elapsed)
     {
         var tags = ModelTags(modelName, version);
-        tags.Add(TelemetryTags.Outcome, outcome);
+        tags.Add(TelemetryNames.Tags.Outcome, outcome);
         trainingDuration.Record(elapsed.TotalSeconds, tags);
         if (Activity.Current is { } activity && ReferenceEquals(activity.Source, ActivitySource))
         {
-            activity.SetTag(TelemetryTags.Outcome, outcome);
+            activity.SetTag(TelemetryNames.Tags.Outcome, outcome);
             if (version is int published)
             {
-                activity.SetTag(TelemetryTags.ModelVersion, published);
+                activity.SetTag(TelemetryNames.Tags.ModelVersion, published);
             }
         }
     }
@@ -276,8 +276,8 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     public void RecordGateDecision(string modelName, int? version, bool passed, bool promoted)
     {
         var tags = ModelTags(modelName, version);
-        tags.Add(TelemetryTags.Decision, passed ? "passed" : "failed");
-        tags.Add(TelemetryTags.Promoted, promoted);
+        tags.Add(TelemetryNames.Tags.Decision, passed ? "passed" : "failed");
+        tags.Add(TelemetryNames.Tags.Promoted, promoted);
         gateDecisions.Add(1, tags);
     }
 
@@ -285,7 +285,7 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     public Activity? StartBatch(string modelName, string runId)
     {
         var activity = ActivitySource.StartActivity(ActivityNames.ScoreBatch);
-        activity?.SetTag(TelemetryTags.ModelName, modelName).SetTag(TelemetryTags.RunId, runId);
+        activity?.SetTag(TelemetryNames.Tags.ModelName, modelName).SetTag(TelemetryNames.Tags.RunId, runId);
         return activity;
     }
 
@@ -300,13 +300,13 @@ public sealed class ArchiveForecastTelemetry : IDisposable
     {
         var tags = ModelTags(modelName, version);
         var outcomeTags = tags;
-        outcomeTags.Add(TelemetryTags.Outcome, outcome);
+        outcomeTags.Add(TelemetryNames.Tags.Outcome, outcome);
         batchDuration.Record(elapsed.TotalSeconds, outcomeTags);
         var scored = tags;
-        scored.Add(TelemetryTags.Outcome, "scored");
+        scored.Add(TelemetryNames.Tags.Outcome, "scored");
         batchRows.Add(rowsScored, scored);
         var rejected = tags;
-        rejected.Add(TelemetryTags.Outcome, "rejected");
+        rejected.Add(TelemetryNames.Tags.Outcome, "rejected");
         batchRows.Add(rowsRejected, rejected);
         if (outcome == "succeeded" && elapsed > TimeSpan.Zero)
         {
@@ -315,10 +315,10 @@ public sealed class ArchiveForecastTelemetry : IDisposable
 
         if (Activity.Current is { } activity && ReferenceEquals(activity.Source, ActivitySource))
         {
-            activity.SetTag(TelemetryTags.Outcome, outcome);
+            activity.SetTag(TelemetryNames.Tags.Outcome, outcome);
             if (version is int used)
             {
-                activity.SetTag(TelemetryTags.ModelVersion, used);
+                activity.SetTag(TelemetryNames.Tags.ModelVersion, used);
             }
         }
     }
@@ -333,8 +333,8 @@ public sealed class ArchiveForecastTelemetry : IDisposable
         }
 
         activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-        activity.SetTag(TelemetryTags.ErrorType, exception.GetType().Name);
-        activity.SetTag(TelemetryTags.Outcome, "failure");
+        activity.SetTag(TelemetryNames.Tags.ErrorType, exception.GetType().Name);
+        activity.SetTag(TelemetryNames.Tags.Outcome, "failure");
     }
 
     /// <inheritdoc />
@@ -349,10 +349,10 @@ public sealed class ArchiveForecastTelemetry : IDisposable
 
     private static TagList ModelTags(string modelName, int? version)
     {
-        var tags = new TagList { { TelemetryTags.ModelName, modelName } };
+        var tags = new TagList { { TelemetryNames.Tags.ModelName, modelName } };
         if (version is int known)
         {
-            tags.Add(TelemetryTags.ModelVersion, known);
+            tags.Add(TelemetryNames.Tags.ModelVersion, known);
         }
 
         return tags;
@@ -380,19 +380,19 @@ public sealed class ArchiveForecastTelemetry : IDisposable
         }
 
         var tags = ModelTags(model.Name, model.Version);
-        tags.Add(TelemetryTags.OutOfRange, outOfRangeInput);
+        tags.Add(TelemetryNames.Tags.OutOfRange, outOfRangeInput);
         predictions.Add(count, tags);
     }
 
     private void RecordTarget(string modelName, int version, string target, RegressionMetrics metrics)
     {
         var tags = ModelTags(modelName, version);
-        tags.Add(TelemetryTags.Target, target);
+        tags.Add(TelemetryNames.Tags.Target, target);
         trainingMae.Record(metrics.Mae, tags);
         trainingRmse.Record(metrics.Rmse, tags);
         trainingRSquared.Record(metrics.RSquared, tags);
     }
 
     private IEnumerable<Measurement<int>> ObserveServedVersions() =>
-        servedVersions.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>(TelemetryTags.ModelName, pair.Key)));
+        servedVersions.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>(TelemetryNames.Tags.ModelName, pair.Key)));
 }

@@ -12,11 +12,11 @@ internal static class DriftGauges
     public static void Register(Meter meter, DriftTracker drift)
     {
         meter.CreateObservableGauge(
-            InstrumentNames.DriftPsi, () => ObserveFeatures(drift, f => f.Psi), "1", "Population stability index of recent inputs against the training quantiles.");
+            TelemetryNames.Instruments.DriftPsi, () => ObserveFeatures(drift, f => f.Psi), "1", "Population stability index of recent inputs against the training quantiles.");
         meter.CreateObservableGauge(
-            InstrumentNames.DriftShareOutside, () => ObserveFeatures(drift, f => f.ShareOutside), "1", "Share of recent inputs outside the training p01..p99.");
+            TelemetryNames.Instruments.DriftShareOutside, () => ObserveFeatures(drift, f => f.ShareOutside), "1", "Share of recent inputs outside the training p01..p99.");
         meter.CreateObservableGauge(
-            InstrumentNames.DriftWindowSize, () => ObserveWindows(drift), "{input}", "Recent inputs the drift figures cover.");
+            TelemetryNames.Instruments.DriftWindowSize, () => ObserveWindows(drift), "{input}", "Recent inputs the drift figures cover.");
     }
 
     private static IEnumerable<Measurement<double>> ObserveFeatures(DriftTracker drift, Func<FeatureDrift, double> figure)
@@ -27,9 +27,9 @@ internal static class DriftGauges
             {
                 yield return new Measurement<double>(
                     figure(featureDrift),
-                    new KeyValuePair<string, object?>(TelemetryTags.ModelName, model.ModelName),
-                    new KeyValuePair<string, object?>(TelemetryTags.ModelVersion, model.Version),
-                    new KeyValuePair<string, object?>(TelemetryTags.Feature, feature));
+                    new KeyValuePair<string, object?>(TelemetryNames.Tags.ModelName, model.ModelName),
+                    new KeyValuePair<string, object?>(TelemetryNames.Tags.ModelVersion, model.Version),
+                    new KeyValuePair<string, object?>(TelemetryNames.Tags.Feature, feature));
             }
         }
     }
@@ -37,6 +37,6 @@ internal static class DriftGauges
     private static IEnumerable<Measurement<int>> ObserveWindows(DriftTracker drift) =>
         drift.Windows.Select(window => new Measurement<int>(
             window.Count,
-            new KeyValuePair<string, object?>(TelemetryTags.ModelName, window.Model.Name),
-            new KeyValuePair<string, object?>(TelemetryTags.ModelVersion, window.Model.Version)));
+            new KeyValuePair<string, object?>(TelemetryNames.Tags.ModelName, window.Model.Name),
+            new KeyValuePair<string, object?>(TelemetryNames.Tags.ModelVersion, window.Model.Version)));
 }

@@ -23,7 +23,7 @@ internal static class TrainingRunTelemetry
             TrainingFailure.Cancelled => "cancelled",
             _ => "error",
         };
-        activity?.SetTag(TelemetryTags.RunId, run.RunId);
+        activity?.SetTag(TelemetryNames.Tags.RunId, run.RunId);
         if (result.Failure != TrainingFailure.None)
         {
             activity?.SetStatus(ActivityStatusCode.Error, outcome);

@@ -33,7 +33,7 @@ public sealed class ServeTelemetryTests
     public void StopListening() => recorder.Dispose();
 
     private IReadOnlyList<RecordedMeasurement> Requests(string route) =>
-        [.. recorder.Measurements(InstrumentNames.RequestDuration).Where(m => (string?)m.Tag(TelemetryTags.Route) == route)];
+        [.. recorder.Measurements(TelemetryNames.Instruments.RequestDuration).Where(m => (string?)m.Tag(TelemetryNames.Tags.Route) == route)];
 
     [Test]
     public void Serve_WithoutAConnectionString_ExportsNothing()
@@ -57,9 +57,9 @@ public sealed class ServeTelemetryTests
         Assert.Multiple(() =>
         {
             Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(predict.Select(m => m.Tag(TelemetryTags.StatusCode)), Is.EquivalentTo(new object[] { 200, 422 }));
-            Assert.That(predict, Has.All.Matches<RecordedMeasurement>(m => (string?)m!.Tag(TelemetryTags.Method) == "POST" && m.Value > 0));
-            Assert.That(named.Tag(TelemetryTags.StatusCode), Is.EqualTo(404));
+            Assert.That(predict.Select(m => m.Tag(TelemetryNames.Tags.StatusCode)), Is.EquivalentTo(new object[] { 200, 422 }));
+            Assert.That(predict, Has.All.Matches<RecordedMeasurement>(m => (string?)m!.Tag(TelemetryNames.Tags.Method) == "POST" && m.Value > 0));
+            Assert.That(named.Tag(TelemetryNames.Tags.StatusCode), Is.EqualTo(404));
         });
     }
 
@@ -68,16 +68,16 @@ public sealed class ServeTelemetryTests
     {
         using var response = await server.PredictAsync(PredictBodyBuilder.WithInstances(3).Build());
 
-        var counted = recorder.Measurements(InstrumentNames.Predictions);
-        var batch = recorder.Measurements(InstrumentNames.PredictionBatchSize).Single();
+        var counted = recorder.Measurements(TelemetryNames.Instruments.Predictions);
+        var batch = recorder.Measurements(TelemetryNames.Instruments.PredictionBatchSize).Single();
         var activity = recorder.Activities.Single(a => a.OperationName == ActivityNames.Predict);
         Assert.Multiple(() =>
         {
             Assert.That(counted.Sum(m => m.Value), Is.EqualTo(3));
             Assert.That(counted.Concat([batch]), Has.All.Matches<RecordedMeasurement>(m =>
-                (string?)m!.Tag(TelemetryTags.ModelName) == TrainedStore.DefaultModel && m.Tag(TelemetryTags.ModelVersion) is TrainedStore.CurrentVersion));
+                (string?)m!.Tag(TelemetryNames.Tags.ModelName) == TrainedStore.DefaultModel && m.Tag(TelemetryNames.Tags.ModelVersion) is TrainedStore.CurrentVersion));
             Assert.That(batch.Value, Is.EqualTo(3));
-            Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(TrainedStore.CurrentVersion));
+            Assert.That(activity.GetTagItem(TelemetryNames.Tags.ModelVersion), Is.EqualTo(TrainedStore.CurrentVersion));
         });
     }
 
@@ -86,13 +86,13 @@ public sealed class ServeTelemetryTests
     {
         using var response = await server.PredictAsync(PredictBodyBuilder.WithInstances(2).Set(1, FieldNames.TotalFiles, "900000000").Build());
 
-        var byFeature = recorder.Measurements(InstrumentNames.OutOfRangeInputs);
+        var byFeature = recorder.Measurements(TelemetryNames.Instruments.OutOfRangeInputs);
         Assert.Multiple(() =>
         {
-            Assert.That(byFeature.Where(m => (string?)m.Tag(TelemetryTags.Feature) == FieldNames.TotalFiles).Sum(m => m.Value), Is.EqualTo(1));
-            Assert.That(byFeature, Has.All.Matches<RecordedMeasurement>(m => m!.Tag(TelemetryTags.ModelVersion) is TrainedStore.CurrentVersion));
+            Assert.That(byFeature.Where(m => (string?)m.Tag(TelemetryNames.Tags.Feature) == FieldNames.TotalFiles).Sum(m => m.Value), Is.EqualTo(1));
+            Assert.That(byFeature, Has.All.Matches<RecordedMeasurement>(m => m!.Tag(TelemetryNames.Tags.ModelVersion) is TrainedStore.CurrentVersion));
             Assert.That(
-                recorder.Measurements(InstrumentNames.Predictions).Where(m => m.Tag(TelemetryTags.OutOfRange) is true).Sum(m => m.Value),
+                recorder.Measurements(TelemetryNames.Instruments.Predictions).Where(m => m.Tag(TelemetryNames.Tags.OutOfRange) is true).Sum(m => m.Value),
                 Is.GreaterThanOrEqualTo(1));
         });
     }

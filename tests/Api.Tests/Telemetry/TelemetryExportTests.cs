@@ -40,7 +40,7 @@ public sealed class TelemetryExportTests
         }
 
         bool requests = await ingestion.WaitForAsync(item => item.Contains("\"RequestData\"", StringComparison.Ordinal), Patience);
-        bool predictions = await ingestion.WaitForAsync(item => item.Contains(InstrumentNames.Predictions, StringComparison.Ordinal), Patience);
+        bool predictions = await ingestion.WaitForAsync(item => item.Contains(TelemetryNames.Instruments.Predictions, StringComparison.Ordinal), Patience);
         TestContext.Out.WriteLine(string.Join(Environment.NewLine, ingestion.Items.Where(i => !i.Contains("MessageData", StringComparison.Ordinal))));
         TestContext.Out.WriteLine("proxied: " + string.Join(", ", ingestion.ProxiedRequests));
         Assert.Multiple(() =>

@@ -36,18 +36,18 @@ public sealed class ServedModelTelemetryTests
 
         await served.ReloadAsync(force: false, CancellationToken.None);
 
-        var duration = capture.Recorder.Measurements(InstrumentNames.ModelLoadDuration).Single();
-        var version = capture.Recorder.Observe(InstrumentNames.ServedVersion).Single();
+        var duration = capture.Recorder.Measurements(TelemetryNames.Instruments.ModelLoadDuration).Single();
+        var version = capture.Recorder.Observe(TelemetryNames.Instruments.ServedVersion).Single();
         var activity = capture.Recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
         Assert.Multiple(() =>
         {
-            Assert.That(duration.Tag(TelemetryTags.ModelName), Is.EqualTo(Model));
-            Assert.That(duration.Tag(TelemetryTags.ModelVersion), Is.EqualTo(1));
-            Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("success"));
+            Assert.That(duration.Tag(TelemetryNames.Tags.ModelName), Is.EqualTo(Model));
+            Assert.That(duration.Tag(TelemetryNames.Tags.ModelVersion), Is.EqualTo(1));
+            Assert.That(duration.Tag(TelemetryNames.Tags.Outcome), Is.EqualTo("success"));
             Assert.That(duration.Value, Is.GreaterThan(0));
             Assert.That(version.Value, Is.EqualTo(1));
-            Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(1));
-            Assert.That(capture.Recorder.Measurements(InstrumentNames.ModelLoadFailures), Is.Empty);
+            Assert.That(activity.GetTagItem(TelemetryNames.Tags.ModelVersion), Is.EqualTo(1));
+            Assert.That(capture.Recorder.Measurements(TelemetryNames.Instruments.ModelLoadFailures), Is.Empty);
         });
     }
 
@@ -62,15 +62,15 @@ public sealed class ServedModelTelemetryTests
 
         await served.ReloadAsync(force: false, CancellationToken.None);
 
-        var failure = capture.Recorder.Measurements(InstrumentNames.ModelLoadFailures).Single();
+        var failure = capture.Recorder.Measurements(TelemetryNames.Instruments.ModelLoadFailures).Single();
         var activity = capture.Recorder.Activities.Single(a => a.OperationName == ActivityNames.LoadModel);
         Assert.Multiple(() =>
         {
-            Assert.That(failure.Tag(TelemetryTags.ModelName), Is.EqualTo(Model));
-            Assert.That(failure.Tag(TelemetryTags.ModelVersion), Is.EqualTo(1));
-            Assert.That(failure.Tag(TelemetryTags.ErrorType), Is.EqualTo(nameof(ArtifactVerificationException)));
-            Assert.That(capture.Recorder.Measurements(InstrumentNames.ModelLoadDuration).Single().Tag(TelemetryTags.Outcome), Is.EqualTo("failure"));
-            Assert.That(capture.Recorder.Observe(InstrumentNames.ServedVersion), Is.Empty);
+            Assert.That(failure.Tag(TelemetryNames.Tags.ModelName), Is.EqualTo(Model));
+            Assert.That(failure.Tag(TelemetryNames.Tags.ModelVersion), Is.EqualTo(1));
+            Assert.That(failure.Tag(TelemetryNames.Tags.ErrorType), Is.EqualTo(nameof(ArtifactVerificationException)));
+            Assert.That(capture.Recorder.Measurements(TelemetryNames.Instruments.ModelLoadDuration).Single().Tag(TelemetryNames.Tags.Outcome), Is.EqualTo("failure"));
+            Assert.That(capture.Recorder.Observe(TelemetryNames.Instruments.ServedVersion), Is.Empty);
             Assert.That(activity.Status, Is.EqualTo(ActivityStatusCode.Error));
         });
     }

@@ -203,13 +203,13 @@ public sealed class BatchJobRunnerTests
 
         await runner.RunAsync(Request("20261130T000000Z-0000aa10"), CancellationToken.None);
 
-        bool Version1(RecordedMeasurement m) => Equals(m.Tag(TelemetryTags.ModelVersion), 1) && Equals(m.Tag(TelemetryTags.ModelName), TrainingHarness.Model);
+        bool Version1(RecordedMeasurement m) => Equals(m.Tag(TelemetryNames.Tags.ModelVersion), 1) && Equals(m.Tag(TelemetryNames.Tags.ModelName), TrainingHarness.Model);
         Assert.Multiple(() =>
         {
-            Assert.That(recorder.Sum(InstrumentNames.BatchRows, m => Version1(m) && Equals(m.Tag(TelemetryTags.Outcome), "scored")), Is.EqualTo(99));
-            Assert.That(recorder.Sum(InstrumentNames.BatchRows, m => Version1(m) && Equals(m.Tag(TelemetryTags.Outcome), "rejected")), Is.EqualTo(1));
-            Assert.That(recorder.Measurements(InstrumentNames.BatchDuration).Single(m => Version1(m)).Tag(TelemetryTags.Outcome), Is.EqualTo("succeeded"));
-            Assert.That(recorder.Measurements(InstrumentNames.BatchRowsPerSecond).Single(m => Version1(m)).Value, Is.GreaterThan(0));
+            Assert.That(recorder.Sum(TelemetryNames.Instruments.BatchRows, m => Version1(m) && Equals(m.Tag(TelemetryNames.Tags.Outcome), "scored")), Is.EqualTo(99));
+            Assert.That(recorder.Sum(TelemetryNames.Instruments.BatchRows, m => Version1(m) && Equals(m.Tag(TelemetryNames.Tags.Outcome), "rejected")), Is.EqualTo(1));
+            Assert.That(recorder.Measurements(TelemetryNames.Instruments.BatchDuration).Single(m => Version1(m)).Tag(TelemetryNames.Tags.Outcome), Is.EqualTo("succeeded"));
+            Assert.That(recorder.Measurements(TelemetryNames.Instruments.BatchRowsPerSecond).Single(m => Version1(m)).Value, Is.GreaterThan(0));
             Assert.That(recorder.Activities.Select(a => a.OperationName), Does.Contain(ActivityNames.ScoreBatch));
         });
     }

@@ -24,35 +24,35 @@ public sealed class TrainingTelemetryTests
     }
 
     private static bool OfVersion(RecordedMeasurement m, int version) =>
-        (string?)m.Tag(TelemetryTags.ModelName) == TrainingHarness.Model && m.Tag(TelemetryTags.ModelVersion) is int v && v == version;
+        (string?)m.Tag(TelemetryNames.Tags.ModelName) == TrainingHarness.Model && m.Tag(TelemetryNames.Tags.ModelVersion) is int v && v == version;
 
     [Test]
     public async Task Run_WhenAVersionIsPublished_RecordsDurationMetricsAndGateWithTheVersion()
     {
         var result = await harness.Runner(capture.Telemetry).RunAsync(TrainingHarness.Request(TrainingHarness.Csv()), CancellationToken.None);
 
-        var duration = capture.Recorder.Measurements(InstrumentNames.TrainingDuration).Single();
-        var mae = capture.Recorder.Measurements(InstrumentNames.TrainingMae);
-        var decision = capture.Recorder.Measurements(InstrumentNames.GateDecisions).Single();
+        var duration = capture.Recorder.Measurements(TelemetryNames.Instruments.TrainingDuration).Single();
+        var mae = capture.Recorder.Measurements(TelemetryNames.Instruments.TrainingMae);
+        var decision = capture.Recorder.Measurements(TelemetryNames.Instruments.GateDecisions).Single();
         var activity = capture.Recorder.Activities.Single();
         Assert.Multiple(() =>
         {
             Assert.That(result.Run.Version, Is.EqualTo(1));
             Assert.That(OfVersion(duration, 1), Is.True);
-            Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("succeeded"));
-            Assert.That(mae.Select(m => m.Tag(TelemetryTags.Target)), Is.EquivalentTo(FieldNames.Targets));
+            Assert.That(duration.Tag(TelemetryNames.Tags.Outcome), Is.EqualTo("succeeded"));
+            Assert.That(mae.Select(m => m.Tag(TelemetryNames.Tags.Target)), Is.EquivalentTo(FieldNames.Targets));
             Assert.That(mae.Select(m => m.Value), Is.EqualTo(new[]
             {
                 result.Run.Metrics!.ArchivedGbNextPeriod.Mae,
                 result.Run.Metrics.SavingsGbNextPeriod.Mae,
             }));
-            Assert.That(mae.Concat(capture.Recorder.Measurements(InstrumentNames.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m => OfVersion(m!, 1)));
+            Assert.That(mae.Concat(capture.Recorder.Measurements(TelemetryNames.Instruments.TrainingRSquared)), Has.All.Matches<RecordedMeasurement>(m => OfVersion(m!, 1)));
             Assert.That(OfVersion(decision, 1), Is.True);
-            Assert.That(decision.Tag(TelemetryTags.Decision), Is.EqualTo("passed"));
-            Assert.That(decision.Tag(TelemetryTags.Promoted), Is.EqualTo(true));
+            Assert.That(decision.Tag(TelemetryNames.Tags.Decision), Is.EqualTo("passed"));
+            Assert.That(decision.Tag(TelemetryNames.Tags.Promoted), Is.EqualTo(true));
             Assert.That(activity.OperationName, Is.EqualTo(ActivityNames.TrainModel));
-            Assert.That(activity.GetTagItem(TelemetryTags.RunId), Is.EqualTo(result.Run.RunId));
-            Assert.That(activity.GetTagItem(TelemetryTags.ModelVersion), Is.EqualTo(1));
+            Assert.That(activity.GetTagItem(TelemetryNames.Tags.RunId), Is.EqualTo(result.Run.RunId));
+            Assert.That(activity.GetTagItem(TelemetryNames.Tags.ModelVersion), Is.EqualTo(1));
         });
     }
 
@@ -63,12 +63,12 @@ public sealed class TrainingTelemetryTests
 
         await harness.Runner(capture.Telemetry).RunAsync(TrainingHarness.Request(TrainingHarness.Csv(), TrainingHarness.Weak), CancellationToken.None);
 
-        var decision = capture.Recorder.Measurements(InstrumentNames.GateDecisions).Single();
+        var decision = capture.Recorder.Measurements(TelemetryNames.Instruments.GateDecisions).Single();
         Assert.Multiple(() =>
         {
             Assert.That(OfVersion(decision, 2), Is.True);
-            Assert.That(decision.Tag(TelemetryTags.Decision), Is.EqualTo("failed"));
-            Assert.That(decision.Tag(TelemetryTags.Promoted), Is.EqualTo(false));
+            Assert.That(decision.Tag(TelemetryNames.Tags.Decision), Is.EqualTo("failed"));
+            Assert.That(decision.Tag(TelemetryNames.Tags.Promoted), Is.EqualTo(false));
         });
     }
 
@@ -79,14 +79,14 @@ public sealed class TrainingTelemetryTests
 
         await harness.Runner(capture.Telemetry).RunAsync(TrainingHarness.Request(empty), CancellationToken.None);
 
-        var duration = capture.Recorder.Measurements(InstrumentNames.TrainingDuration).Single();
+        var duration = capture.Recorder.Measurements(TelemetryNames.Instruments.TrainingDuration).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(duration.Tag(TelemetryTags.Outcome), Is.EqualTo("invalid_data"));
-            Assert.That(duration.Tag(TelemetryTags.ModelName), Is.EqualTo(TrainingHarness.Model));
-            Assert.That(duration.Tags.ContainsKey(TelemetryTags.ModelVersion), Is.False);
-            Assert.That(capture.Recorder.Measurements(InstrumentNames.TrainingMae), Is.Empty);
-            Assert.That(capture.Recorder.Measurements(InstrumentNames.GateDecisions), Is.Empty);
+            Assert.That(duration.Tag(TelemetryNames.Tags.Outcome), Is.EqualTo("invalid_data"));
+            Assert.That(duration.Tag(TelemetryNames.Tags.ModelName), Is.EqualTo(TrainingHarness.Model));
+            Assert.That(duration.Tags.ContainsKey(TelemetryNames.Tags.ModelVersion), Is.False);
+            Assert.That(capture.Recorder.Measurements(TelemetryNames.Instruments.TrainingMae), Is.Empty);
+            Assert.That(capture.Recorder.Measurements(TelemetryNames.Instruments.GateDecisions), Is.Empty);
             Assert.That(capture.Recorder.Activities.Single().Status, Is.EqualTo(System.Diagnostics.ActivityStatusCode.Error));
         });
     }
