@@ -69,8 +69,8 @@ public sealed class ReleaseGuardServeTests
     {
         int candidate = await PublishAsync(ReleaseCandidates.Slow(TrainedStore.DefaultModel, "run-slow"));
 
-        // Fifty rows a request: the cost of the trees, not the request's fixed overhead, decides each role's latency.
-        string batch = ReleaseCandidates.Body(ReleaseCandidates.PassingInput, count: 50);
+        // A hundred rows a request: the cost of the trees, not the request's fixed overhead, decides each role's latency.
+        string batch = ReleaseCandidates.Body(ReleaseCandidates.PassingInput, count: 100);
         var started = await StartAsync(this.server, StartBody(candidate, 0.5, extra: ",\"min_requests\":30,\"max_latency_ratio\":3,\"max_error_rate_increase\":1"));
         string id = started.GetProperty("release").GetProperty("id").GetString()!;
 
@@ -83,6 +83,7 @@ public sealed class ReleaseGuardServeTests
 
         var after = await PredictAsync(this.server, batch);
         var record = ReadRecord(id);
+        TestContext.Out.WriteLine($"{answered.Count} requests; {record.GetProperty("reason").GetString()}");
         var stats = record.GetProperty("stats");
         Assert.Multiple(() =>
         {
