@@ -38,10 +38,10 @@ public static class ReleaseCandidates
     /// <summary>An input the failing candidate cannot score: its archived forecast is infinite.</summary>
     public static CanaryInput FailingInput => FailingModelValue.Value.Failing;
 
-    /// <summary>The failing candidate (see the class remarks) as a publish request of <paramref name="modelName"/>.</summary>
+    /// <summary>The failing candidate (see the class summary) as a publish request of <paramref name="modelName"/>.</summary>
     public static PublishRequest Failing(string modelName, string runId) => FailingModelValue.Value.Model.Request(modelName, runId);
 
-    /// <summary>The slow candidate (see the class remarks) as a publish request of <paramref name="modelName"/>.</summary>
+    /// <summary>The slow candidate (see the class summary) as a publish request of <paramref name="modelName"/>.</summary>
     public static PublishRequest Slow(string modelName, string runId) => SlowModel.Value.Request(modelName, runId);
 
     /// <summary>One predict instance in the contract's wire form: <c>{"month":"2025-07-01","total_files":…}</c>.</summary>
@@ -100,8 +100,8 @@ public static class ReleaseCandidates
         return new Publishable(zip, quantiles, CanarySelector.Select(rows, model), TrainerKindNames.Format(TrainerKind.FastTree));
     }
 
-    // Appends to the trained chain an ML.NET expression that replaces the archived score (in GB) by exp(score) above
-    // the threshold: a float overflows to infinity there. The saved zip is an ordinary ML.NET model.
+    // Appends to the trained chain an ML.NET expression that replaces the archived score (in GB) by exp(1000 x score)
+    // above the threshold: a float overflows to infinity there. The saved zip is an ordinary ML.NET model.
     private static byte[] OverflowAbove(ReadOnlyMemory<byte> modelZip, double thresholdGb)
     {
         var mlContext = new MLContext(seed: 0);
