@@ -69,8 +69,9 @@ public sealed class ReleaseGuardServeTests
     {
         int candidate = await PublishAsync(ReleaseCandidates.Slow(TrainedStore.DefaultModel, "run-slow"));
 
-        // A hundred rows a request: the cost of the trees, not the request's fixed overhead, decides each role's latency.
-        string batch = ReleaseCandidates.Body(ReleaseCandidates.PassingInput, count: 100);
+        // Two hundred rows a request (one thread: a batch is split over cores from 250 rows): the cost of the trees, not
+        // the request's fixed overhead or a scheduling hiccup, decides each role's latency.
+        string batch = ReleaseCandidates.Body(ReleaseCandidates.PassingInput, count: 200);
         var started = await StartAsync(this.server, StartBody(candidate, 0.5, extra: ",\"min_requests\":30,\"max_latency_ratio\":3,\"max_error_rate_increase\":1"));
         string id = started.GetProperty("release").GetProperty("id").GetString()!;
 

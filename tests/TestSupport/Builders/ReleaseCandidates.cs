@@ -22,7 +22,8 @@ namespace ArchiveForecast.TestSupport;
 /// </summary>
 public static class ReleaseCandidates
 {
-    // A few hundred trees on part of the data: fitted in seconds, yet each row costs about a hundred times a small model's.
+    // A few hundred deep trees on part of the data: fitted in seconds, yet each row costs about a hundred times what a
+    // small model's does.
     private const int SlowTrees = 500;
     private const int SlowRows = 400;
 

@@ -84,8 +84,9 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
         var started = await StartAsync($$"""{"version":{{this.slow}},"fraction":0.5,"min_requests":30,"max_latency_ratio":3,"max_error_rate_increase":1}""");
         string id = started.Json["release"]!["id"]!.GetValue<string>();
 
-        // A hundred rows a request: the cost of the trees, not the request's fixed overhead, decides each role's latency.
-        string batch = ReleaseCandidates.Body(ReleaseCandidates.PassingInput, count: 100);
+        // Two hundred rows a request (one thread: a batch is split over cores from 250 rows): the cost of the trees, not
+        // the request's fixed overhead or a scheduling hiccup, decides each role's latency.
+        string batch = ReleaseCandidates.Body(ReleaseCandidates.PassingInput, count: 200);
         var answered = new List<int>();
         var record = await WaitForEndAsync(id, async () => answered.Add(await PredictAsync(batch)));
         TestContext.Out.WriteLine($"{answered.Count} requests; {record?.Reason}");
