@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArchiveForecast.Api.Tests.Http;
 using ArchiveForecast.Core.Registry;
 using Microsoft.Extensions.Logging;

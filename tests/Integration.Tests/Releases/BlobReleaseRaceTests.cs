@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ArchiveForecast.Core.Artifacts;
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Releases;
-using ArchiveForecast.Integration.Tests.Composition;
 
 namespace ArchiveForecast.Integration.Tests.Releases;
 

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Releases;
-using ArchiveForecast.Integration.Tests.Composition;
 using ArchiveForecast.Integration.Tests.Processes;
 
 namespace ArchiveForecast.Integration.Tests.Releases;

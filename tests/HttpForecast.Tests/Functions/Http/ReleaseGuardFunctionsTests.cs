@@ -1,11 +1,8 @@
 using System.Globalization;
 using ArchiveForecast.Api.Handlers;
 using ArchiveForecast.Core.Inference;
-using ArchiveForecast.Core.Registry;
 using ArchiveForecast.Core.Releases;
 using ArchiveForecast.HttpForecast.Functions.Http;
-using ArchiveForecast.HttpForecast.Tests.Builders;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchiveForecast.HttpForecast.Tests.Functions.Http;
 
@@ -41,7 +38,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
     [TearDown]
     public async Task BackToTheServedVersion()
     {
-        await App.SendAsync<ReleaseFunctions>(HttpRequestBuilder.Delete(Release), (f, r) => f.StopReleaseAsync(r, Model, CancellationToken.None));
+        await App.SendAsync<HttpFunctions>(HttpRequestBuilder.Delete(Release), (f, r) => f.StopReleaseAsync(r, Model, CancellationToken.None));
         await App.Registry.PromoteForTestAsync(Model, Served);
         await App.Services.GetRequiredService<ModelCatalog>().ReloadAllAsync(CancellationToken.None);
     }
@@ -124,7 +121,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
             var promote = Task.Run(async () =>
             {
                 await Task.Delay(delay);
-                return await App.SendAsync<ModelFunctions>(
+                return await App.SendAsync<HttpFunctions>(
                     HttpRequestBuilder.Post($"/api/models/{Model}/promote").WithJson($$"""{"version":{{this.promoteTarget}}}"""),
                     (f, r) => f.PromoteModelAsync(r, Model, CancellationToken.None));
             });
@@ -170,7 +167,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
         await using var first = await InstanceOnTheSameStoreAsync();
         await using var second = await InstanceOnTheSameStoreAsync();
 
-        var started = await first.SendAsync<ReleaseFunctions>(
+        var started = await first.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post(Release).WithJson($$"""{"version":{{this.candidate}},"fraction":0.5,"max_latency_ratio":1000,"max_divergence":100}"""),
             (f, r) => f.StartReleaseAsync(r, Model, CancellationToken.None));
         bool secondFollows = await Eventually.TrueAsync(async () => (await GetAsync(second)) is { Status: 200 } answer && answer.Json["following"]!.GetValue<bool>());
@@ -183,7 +180,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
             onSecond.Add(await PredictAsync(ReleaseCandidates.Body(ReleaseCandidates.PassingInput), key, second));
         }
 
-        var stopped = await second.SendAsync<ReleaseFunctions>(HttpRequestBuilder.Delete(Release), (f, r) => f.StopReleaseAsync(r, Model, CancellationToken.None));
+        var stopped = await second.SendAsync<HttpFunctions>(HttpRequestBuilder.Delete(Release), (f, r) => f.StopReleaseAsync(r, Model, CancellationToken.None));
         string candidateKey = keys.First(k => ActiveRelease.Position(k) < 0.5);
         bool firstEnds = await Eventually.TrueAsync(async () =>
             (await GetAsync(first)).Status == 404 && await PredictAsync(ReleaseCandidates.Body(ReleaseCandidates.PassingInput), candidateKey, first) == Served);
@@ -233,10 +230,10 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
     }
 
     private Task<HttpAnswer> StartAsync(string json) =>
-        App.SendAsync<ReleaseFunctions>(HttpRequestBuilder.Post(Release).WithJson(json), (f, r) => f.StartReleaseAsync(r, Model, CancellationToken.None));
+        App.SendAsync<HttpFunctions>(HttpRequestBuilder.Post(Release).WithJson(json), (f, r) => f.StartReleaseAsync(r, Model, CancellationToken.None));
 
     private Task<HttpAnswer> GetAsync(FunctionsApp? app = null) =>
-        (app ?? App).SendAsync<ReleaseFunctions>(HttpRequestBuilder.Get(Release), (f, r) => f.GetReleaseAsync(r, Model, CancellationToken.None));
+        (app ?? App).SendAsync<HttpFunctions>(HttpRequestBuilder.Get(Release), (f, r) => f.GetReleaseAsync(r, Model, CancellationToken.None));
 
     private async Task<int> PredictAsync(string body, string? routingKey = null, FunctionsApp? app = null)
     {
@@ -246,7 +243,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
             request = request.WithHeader(PredictHandler.RoutingKeyHeader, routingKey);
         }
 
-        var answer = await (app ?? App).SendAsync<PredictFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
+        var answer = await (app ?? App).SendAsync<HttpFunctions>(request, (f, r) => f.PredictAsync(r, CancellationToken.None));
         Assert.That(answer.Status, Is.EqualTo(200), answer.Body);
         return answer.Json["model"]!["version"]!.GetValue<int>();
     }
