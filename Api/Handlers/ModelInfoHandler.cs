@@ -20,8 +20,7 @@ public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandle
     private async Task<IResult> DescribeAsync(HttpRequest request, string? modelName, CancellationToken cancellationToken)
     {
         var name = models.Parse(modelName);
-        var served = name is null ? null : await models.FindAsync(name, cancellationToken);
-        if (served is null)
+        if (name is null || await models.FindAsync(name, cancellationToken) is not { } served)
         {
             return ModelLookup.UnknownModel(request, modelName);
         }
@@ -42,10 +41,10 @@ public sealed class ModelInfoHandler(ModelLookup models, ILogger<ModelInfoHandle
                 model.Quantiles,
                 new LoadStateInfo(state.LastAttemptAt, state.ConsecutiveFailures > 0, state.ConsecutiveFailures),
                 drift?.Snapshot(model),
-                await PromotionAsync(served.Name, cancellationToken)));
+                await PromotionAsync(name, cancellationToken)));
     }
 
-    private async Task<PromotionInfo?> PromotionAsync(string modelName, CancellationToken cancellationToken)
+    private async Task<PromotionInfo?> PromotionAsync(ModelName modelName, CancellationToken cancellationToken)
     {
         if (registry is null)
         {

@@ -25,7 +25,7 @@ internal static class EvaluateCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             string file = Inputs.ExistingFile(run.Get(data), "--data");
             var services = run.ExistingStore(run.Get(store));
             var registry = services.GetRequiredService<ModelRegistry>();
@@ -63,7 +63,7 @@ internal static class EvaluateCommand
 
             run.WriteJson(new
             {
-                Model = new { Name = modelName, Version = chosen },
+                Model = new { Name = modelName.Value, Version = chosen },
                 Data = file,
                 Rows = rows.Accepted.Count,
                 RowsRejected = rows.RowsRejected,

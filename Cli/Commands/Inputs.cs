@@ -14,7 +14,7 @@ internal static class Inputs
         File.Exists(path) ? path : throw CliException.BadInput($"{option}: the file {path} does not exist.");
 
     /// <summary>The version to use: the one given, or the one served; refused when the registry has no such complete version.</summary>
-    public static async Task<int> VersionAsync(ModelRegistry registry, string model, int? requested, CancellationToken cancellationToken)
+    public static async Task<int> VersionAsync(ModelRegistry registry, ModelName model, int? requested, CancellationToken cancellationToken)
     {
         if (await registry.IsRetiredAsync(model, cancellationToken))
         {

@@ -45,7 +45,7 @@ internal static class PredictCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             string file = Inputs.ExistingFile(run.Get(input), "--input");
             string target = run.Get(output);
             double rangeLevel = run.Get(level);
@@ -87,7 +87,7 @@ internal static class PredictCommand
                     : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ranges at {rangeLevel:0.##}");
                 run.Line($"Scored {Plural(scored.Rows, "input")} with {modelName} version {chosen} into {target} " +
                          $"({Plural(scored.OutOfRangeRows, "input")} outside the training range; {rangeNote}).");
-                run.WriteJson(new { Model = new { Name = modelName, Version = chosen }, Rows = scored.Rows, OutOfRangeRows = scored.OutOfRangeRows, Out = target });
+                run.WriteJson(new { Model = new { Name = modelName.Value, Version = chosen }, Rows = scored.Rows, OutOfRangeRows = scored.OutOfRangeRows, Out = target });
                 return ExitCodes.Ok;
             }
             catch (TrainingDataException ex)

@@ -16,7 +16,7 @@ internal static class PromoteCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             var registry = run.ExistingStore(run.Get(store)).GetRequiredService<ModelRegistry>();
             var before = await registry.GetPointerAsync(modelName, cancellationToken);
             var result = await registry.PromoteAsync(

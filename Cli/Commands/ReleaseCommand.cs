@@ -37,7 +37,7 @@ internal static class ReleaseCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             double share = run.Get(fraction);
             if (!ReleaseStart.IsValidFraction(share))
             {
@@ -69,19 +69,19 @@ internal static class ReleaseCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             var state = await run.ExistingStore(run.Get(store)).GetRequiredService<ReleaseRegistry>().GetAsync(modelName, cancellationToken);
             var release = state?.Value.Release;
             if (release is null)
             {
                 run.Line($"No release of {modelName} is running{(state is null ? string.Empty : $"; version {state.Value.Version} answers every request")}.");
-                run.WriteJson(new { Model = modelName, ServedVersion = state?.Value.Version, Release = (ModelRelease?)null });
+                run.WriteJson(new { Model = modelName.Value, ServedVersion = state?.Value.Version, Release = (ModelRelease?)null });
                 return ExitCodes.Ok;
             }
 
             run.Line(Describe(modelName, state!.Value.Version, release));
             run.Line("  per-version numbers: GET /api/models/" + modelName + "/release on each server");
-            run.WriteJson(new { Model = modelName, ServedVersion = state.Value.Version, Release = release });
+            run.WriteJson(new { Model = modelName.Value, ServedVersion = state.Value.Version, Release = release });
             return ExitCodes.Ok;
         });
     }
@@ -94,7 +94,7 @@ internal static class ReleaseCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             var change = await run.ExistingStore(run.Get(store)).GetRequiredService<ReleaseRegistry>().EndAsync(
                 modelName, null, ReleaseOutcome.Stopped, Actor, "stopped with archive-forecast release stop", null, cancellationToken);
             return change.Status switch

@@ -18,7 +18,7 @@ internal static class RetireCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             if (string.Equals(modelName, ModelName.Default, StringComparison.Ordinal))
             {
                 throw CliException.BadInput($"{modelName} is the default model and cannot be retired.");
@@ -31,7 +31,7 @@ internal static class RetireCommand
             }
 
             run.Line($"{modelName} is retired: it answers as unknown until a new version is published (train --model {modelName}).");
-            run.WriteJson(new { Model = modelName, Retired = true });
+            run.WriteJson(new { Model = modelName.Value, Retired = true });
             return ExitCodes.Ok;
         });
     }

@@ -15,7 +15,7 @@ internal static class RollbackCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             var registry = run.ExistingStore(run.Get(store)).GetRequiredService<ModelRegistry>();
             var before = await registry.GetPointerAsync(modelName, cancellationToken);
             var result = await registry.RollbackAsync(modelName, "cli", "rolled back with archive-forecast rollback", cancellationToken);

@@ -17,7 +17,7 @@ internal static class VersionsCommand
 
         return context.WithAction(command, async (run, cancellationToken) =>
         {
-            string modelName = Inputs.ModelName(run.Get(model));
+            var modelName = Inputs.ModelName(run.Get(model));
             var registry = run.ExistingStore(run.Get(store)).GetRequiredService<ModelRegistry>();
             var versions = await registry.ListVersionsAsync(modelName, cancellationToken);
             var pointer = await registry.GetPointerAsync(modelName, cancellationToken);
@@ -72,7 +72,7 @@ internal static class VersionsCommand
 
             run.WriteJson(new
             {
-                Model = modelName,
+                Model = modelName.Value,
                 Current = pointer?.Value.Version,
                 Previous = pointer?.Value.PreviousVersion,
                 History = pointer?.Value.RollbackPath() ?? [],

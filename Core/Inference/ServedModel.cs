@@ -27,6 +27,7 @@ public sealed class ServedModel
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ReleaseRegistry releases;
     private readonly int shadowQueueCapacity;
+    private readonly ModelName modelName;
     private ForecastModel? current;
     private ModelLoadState loadState = new(null, null, 0);
     private string? servedETag;
@@ -47,6 +48,7 @@ public sealed class ServedModel
         ReleaseOptions? releaseOptions = null)
     {
         ArgumentNullException.ThrowIfNull(name);
+        modelName = name;
         Name = name.Value;
         this.registry = registry;
         this.timeProvider = timeProvider;
@@ -121,7 +123,7 @@ public sealed class ServedModel
         pointerRead = false;
         try
         {
-            pointer = await registry.GetPointerAsync(Name, cancellationToken);
+            pointer = await registry.GetPointerAsync(modelName, cancellationToken);
             seenPointer = pointer?.Value;
             pointerRead = true;
         }
@@ -163,7 +165,7 @@ public sealed class ServedModel
         long started = timeProvider.GetTimestamp();
         try
         {
-            var verified = await registry.LoadVersionAsync(Name, version, cancellationToken);
+            var verified = await registry.LoadVersionAsync(modelName, version, cancellationToken);
             loaded = ForecastModel.Load(verified, timeProvider);
         }
         catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
@@ -235,7 +237,7 @@ public sealed class ServedModel
         ForecastModel candidate;
         try
         {
-            var verified = await registry.LoadVersionAsync(Name, wanted.Version, cancellationToken);
+            var verified = await registry.LoadVersionAsync(modelName, wanted.Version, cancellationToken);
             candidate = ForecastModel.Load(verified, timeProvider);
         }
         catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
@@ -255,7 +257,7 @@ public sealed class ServedModel
         try
         {
             var ended = await releases.EndAsync(
-                Name, active.Spec.Id, ReleaseOutcome.Aborted, "auto-abort", reason, active.Snapshot(), CancellationToken.None);
+                modelName, active.Spec.Id, ReleaseOutcome.Aborted, "auto-abort", reason, active.Snapshot(), CancellationToken.None);
             if (ended.Status == ReleaseChangeStatus.Ended)
             {
                 CoreLog.ReleaseAborted(logger, Name, active.Spec.Id, reason);

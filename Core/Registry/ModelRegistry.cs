@@ -13,10 +13,9 @@ namespace ArchiveForecast.Core.Registry;
 /// <c>current.json</c> pointer, replaced only by compare-and-swap.
 /// </summary>
 /// <remarks>
-/// Methods that take a model name as text parse it with <see cref="ModelName.Parse"/> (run ids with
-/// <see cref="RunId.Parse"/>) and throw <see cref="ArgumentException"/> otherwise, so no caller input reaches a store path
-/// unchecked; methods that take a <see cref="ModelName"/> or <see cref="RunId"/> trust the edge that parsed it. Failures of
-/// the store itself (unreachable, denied) surface as the store's exceptions.
+/// Model names and run ids arrive as <see cref="ModelName"/> and <see cref="RunId"/>, parsed where the request entered, so
+/// no unchecked caller input reaches a store path. Failures of the store itself (unreachable, denied) surface as the
+/// store's exceptions.
 /// </remarks>
 public sealed class ModelRegistry
 {
@@ -97,10 +96,9 @@ public sealed class ModelRegistry
     }
 
     /// <summary>True when the store holds a pointer or any version of <paramref name="modelName"/> and the name is not retired.</summary>
-    /// <exception cref="ArgumentException">The model name is invalid.</exception>
-    public async Task<bool> ModelExistsAsync(string modelName, CancellationToken cancellationToken)
+        public async Task<bool> ModelExistsAsync(ModelName modelName, CancellationToken cancellationToken)
     {
-        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(modelName);
         if (await IsRetiredAsync(modelName, cancellationToken))
         {
             return false;
@@ -123,16 +121,19 @@ public sealed class ModelRegistry
     }
 
     /// <summary>True when <paramref name="modelName"/> is marked retired.</summary>
-    public async Task<bool> IsRetiredAsync(string modelName, CancellationToken cancellationToken) =>
-        (await VersionListing.TryReadJsonAsync<ModelRetirement>(store, RegistryPaths.Retirement(modelName), cancellationToken))?.Retired == true;
+    public async Task<bool> IsRetiredAsync(ModelName modelName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(modelName);
+        return (await VersionListing.TryReadJsonAsync<ModelRetirement>(store, RegistryPaths.Retirement(modelName), cancellationToken))?.Retired == true;
+    }
 
     /// <summary>
     /// Retires <paramref name="modelName"/> (<paramref name="retire"/> true) or revives it: a retired name answers as
     /// unknown; nothing of it is deleted. False when the model does not exist (or is already retired, when retiring).
     /// </summary>
-    public async Task<bool> SetRetiredAsync(string modelName, bool retire, string actor, string reason, CancellationToken cancellationToken)
+    public async Task<bool> SetRetiredAsync(ModelName modelName, bool retire, string actor, string reason, CancellationToken cancellationToken)
     {
-        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(modelName);
         if (retire && !await ModelExistsAsync(modelName, cancellationToken))
         {
             return false;
@@ -148,11 +149,11 @@ public sealed class ModelRegistry
     /// The version number is claimed by creating its model.zip with a create-only write, so concurrent publishers each
     /// get their own number. A publish that stops halfway leaves a version without a manifest: incomplete, never served.
     /// </remarks>
-    /// <exception cref="ArgumentException">The name is invalid, model.zip is empty or too large, or the card names another model or an invalid run id.</exception>
+    /// <exception cref="ArgumentException">model.zip is empty or too large, or the card names another model or an invalid run id.</exception>
     /// <exception cref="InvalidOperationException">No version number could be claimed in <see cref="MaxPublishAttempts"/> tries.</exception>
-    public async Task<Manifest> PublishAsync(string modelName, PublishRequest request, CancellationToken cancellationToken)
+    public async Task<Manifest> PublishAsync(ModelName modelName, PublishRequest request, CancellationToken cancellationToken)
     {
-        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(modelName);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Card);
         ArgumentNullException.ThrowIfNull(request.Quantiles);
@@ -226,11 +227,10 @@ public sealed class ModelRegistry
     }
 
     /// <summary>The pointer with its ETag, or null when no version was ever promoted.</summary>
-    /// <exception cref="ArgumentException">The model name is invalid.</exception>
     /// <exception cref="InvalidDataException">current.json exists but is not a valid pointer.</exception>
-    public async Task<PointerState?> GetPointerAsync(string modelName, CancellationToken cancellationToken)
+    public async Task<PointerState?> GetPointerAsync(ModelName modelName, CancellationToken cancellationToken)
     {
-        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(modelName);
         var (pointer, etag, problem) = await pointers.ReadAsync(modelName, cancellationToken);
         if (problem is not null)
         {
@@ -246,12 +246,12 @@ public sealed class ModelRegistry
     /// so of two racing promotes exactly one changes it and the other gets <see cref="PointerChangeStatus.Conflict"/>.
     /// The previous version becomes the one the pointer named before. A pointer that cannot be parsed is replaced.
     /// </remarks>
-    /// <exception cref="ArgumentException">The model name is invalid, or <paramref name="actor"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is below 1.</exception>
-    public async Task<PointerChangeResult> PromoteAsync(string modelName, int version, string? expectedETag, string actor, string reason, CancellationToken cancellationToken)
+    public async Task<PointerChangeResult> PromoteAsync(ModelName modelName, int version, string? expectedETag, string actor, string reason, CancellationToken cancellationToken)
     {
         const string Change = "Promote";
-        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(modelName);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         if (!await IsCompleteAsync(modelName, version, cancellationToken))
@@ -279,11 +279,11 @@ public sealed class ModelRegistry
     /// forward: the version rolled back from leaves the history, so a second rollback goes further back rather than
     /// undoing the first. Promoting is the way forward again.
     /// </remarks>
-    /// <exception cref="ArgumentException">The model name is invalid, or <paramref name="actor"/> is empty.</exception>
-    public async Task<PointerChangeResult> RollbackAsync(string modelName, string actor, string reason, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty.</exception>
+    public async Task<PointerChangeResult> RollbackAsync(ModelName modelName, string actor, string reason, CancellationToken cancellationToken)
     {
         const string Change = "Rollback";
-        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(modelName);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var (current, etag, problem) = await pointers.ReadAsync(modelName, cancellationToken);
         var path = current?.RollbackPath() ?? [];
@@ -308,10 +308,9 @@ public sealed class ModelRegistry
 
     /// <summary>Every version of a model, newest first; an unknown model has none.</summary>
     /// <remarks>Metrics, trainer and run id come from each version's model card and manifest, when they can be read.</remarks>
-    /// <exception cref="ArgumentException">The model name is invalid.</exception>
-    public Task<IReadOnlyList<VersionSummary>> ListVersionsAsync(string modelName, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<VersionSummary>> ListVersionsAsync(ModelName modelName, CancellationToken cancellationToken)
     {
-        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(modelName);
         return listing.ListAsync(modelName, cancellationToken);
     }
 
@@ -322,11 +321,10 @@ public sealed class ModelRegistry
     /// the recorded size and SHA-256, and the card and quantiles must parse. Files are read no larger than the manifest
     /// records, and never above <see cref="MaxArtifactBytes"/>.
     /// </remarks>
-    /// <exception cref="ArgumentException">The model name is invalid.</exception>
     /// <exception cref="ArtifactVerificationException">A file is missing, too large, or differs from the manifest; the message names the file and why.</exception>
-    public Task<VerifiedVersion> LoadVersionAsync(string modelName, int version, CancellationToken cancellationToken)
+    public Task<VerifiedVersion> LoadVersionAsync(ModelName modelName, int version, CancellationToken cancellationToken)
     {
-        CheckModelName(modelName);
+        ArgumentNullException.ThrowIfNull(modelName);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         return verifier.LoadAsync(modelName, version, MaxArtifactBytes, cancellationToken);
     }
@@ -359,8 +357,6 @@ public sealed class ModelRegistry
         ArgumentNullException.ThrowIfNull(modelName);
         return store.TryAcquireLeaseAsync(RegistryPaths.TrainingLock(modelName), TrainingLockDuration, cancellationToken);
     }
-
-    private static void CheckModelName(string modelName) => _ = ModelName.Parse(modelName);
 
     private static ManifestEntry EntryOf(ReadOnlySpan<byte> content) => new(VersionVerifier.Sha256Hex(content), content.Length);
 

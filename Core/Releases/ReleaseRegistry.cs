@@ -27,15 +27,15 @@ public sealed class ReleaseRegistry(ModelRegistry registry, TimeProvider timePro
     public static string RecordPath(string modelName, string releaseId) => $"{modelName}/releases/{releaseId}.json";
 
     /// <summary>The pointer of a model with its release, or null when no version was ever promoted.</summary>
-    public Task<PointerState?> GetAsync(string modelName, CancellationToken cancellationToken) =>
+    public Task<PointerState?> GetAsync(ModelName modelName, CancellationToken cancellationToken) =>
         registry.GetPointerAsync(modelName, cancellationToken);
 
     /// <summary>
     /// Starts a release of <paramref name="start"/>'s version, after verifying the candidate's files against its manifest
     /// and loading it with its canary self-check; or widens the running release when it has the same candidate.
     /// </summary>
-    /// <exception cref="ArgumentException">The model name is invalid, or the fraction is outside (0, 1].</exception>
-    public async Task<ReleaseChange> StartAsync(string modelName, ReleaseStart start, ReleaseGuards defaultGuards, string actor, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">The fraction is outside (0, 1].</exception>
+    public async Task<ReleaseChange> StartAsync(ModelName modelName, ReleaseStart start, ReleaseGuards defaultGuards, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(defaultGuards);
@@ -89,7 +89,7 @@ public sealed class ReleaseRegistry(ModelRegistry registry, TimeProvider timePro
     /// Retries when the pointer changes meanwhile, as long as the same release is still in it.
     /// </summary>
     public async Task<ReleaseChange> EndAsync(
-        string modelName,
+        ModelName modelName,
         string? releaseId,
         ReleaseOutcome outcome,
         string actor,
@@ -125,7 +125,7 @@ public sealed class ReleaseRegistry(ModelRegistry registry, TimeProvider timePro
     }
 
     /// <summary>The record of an ended release, or null.</summary>
-    public async Task<ReleaseRecord?> GetRecordAsync(string modelName, string releaseId, CancellationToken cancellationToken)
+    public async Task<ReleaseRecord?> GetRecordAsync(ModelName modelName, string releaseId, CancellationToken cancellationToken)
     {
         var stored = await registry.Store.ReadAsync(RecordPath(modelName, releaseId), ModelRegistry.MaxJsonBytes, cancellationToken);
         return stored is null ? null : JsonSerializer.Deserialize<ReleaseRecord>(stored.Content.Span, ArtifactJson.Options);
@@ -134,7 +134,7 @@ public sealed class ReleaseRegistry(ModelRegistry registry, TimeProvider timePro
     /// <summary>The name of a mode in the contract: <c>split</c> or <c>shadow</c>.</summary>
     public static string ModeName(ReleaseMode mode) => mode == ReleaseMode.Shadow ? "shadow" : "split";
 
-    private async Task<ReleaseChange?> VerifyAsync(string modelName, int version, CancellationToken cancellationToken)
+    private async Task<ReleaseChange?> VerifyAsync(ModelName modelName, int version, CancellationToken cancellationToken)
     {
         if (await registry.Store.GetETagAsync(RegistryPaths.VersionFile(modelName, version, ArtifactFiles.Manifest), cancellationToken) is null)
         {

@@ -41,7 +41,7 @@ internal sealed class PromotionStep(ModelRegistry registry, TimeProvider timePro
     public async Task<(bool Promoted, string Reason)> PromoteAsync(
         RunState run, int version, GateDecision decision, PointerState? pointer, CancellationToken cancellationToken)
     {
-        string modelName = run.Request.ModelName;
+        var modelName = run.Request.ModelName;
         string runId = run.Record.RunId;
         string actor = $"training run {runId} ({run.Request.Trigger})";
         switch (run.Request.Promote)

@@ -47,7 +47,7 @@ public sealed class PublishedVersion : IDisposable
         };
         var quantiles = fixture.Model.Quantiles ?? QuantileCalculator.Compute(inputs);
         var manifest = await registry.PublishAsync(
-            fixture.Model.Name, new PublishRequest(fixture.Trained.ModelZip, card, quantiles), cancellationToken);
+            ModelName.Parse(fixture.Model.Name), new PublishRequest(fixture.Trained.ModelZip, card, quantiles), cancellationToken);
         return new PublishedVersion(folder, registry, manifest);
     }
 

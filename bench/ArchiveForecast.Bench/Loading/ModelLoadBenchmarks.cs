@@ -41,7 +41,7 @@ public class ModelLoadBenchmarks
 
     [Benchmark(Description = "registry LoadVersion (read + SHA-256)")]
     public Task<VerifiedVersion> LoadVersion() =>
-        this.published.Registry.LoadVersionAsync(this.published.Manifest.ModelName, this.published.Manifest.Version, CancellationToken.None);
+        this.published.Registry.LoadVersionAsync(ModelName.Parse(this.published.Manifest.ModelName), this.published.Manifest.Version, CancellationToken.None);
 
     [Benchmark(Description = "ForecastModel.Load (deserialise + canaries)")]
     public int LoadModel()

@@ -247,7 +247,7 @@ public sealed class ModelRoutesTests
     private async Task PromoteOutsideTheApiAsync(int version)
     {
         var registry = server.Server.Services.GetRequiredService<ModelRegistry>();
-        var result = await registry.PromoteAsync(TrainedStore.DefaultModel, version, null, "test", "moved outside the API", CancellationToken.None);
+        var result = await registry.PromoteAsync(ModelName.Parse(TrainedStore.DefaultModel), version, null, "test", "moved outside the API", CancellationToken.None);
         Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed));
     }
 }

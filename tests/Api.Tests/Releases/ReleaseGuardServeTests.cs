@@ -104,7 +104,7 @@ public sealed class ReleaseGuardServeTests
     private async Task<int> PublishAsync(PublishRequest request)
     {
         var registry = new ModelRegistry(new FolderArtifactStore(this.server.ModelsPath, TimeProvider.System), TimeProvider.System);
-        return (await registry.PublishAsync(TrainedStore.DefaultModel, request, CancellationToken.None)).Version;
+        return (await registry.PublishAsync(ModelName.Parse(TrainedStore.DefaultModel), request, CancellationToken.None)).Version;
     }
 
     // The pointer is cleared first and the record written right after, so both are waited for.

@@ -79,7 +79,7 @@ public sealed class ModelCatalogTests
     [Test]
     public async Task Get_OfModelWithVersionsButNothingPromoted_ReturnsItWithoutAModel()
     {
-        await folder.Registry.PublishAsync(Named, new PublishRequestBuilder().ForModel(Named).Build(), CancellationToken.None);
+        await folder.Registry.PublishAsync(ModelName.Parse(Named), new PublishRequestBuilder().ForModel(Named).Build(), CancellationToken.None);
 
         var served = await catalog.GetAsync(ModelName.Parse(Named), CancellationToken.None);
 

@@ -107,7 +107,7 @@ public sealed class ServedModelTests
         await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
         var good = served.Current;
-        await folder.Registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
+        await folder.Registry.PublishAsync(ModelName.Parse(Model), PublishableModels.Second(Model, "run-2"), CancellationToken.None);
         await folder.Store.FlipByteAsync(ModelZip(2));
         await folder.Registry.PromoteForTestAsync(Model, 2);
 
@@ -211,7 +211,7 @@ public sealed class ServedModelTests
     {
         await folder.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-1"));
         await served.ReloadAsync(force: false, CancellationToken.None);
-        await folder.Registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
+        await folder.Registry.PublishAsync(ModelName.Parse(Model), PublishableModels.Second(Model, "run-2"), CancellationToken.None);
         await AlterCanariesAsync(2);
         await folder.Registry.PromoteForTestAsync(Model, 2);
 

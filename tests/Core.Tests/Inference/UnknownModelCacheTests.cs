@@ -45,7 +45,7 @@ public sealed class UnknownModelCacheTests
     {
         var catalog = Catalog(TimeSpan.FromSeconds(10));
         _ = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
-        await new ModelRegistry(folder.Store, clock).PublishAsync(Unknown, new PublishRequestBuilder().ForModel(Unknown).WithRunId("run-1").Build(), CancellationToken.None);
+        await new ModelRegistry(folder.Store, clock).PublishAsync(ModelName.Parse(Unknown), new PublishRequestBuilder().ForModel(Unknown).WithRunId("run-1").Build(), CancellationToken.None);
 
         var stillUnknown = await catalog.GetAsync(ModelName.Parse(Unknown), CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(11));

@@ -42,6 +42,17 @@ public sealed class NamePatternTests
         });
     }
 
+    [TestCase("../x")]
+    [TestCase("a/b")]
+    [TestCase("..")]
+    [TestCase("%2e%2e")]
+    [TestCase("Upper")]
+    [TestCase("")]
+    [TestCase("https://evil.example/x")]
+    [TestCase(null)]
+    public void ModelName_Parse_Unsafe_IsRefusedWithTheRule(string? name) =>
+        Assert.That(() => ModelName.Parse(name), Throws.ArgumentException.With.Message.StartsWith(ModelName.Rule));
+
     [Test]
     public void ModelName_Parse_Valid_KeepsTheText()
     {

@@ -77,8 +77,8 @@ public sealed class ServedModelTelemetryTests
 
     private async Task PublishAndPromoteAsync()
     {
-        var manifest = await folder.Registry.PublishAsync(Model, PublishableModels.First(Model, "run-1"), CancellationToken.None);
-        var result = await folder.Registry.PromoteAsync(Model, manifest.Version, null, "test", "arrange", CancellationToken.None);
+        var manifest = await folder.Registry.PublishAsync(ModelName.Parse(Model), PublishableModels.First(Model, "run-1"), CancellationToken.None);
+        var result = await folder.Registry.PromoteAsync(ModelName.Parse(Model), manifest.Version, null, "test", "arrange", CancellationToken.None);
         Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), "arranging a promote");
     }
 }

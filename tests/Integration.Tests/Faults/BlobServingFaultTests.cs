@@ -57,7 +57,7 @@ public sealed class BlobServingFaultTests
     public async Task Reload_WhenThePointerNamesAMissingVersion_KeepsTheLastGoodModelAndLogs()
     {
         await using var world = await ServingVersionOneAsync();
-        var pointer = await world.Registry.GetPointerAsync(ModelName.Default, CancellationToken.None);
+        var pointer = await world.Registry.GetPointerAsync(ModelName.Parse(ModelName.Default), CancellationToken.None);
         await world.Registry.Store.WriteAsync(
             $"{ModelName.Default}/current.json",
             Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(pointer!.Value with { Version = 9, PreviousVersion = 1 }, ArtifactJson.Options)),
@@ -113,7 +113,7 @@ public sealed class BlobServingFaultTests
     /// </summary>
     private static async Task PromoteByAnotherWriterAsync(BlobWorld world, int version)
     {
-        var result = await world.Registry.PromoteAsync(ModelName.Default, version, null, "another writer", "promote the damaged version", CancellationToken.None);
+        var result = await world.Registry.PromoteAsync(ModelName.Parse(ModelName.Default), version, null, "another writer", "promote the damaged version", CancellationToken.None);
         Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), result.Detail);
     }
 

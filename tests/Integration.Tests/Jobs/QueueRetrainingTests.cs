@@ -56,7 +56,7 @@ public sealed class QueueRetrainingTests
             .HandleAsync(messageText, dequeueCount: 1, CancellationToken.None);
 
         var record = await world.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(accepted.RunId), CancellationToken.None);
-        var versions = await world.Registry.ListVersionsAsync(ModelName.Default, CancellationToken.None);
+        var versions = await world.Registry.ListVersionsAsync(ModelName.Parse(ModelName.Default), CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));

@@ -30,9 +30,9 @@ public sealed class BlobReleaseRaceTests
     public async Task PublishThreeVersions()
     {
         this.world = BlobWorld.Create(SharedAzurite.Instance, TimeSpan.Zero);
-        await this.world.Registry.PublishAsync(Model, PublishableModels.First(Model, "run-1"), CancellationToken.None);
-        await this.world.Registry.PublishAsync(Model, PublishableModels.Second(Model, "run-2"), CancellationToken.None);
-        await this.world.Registry.PublishAsync(Model, PublishableModels.First(Model, "run-3"), CancellationToken.None);
+        await this.world.Registry.PublishAsync(ModelName.Parse(Model), PublishableModels.First(Model, "run-1"), CancellationToken.None);
+        await this.world.Registry.PublishAsync(ModelName.Parse(Model), PublishableModels.Second(Model, "run-2"), CancellationToken.None);
+        await this.world.Registry.PublishAsync(ModelName.Parse(Model), PublishableModels.First(Model, "run-3"), CancellationToken.None);
 
         // The racers share one store that can hold writes back, so that a round can make both read the same pointer first.
         this.racingStore = new InterceptingArtifactStore(this.world.Registry.Store);
@@ -143,11 +143,11 @@ public sealed class BlobReleaseRaceTests
             async () =>
             {
                 await Task.Delay(promoteDelay, cancellationToken);
-                return await this.racingRegistry.PromoteAsync(Model, Promoted, null, "racer-a", "race", cancellationToken);
+                return await this.racingRegistry.PromoteAsync(ModelName.Parse(Model), Promoted, null, "racer-a", "race", cancellationToken);
             },
             cancellationToken);
         var start = Task.Run(
-            () => this.releases.StartAsync(Model, new ReleaseStart(Candidate, 0.1, ReleaseMode.Split), new ReleaseOptions().DefaultGuards(), "racer-b", cancellationToken),
+            () => this.releases.StartAsync(ModelName.Parse(Model), new ReleaseStart(Candidate, 0.1, ReleaseMode.Split), new ReleaseOptions().DefaultGuards(), "racer-b", cancellationToken),
             cancellationToken);
         return (await promote.WaitAsync(BarrierTimeout * 2, cancellationToken), await start.WaitAsync(BarrierTimeout * 2, cancellationToken));
     }
@@ -183,7 +183,7 @@ public sealed class BlobReleaseRaceTests
 
     private async Task ResetAsync(CancellationToken cancellationToken)
     {
-        var reset = await this.world.Registry.PromoteAsync(Model, Served, null, "test", "reset", cancellationToken);
+        var reset = await this.world.Registry.PromoteAsync(ModelName.Parse(Model), Served, null, "test", "reset", cancellationToken);
         Assert.That(reset.Status, Is.EqualTo(PointerChangeStatus.Changed), "arranging the round");
     }
 

@@ -33,7 +33,7 @@ public sealed class ServeProcessesReleaseTests
     {
         await using var world = BlobWorld.Create(SharedAzurite.Instance, TimeSpan.Zero);
         await world.Registry.PublishAndPromoteAsync(Model, PublishableModels.First(Model, "run-served"));
-        await world.Registry.PublishAsync(Model, PublishableModels.Second(Model, "run-candidate"), CancellationToken.None);
+        await world.Registry.PublishAsync(ModelName.Parse(Model), PublishableModels.Second(Model, "run-candidate"), CancellationToken.None);
         using var work = new TempFolder();
         var environment = new Dictionary<string, string>
         {
@@ -81,8 +81,8 @@ public sealed class ServeProcessesReleaseTests
             Pause);
 
         string id = started.GetProperty("release").GetProperty("id").GetString()!;
-        var pointer = await world.Registry.GetPointerAsync(Model, CancellationToken.None);
-        var record = await new ReleaseRegistry(world.Registry, TimeProvider.System).GetRecordAsync(Model, id, CancellationToken.None);
+        var pointer = await world.Registry.GetPointerAsync(ModelName.Parse(Model), CancellationToken.None);
+        var record = await new ReleaseRegistry(world.Registry, TimeProvider.System).GetRecordAsync(ModelName.Parse(Model), id, CancellationToken.None);
         string output = $"\nfirst:\n{first.Output}\nsecond:\n{second.Output}";
         Assert.Multiple(() =>
         {

@@ -13,7 +13,7 @@ public static class RegistryArrangements
     /// <summary>Publishes a version and makes it current.</summary>
     public static async Task<int> PublishAndPromoteAsync(this ModelRegistry registry, string modelName, PublishRequest request)
     {
-        var manifest = await registry.PublishAsync(modelName, request, CancellationToken.None);
+        var manifest = await registry.PublishAsync(ModelName.Parse(modelName), request, CancellationToken.None);
         await registry.PromoteForTestAsync(modelName, manifest.Version);
         return manifest.Version;
     }
@@ -21,7 +21,7 @@ public static class RegistryArrangements
     /// <summary>Makes a version current, asserting that the promote went through.</summary>
     public static async Task<PointerChangeResult> PromoteForTestAsync(this ModelRegistry registry, string modelName, int version)
     {
-        var result = await registry.PromoteAsync(modelName, version, null, "test", $"promote {version}", CancellationToken.None);
+        var result = await registry.PromoteAsync(ModelName.Parse(modelName), version, null, "test", $"promote {version}", CancellationToken.None);
         Assert.That(result.Status, Is.EqualTo(PointerChangeStatus.Changed), "arranging a promote");
         return result;
     }

@@ -93,7 +93,7 @@ public sealed class BatchJobRunnerTests
         await Runner().RunAsync(run, CancellationToken.None);
 
         var read = await CsvInstanceReader.ReadAsync(File.OpenRead(Path.Combine(dataRoot, Dataset)), CancellationToken.None);
-        using var model = ForecastModel.Load(await harness.Registry.LoadVersionAsync(TrainingHarness.Model, 1, CancellationToken.None), TimeProvider.System);
+        using var model = ForecastModel.Load(await harness.Registry.LoadVersionAsync(TrainingHarness.Name, 1, CancellationToken.None), TimeProvider.System);
         var expected = model.PredictBatch([.. read.Rows.Select(r => r.Input)]);
         var lines = File.ReadAllLines(Path.Combine(outputRoot, TrainingHarness.Model, $"{run.RunId}.csv"));
         var header = lines[0].Split(',');
@@ -172,14 +172,14 @@ public sealed class BatchJobRunnerTests
             if (!promoted)
             {
                 promoted = true;
-                var change = await registry.PromoteAsync(Model, 2, null, "test", "a promotion during a job", token);
+                var change = await registry.PromoteAsync(ModelName.Parse(Model), 2, null, "test", "a promotion during a job", token);
                 Assert.That(change.Status, Is.EqualTo(PointerChangeStatus.Changed));
             }
         };
 
         var record = await runner.RunAsync(new BatchRequest(RunId.Parse("20261130T000000Z-0000aa05"), ModelName.Parse(Model), DatasetPath.Parse(Dataset), null, TrainingTriggers.Cli), CancellationToken.None);
 
-        using var first = ForecastModel.Load(await registry.LoadVersionAsync(Model, 1, CancellationToken.None), TimeProvider.System);
+        using var first = ForecastModel.Load(await registry.LoadVersionAsync(ModelName.Parse(Model), 1, CancellationToken.None), TimeProvider.System);
         var read = await CsvInstanceReader.ReadAsync(File.OpenRead(Path.Combine(dataRoot, Dataset)), CancellationToken.None);
         var expected = first.PredictBatch([.. read.Rows.Select(r => r.Input)]).Select(p => ScoredCsv.Number(p.SavingsGbNextPeriod));
         var lines = File.ReadAllLines(Path.Combine(outputRoot, Model, "20261130T000000Z-0000aa05.csv"));
@@ -276,7 +276,7 @@ public sealed class BatchJobRunnerTests
     }
 
     private static BatchRequest Request(string runId, string dataset = Dataset, string? output = null) =>
-        new(RunId.Parse(runId), ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse(dataset), output, TrainingTriggers.Cli);
+        new(RunId.Parse(runId), TrainingHarness.Name, DatasetPath.Parse(dataset), output, TrainingTriggers.Cli);
 
     private void WriteDataset(string text)
     {

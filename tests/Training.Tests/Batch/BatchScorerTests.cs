@@ -15,7 +15,7 @@ public sealed class BatchScorerTests
     {
         harness = new TrainingHarness();
         await harness.TrainAsync(TrainingHarness.Csv(300, seed: 2));
-        model = ForecastModel.Load(await harness.Registry.LoadVersionAsync(TrainingHarness.Model, 1, CancellationToken.None), TimeProvider.System);
+        model = ForecastModel.Load(await harness.Registry.LoadVersionAsync(TrainingHarness.Name, 1, CancellationToken.None), TimeProvider.System);
     }
 
     [OneTimeTearDown]

@@ -12,6 +12,8 @@ internal sealed class TrainingHarness : IDisposable
 {
     public const string Model = "archive-forecast";
 
+    public static readonly ModelName Name = ModelName.Parse(Model);
+
     public TrainingHarness()
     {
         Root = Directory.CreateTempSubdirectory("af-training-").FullName;
@@ -62,9 +64,9 @@ internal sealed class TrainingHarness : IDisposable
     public static TrainingDataInput Bytes(string csv, string name) =>
         TrainingDataInput.FromStream(name, _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(csv))));
 
-    public async Task<IReadOnlyList<VersionSummary>> VersionsAsync() => await Registry.ListVersionsAsync(Model, CancellationToken.None);
+    public async Task<IReadOnlyList<VersionSummary>> VersionsAsync() => await Registry.ListVersionsAsync(ModelName.Parse(Model), CancellationToken.None);
 
-    public async Task<int?> ServedVersionAsync() => (await Registry.GetPointerAsync(Model, CancellationToken.None))?.Value.Version;
+    public async Task<int?> ServedVersionAsync() => (await Registry.GetPointerAsync(ModelName.Parse(Model), CancellationToken.None))?.Value.Version;
 
     public void Dispose()
     {

@@ -48,9 +48,9 @@ public sealed class RetrainTests
     [Test]
     public async Task Submit_SavesAQueuedRecordAndEnqueuesTheRequest()
     {
-        var record = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http, CancellationToken.None);
+        var record = await coordinator.SubmitAsync(TrainingHarness.Name, DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http, CancellationToken.None);
 
-        var saved = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(record.RunId), CancellationToken.None);
+        var saved = await harness.Registry.GetRunAsync(TrainingHarness.Name, RunId.Parse(record.RunId), CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(record.Status, Is.EqualTo(RunStatus.Queued));
@@ -58,7 +58,7 @@ public sealed class RetrainTests
             Assert.That(saved!.Status, Is.EqualTo(RunStatus.Queued));
             Assert.That(saved.Dataset, Is.EqualTo("2026/archive.csv"));
             Assert.That(queue.Reader.TryRead(out var request), Is.True);
-            Assert.That(request, Is.EqualTo(new RetrainRequest(RunId.Parse(record.RunId), ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http)));
+            Assert.That(request, Is.EqualTo(new RetrainRequest(RunId.Parse(record.RunId), TrainingHarness.Name, DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http)));
         });
     }
 
@@ -77,14 +77,14 @@ public sealed class RetrainTests
 
     [Test]
     public async Task Submit_NoDatasetAndNoDefault_IsRefused() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Timer, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => coordinator.SubmitAsync(TrainingHarness.Name, null, TrainingTriggers.Timer, CancellationToken.None));
 
     [Test]
     public async Task Submit_NoDataset_UsesTheConfiguredDefault()
     {
         harness.Options.DefaultDataset = "2026/archive.csv";
 
-        var record = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Timer, CancellationToken.None);
+        var record = await coordinator.SubmitAsync(TrainingHarness.Name, null, TrainingTriggers.Timer, CancellationToken.None);
         queue.Reader.TryRead(out var request);
         var result = await handler.HandleAsync(request!, CancellationToken.None);
 
@@ -101,7 +101,7 @@ public sealed class RetrainTests
         using var worker = new InProcessRetrainWorker(queue, handler, NullLogger<InProcessRetrainWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
 
-        var queued = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http, CancellationToken.None);
+        var queued = await coordinator.SubmitAsync(TrainingHarness.Name, DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Http, CancellationToken.None);
         var finished = await WaitForFinishAsync(queued.RunId);
         await worker.StopAsync(CancellationToken.None);
 
@@ -118,7 +118,7 @@ public sealed class RetrainTests
     [Test]
     public async Task Handle_RunAlreadyFinished_DoesNotTrainAgain()
     {
-        var queued = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Queue, CancellationToken.None);
+        var queued = await coordinator.SubmitAsync(TrainingHarness.Name, DatasetPath.Parse("2026/archive.csv"), TrainingTriggers.Queue, CancellationToken.None);
         queue.Reader.TryRead(out var request);
         await handler.HandleAsync(request!, CancellationToken.None);
 
@@ -136,7 +136,7 @@ public sealed class RetrainTests
     [Test]
     public async Task Handle_MissingDataset_FailsTheRunSayingWhich()
     {
-        var queued = await coordinator.SubmitAsync(ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/none.csv"), TrainingTriggers.Queue, CancellationToken.None);
+        var queued = await coordinator.SubmitAsync(TrainingHarness.Name, DatasetPath.Parse("2026/none.csv"), TrainingTriggers.Queue, CancellationToken.None);
         queue.Reader.TryRead(out var request);
 
         var result = await handler.HandleAsync(request!, CancellationToken.None);
@@ -155,7 +155,7 @@ public sealed class RetrainTests
         string message = $$"""{"run_id":"20260101T000000Z-0000abcd","model_name":"{{TrainingHarness.Model}}","dataset":"../../etc/passwd","trigger":"queue"}""";
 
         var result = await Consumer().HandleAsync(message, dequeueCount: 1, CancellationToken.None);
-        var saved = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse("20260101T000000Z-0000abcd"), CancellationToken.None);
+        var saved = await harness.Registry.GetRunAsync(TrainingHarness.Name, RunId.Parse("20260101T000000Z-0000abcd"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -186,11 +186,11 @@ public sealed class RetrainTests
     {
         for (int i = 0; i < InProcessRetrainQueue.Capacity; i++)
         {
-            await queue.EnqueueAsync(new RetrainRequest(RunId.Parse($"run-{i}"), ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Http), CancellationToken.None);
+            await queue.EnqueueAsync(new RetrainRequest(RunId.Parse($"run-{i}"), TrainingHarness.Name, null, TrainingTriggers.Http), CancellationToken.None);
         }
 
         await Assert.ThrowsAsync<RetrainQueueFullException>(() =>
-            queue.EnqueueAsync(new RetrainRequest(RunId.Parse("run-x"), ModelName.Parse(TrainingHarness.Model), null, TrainingTriggers.Http), CancellationToken.None));
+            queue.EnqueueAsync(new RetrainRequest(RunId.Parse("run-x"), TrainingHarness.Name, null, TrainingTriggers.Http), CancellationToken.None));
     }
 
     [Test]
@@ -210,7 +210,7 @@ public sealed class RetrainTests
     public async Task Consumer_BatchMessage_RunsTheBatchJobWithTheServedVersion()
     {
         await harness.TrainAsync(TrainingHarness.Csv());
-        var request = new BatchRequest(RunId.Parse("20261201T000000Z-0000cc01"), ModelName.Parse(TrainingHarness.Model), DatasetPath.Parse("2026/archive.csv"), "december", TrainingTriggers.Http);
+        var request = new BatchRequest(RunId.Parse("20261201T000000Z-0000cc01"), TrainingHarness.Name, DatasetPath.Parse("2026/archive.csv"), "december", TrainingTriggers.Http);
 
         var result = await Consumer().HandleAsync(RetrainMessage.Serialize(request), 1, CancellationToken.None);
         var versions = await harness.VersionsAsync();
@@ -247,7 +247,7 @@ public sealed class RetrainTests
     {
         // Polls the record the worker writes; the bound only stops a broken worker from hanging the suite.
         var record = await Eventually.UntilAsync(
-            () => harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(runId), CancellationToken.None),
+            () => harness.Registry.GetRunAsync(TrainingHarness.Name, RunId.Parse(runId), CancellationToken.None),
             run => run is { Status: RunStatus.Succeeded or RunStatus.Failed },
             TimeSpan.FromMinutes(2),
             TimeSpan.FromMilliseconds(100));

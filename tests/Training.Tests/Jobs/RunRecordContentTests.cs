@@ -48,7 +48,7 @@ public sealed class RunRecordContentTests
         await File.WriteAllTextAsync(file, TrainingHarness.CsvText());
 
         var result = await harness.TrainAsync(TrainingDataInput.FromFile(file));
-        var card = (await harness.Registry.LoadVersionAsync(TrainingHarness.Model, 1, CancellationToken.None)).Card;
+        var card = (await harness.Registry.LoadVersionAsync(TrainingHarness.Name, 1, CancellationToken.None)).Card;
 
         Assert.Multiple(() =>
         {

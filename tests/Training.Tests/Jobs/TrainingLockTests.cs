@@ -43,7 +43,7 @@ public sealed class TrainingLockTests
             Assert.That(record.Reason, Does.StartWith("the training lock was lost: ").And.Contain("could not be renewed (simulated)"));
             Assert.That(record.Version, Is.Null);
         });
-        Assert.That(await registry.ListVersionsAsync(TrainingHarness.Model, CancellationToken.None), Is.Empty);
+        Assert.That(await registry.ListVersionsAsync(TrainingHarness.Name, CancellationToken.None), Is.Empty);
     }
 
     [Test]

@@ -22,7 +22,7 @@ public sealed class TrainingRunnerTests
     {
         var result = await harness.TrainAsync(TrainingHarness.Csv());
 
-        var record = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(result.Run.RunId), CancellationToken.None);
+        var record = await harness.Registry.GetRunAsync(TrainingHarness.Name, RunId.Parse(result.Run.RunId), CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(result.Failure, Is.EqualTo(TrainingFailure.None));
@@ -66,7 +66,7 @@ public sealed class TrainingRunnerTests
 
         var result = await harness.TrainAsync(TrainingHarness.Bytes(csv, "data.csv"));
 
-        var verified = await harness.Registry.LoadVersionAsync(TrainingHarness.Model, 1, CancellationToken.None);
+        var verified = await harness.Registry.LoadVersionAsync(TrainingHarness.Name, 1, CancellationToken.None);
         var card = verified.Card;
         var accepted = (await CsvTrainingDataReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, CancellationToken.None)).Accepted;
         Assert.Multiple(() =>
@@ -172,7 +172,7 @@ public sealed class TrainingRunnerTests
             if (p.Stage == TrainingStage.Fitting && !promotedMeanwhile)
             {
                 promotedMeanwhile = true;
-                harness.Registry.PromoteAsync(TrainingHarness.Model, 2, null, "someone", "meanwhile", CancellationToken.None).GetAwaiter().GetResult();
+                harness.Registry.PromoteAsync(TrainingHarness.Name, 2, null, "someone", "meanwhile", CancellationToken.None).GetAwaiter().GetResult();
             }
         });
 
@@ -252,11 +252,11 @@ public sealed class TrainingRunnerTests
     public async Task Run_LockHeld_FailsWithoutTraining()
     {
         harness.Options.LockWaitTimeout = TimeSpan.Zero;
-        await using var held = await harness.Registry.TryAcquireTrainingLockAsync(ModelName.Parse(TrainingHarness.Model), CancellationToken.None);
+        await using var held = await harness.Registry.TryAcquireTrainingLockAsync(TrainingHarness.Name, CancellationToken.None);
 
         var result = await harness.TrainAsync(TrainingHarness.Csv());
 
-        var record = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(result.Run.RunId), CancellationToken.None);
+        var record = await harness.Registry.GetRunAsync(TrainingHarness.Name, RunId.Parse(result.Run.RunId), CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(held, Is.Not.Null);
@@ -320,9 +320,9 @@ public sealed class TrainingRunnerTests
         var thrown = await Assert.CatchAsync<OperationCanceledException>(() => harness.Runner().RunAsync(request, progress, cancellation.Token));
 
         var runs = Directory.GetFiles(Path.Combine(harness.Root, TrainingHarness.Model, "runs"), "*.json");
-        var record = await harness.Registry.GetRunAsync(ModelName.Parse(TrainingHarness.Model), RunId.Parse(Path.GetFileNameWithoutExtension(runs.Single())), CancellationToken.None);
+        var record = await harness.Registry.GetRunAsync(TrainingHarness.Name, RunId.Parse(Path.GetFileNameWithoutExtension(runs.Single())), CancellationToken.None);
         var versions = await harness.VersionsAsync();
-        await using var relock = await harness.Registry.TryAcquireTrainingLockAsync(ModelName.Parse(TrainingHarness.Model), CancellationToken.None);
+        await using var relock = await harness.Registry.TryAcquireTrainingLockAsync(TrainingHarness.Name, CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(record!.Status, Is.EqualTo(RunStatus.Cancelled));

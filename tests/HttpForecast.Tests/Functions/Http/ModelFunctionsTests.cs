@@ -68,7 +68,7 @@ public sealed class ModelFunctionsTests : ServedModelFixture
         var answer = await App.SendAsync<HttpFunctions>(
             HttpRequestBuilder.Post($"/api/models/{ModelName.Default}/promote").WithJson("""{"version":99}"""),
             (f, r) => f.PromoteModelAsync(r, ModelName.Default, CancellationToken.None));
-        var pointer = await App.Registry.GetPointerAsync(ModelName.Default, CancellationToken.None);
+        var pointer = await App.Registry.GetPointerAsync(ModelName.Parse(ModelName.Default), CancellationToken.None);
 
         Assert.Multiple(() =>
         {

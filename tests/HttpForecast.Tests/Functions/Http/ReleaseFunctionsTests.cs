@@ -95,13 +95,13 @@ public sealed class ReleaseFunctionsTests : ServedModelFixture
         int watch = 200;
         ReleaseRecord? record = null;
         while (clock.Elapsed < TimeSpan.FromSeconds(30)
-            && ((watch = (await GetAsync()).Status) == 200 || (record = await releases.GetRecordAsync(ModelName.Default, id, CancellationToken.None)) is null))
+            && ((watch = (await GetAsync()).Status) == 200 || (record = await releases.GetRecordAsync(ModelName.Parse(ModelName.Default), id, CancellationToken.None)) is null))
         {
             await PredictBodyAsync(clock.Elapsed.Milliseconds);
             await Task.Delay(50);
         }
 
-        var pointer = await App.Registry.GetPointerAsync(ModelName.Default, CancellationToken.None);
+        var pointer = await App.Registry.GetPointerAsync(ModelName.Parse(ModelName.Default), CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(during, Is.EqualTo(before), "the same answers, byte for byte, with the shadow running");

@@ -57,7 +57,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
             answeredPassing.Add(await PredictAsync(ReleaseCandidates.Body(ReleaseCandidates.PassingInput)));
         });
 
-        var pointer = await App.Registry.GetPointerAsync(Model, CancellationToken.None);
+        var pointer = await App.Registry.GetPointerAsync(ModelName.Parse(Model), CancellationToken.None);
         int after = await PredictAsync(ReleaseCandidates.Body(ReleaseCandidates.PassingInput));
         Assert.Multiple(() =>
         {
@@ -88,7 +88,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
         var record = await WaitForEndAsync(id, async () => answered.Add(await PredictAsync(batch)));
         TestContext.Out.WriteLine($"{answered.Count} requests; {record?.Reason}");
 
-        var pointer = await App.Registry.GetPointerAsync(Model, CancellationToken.None);
+        var pointer = await App.Registry.GetPointerAsync(ModelName.Parse(Model), CancellationToken.None);
         int after = await PredictAsync(batch);
         Assert.Multiple(() =>
         {
@@ -129,7 +129,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
             var promoted = await promote.WaitAsync(TimeSpan.FromSeconds(60));
             var released = await start.WaitAsync(TimeSpan.FromSeconds(60));
 
-            var pointer = (await App.Registry.GetPointerAsync(Model, CancellationToken.None))!.Value;
+            var pointer = (await App.Registry.GetPointerAsync(ModelName.Parse(Model), CancellationToken.None))!.Value;
             var watched = await GetAsync();
             string context = string.Create(
                 CultureInfo.InvariantCulture,
@@ -197,7 +197,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
     }
 
     private async Task<int> PublishAsync(PublishRequest request) =>
-        (await App.Registry.PublishAsync(Model, request, CancellationToken.None)).Version;
+        (await App.Registry.PublishAsync(ModelName.Parse(Model), request, CancellationToken.None)).Version;
 
     // Another instance of the app over this fixture's store (its own root for everything else), polling the pointer.
     private async Task<FunctionsApp> InstanceOnTheSameStoreAsync()
@@ -223,7 +223,7 @@ public sealed class ReleaseGuardFunctionsTests : ServedModelFixture
             async () =>
             {
                 await traffic();
-                return (await GetAsync()).Status == 404 ? await releases.GetRecordAsync(Model, id, CancellationToken.None) : null;
+                return (await GetAsync()).Status == 404 ? await releases.GetRecordAsync(ModelName.Parse(Model), id, CancellationToken.None) : null;
             },
             record => record is not null,
             EndTimeout);

@@ -18,7 +18,7 @@ public sealed class RetrainFromQueueFunctionTests
 
         await DeliverAsync(app, app.Queue.Dequeue());
         var run = await app.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(submitted.RunId), CancellationToken.None);
-        var versions = await app.Registry.ListVersionsAsync(ModelName.Default, CancellationToken.None);
+        var versions = await app.Registry.ListVersionsAsync(ModelName.Parse(ModelName.Default), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -42,7 +42,7 @@ public sealed class RetrainFromQueueFunctionTests
 
         await DeliverAsync(app, message);
         await DeliverAsync(app, message, dequeueCount: 2);
-        var versions = await app.Registry.ListVersionsAsync(ModelName.Default, CancellationToken.None);
+        var versions = await app.Registry.ListVersionsAsync(ModelName.Parse(ModelName.Default), CancellationToken.None);
 
         Assert.That(versions, Has.Count.EqualTo(1));
     }

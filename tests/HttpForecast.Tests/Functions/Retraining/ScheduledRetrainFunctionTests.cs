@@ -19,7 +19,7 @@ public sealed class ScheduledRetrainFunctionTests
 
         await app.InvokeAsync<RetrainFromQueueFunction>(f => f.RunAsync(QueueDeliveries.Delivery(message), CancellationToken.None));
         var finished = await app.Registry.GetRunAsync(ModelName.Parse(ModelName.Default), RunId.Parse(request.RunId), CancellationToken.None);
-        var pointer = await app.Registry.GetPointerAsync(ModelName.Default, CancellationToken.None);
+        var pointer = await app.Registry.GetPointerAsync(ModelName.Parse(ModelName.Default), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
