@@ -27,6 +27,7 @@ public sealed class ServedModel
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ReleaseRegistry releases;
     private readonly int shadowQueueCapacity;
+    private readonly ShadowPriority shadowPriority;
     private readonly ModelName modelName;
     private ForecastModel? current;
     private ModelLoadState loadState = new(null, null, 0);
@@ -56,6 +57,7 @@ public sealed class ServedModel
         this.telemetry = telemetry;
         releases = new ReleaseRegistry(registry, timeProvider, this.logger);
         shadowQueueCapacity = (releaseOptions ?? new ReleaseOptions()).ShadowQueueCapacity;
+        shadowPriority = (releaseOptions ?? new ReleaseOptions()).ShadowPriority;
     }
 
     /// <summary>The model name.</summary>
@@ -248,7 +250,7 @@ public sealed class ServedModel
             return;
         }
 
-        Volatile.Write(ref release, new ActiveRelease(Name, wanted, servedModel!.Version, candidate, shadowQueueCapacity, telemetry?.Releases, AbortAsync, logger));
+        Volatile.Write(ref release, new ActiveRelease(Name, wanted, servedModel!.Version, candidate, shadowQueueCapacity, shadowPriority, telemetry?.Releases, AbortAsync, logger));
         CoreLog.ReleaseFollowed(logger, Name, wanted.Id, wanted.Version, ReleaseRegistry.ModeName(wanted.Mode), wanted.Fraction);
     }
 

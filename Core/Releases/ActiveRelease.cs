@@ -38,6 +38,7 @@ public sealed class ActiveRelease : IAsyncDisposable
     private readonly RoleCounter served;
     private readonly RoleCounter candidate;
     private readonly BlockingCollection<ShadowWork> shadowQueue;
+    private readonly ShadowPriority shadowPriority;
     private readonly Lock shadowSync = new();
     private ModelRelease spec;
     private long shadowCompared;
@@ -56,6 +57,7 @@ public sealed class ActiveRelease : IAsyncDisposable
         int servedVersion,
         ForecastModel candidateModel,
         int shadowCapacity,
+        ShadowPriority shadowPriority,
         ReleaseTelemetry? telemetry,
         Func<ActiveRelease, string, Task> abort,
         ILogger logger)
@@ -70,6 +72,7 @@ public sealed class ActiveRelease : IAsyncDisposable
         served = new RoleCounter(servedVersion);
         candidate = new RoleCounter(spec.Version);
         shadowQueue = new BlockingCollection<ShadowWork>(new ConcurrentQueue<ShadowWork>(), shadowCapacity);
+        this.shadowPriority = shadowPriority;
         new Thread(ShadowLoop) { IsBackground = true, Name = "Shadow scoring" }.Start();
     }
 
@@ -250,7 +253,7 @@ public sealed class ActiveRelease : IAsyncDisposable
     // request outside scoring (parsing, writing the answer, Kestrel's I/O).
     private void ShadowLoop()
     {
-        Volatile.Write(ref shadowWorkerThreadId, BackgroundPriority.LowerCurrentThread() ?? 0);
+        Volatile.Write(ref shadowWorkerThreadId, shadowPriority == ShadowPriority.Lowest ? BackgroundPriority.LowerCurrentThread() ?? 0 : 0);
         try
         {
             foreach (var work in shadowQueue.GetConsumingEnumerable())

@@ -30,6 +30,10 @@ public sealed class ReleaseOptions
     [Range(1, 100_000)]
     public int ShadowQueueCapacity { get; set; } = 256;
 
+    /// <summary>The OS priority of the shadow scoring thread. Default <see cref="ShadowPriority.Lowest"/>.</summary>
+    [EnumDataType(typeof(ShadowPriority))]
+    public ShadowPriority ShadowPriority { get; set; } = ShadowPriority.Lowest;
+
     /// <summary>The guards a release gets when its start request sets none.</summary>
     public ReleaseGuards DefaultGuards() => new(MinRequests, MaxErrorRateIncrease, MaxLatencyRatio, MaxDivergence);
 }

@@ -56,6 +56,10 @@ internal sealed class ApiServer : IAsyncDisposable
 
         // Batch jobs (the batch routes, the key-level matrix) write beside the store, never into the working directory.
         all.TryAdd("Predictions:Path", Path.Combine(root, "predictions"));
+
+        // Shadow tests count every comparison; at the default lowest OS priority a loaded test machine may starve the
+        // shadow thread for seconds. That priority has its own tests (ShadowWorkerTests in Core.Tests).
+        all.TryAdd("Release:ShadowPriority", "Normal");
         var logs = new CapturedLogs();
         var server = ArchiveForecastServer.Create(new ServerOptions
         {

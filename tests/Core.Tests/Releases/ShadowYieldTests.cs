@@ -11,7 +11,7 @@ public sealed class ShadowYieldTests
         "r-1", 2, 1.0, ReleaseMode.Shadow, DateTimeOffset.UnixEpoch, "test", new ReleaseGuards(1_000_000, 0.02, 2, 100));
 
     private static ActiveRelease Release(ForecastModel candidate) =>
-        new("archive-forecast", Shadow, 1, candidate, 16, null, (_, _) => Task.CompletedTask, NullLogger.Instance);
+        new("archive-forecast", Shadow, 1, candidate, 16, ShadowPriority.Normal, null, (_, _) => Task.CompletedTask, NullLogger.Instance);
 
     private static (ForecastModel Model, List<ForecastInput> Inputs) Candidate()
     {

@@ -63,6 +63,7 @@ public sealed partial class SettingsParityTests
         ["Release__MaxLatencyRatio"] = "documented default guard; a release start may set its own",
         ["Release__MaxDivergence"] = "documented default guard; a release start may set its own",
         ["Release__ShadowQueueCapacity"] = "documented default per instance",
+        ["Release__ShadowPriority"] = "documented default (lowest OS priority); Normal only for instances with cores to spare",
     };
 
     private static string Root => RepositoryFiles.Root;

@@ -35,6 +35,10 @@ internal sealed class FunctionsAppBuilder
             ["Training:NumberOfTrees"] = "20",
             ["Retraining:Schedule"] = "0 0 3 1 * *",
             ["RetrainQueue:QueueName"] = "retrain-requests",
+
+            // Shadow tests count comparisons; the default lowest OS priority, which a loaded test machine may starve
+            // for seconds, has its own tests (ShadowWorkerTests in Core.Tests).
+            ["Release:ShadowPriority"] = "Normal",
         };
         foreach (var (key, value) in settings)
         {
