@@ -12,7 +12,9 @@
 # drift of the machine over both), KEEP=1 keeps the temp folder.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_NAME=release
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 CONNECTIONS="${CONNECTIONS:-8}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-15}"
@@ -20,35 +22,18 @@ ROUNDS="${ROUNDS:-4}"
 RATE="${RATE:-2000}"
 export CONNECTIONS RATE BENCH_LUA_DIR="$ROOT/bench/load"
 export BENCH_BATCH="${BENCH_BATCH:-10}"
-WORK="$(mktemp -d -t archive-forecast-release.XXXXXX)"
-SERVER_PID=""
-export BENCH_KEY="bench-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
-ADMIN_KEY="admin-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
+ADMIN_KEY="$(bench_key admin)"
 
-cleanup() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-  [[ "${KEEP:-0}" == 1 ]] || rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-for tool in dotnet wrk curl python3; do command -v "$tool" >/dev/null || { echo "release.sh needs $tool" >&2; exit 2; }; done
-dotnet build "$ROOT/Cli/ArchiveForecast.Cli.csproj" -c Release -nologo -v:q -clp:ErrorsOnly >&2
-CLI="$ROOT/Cli/bin/Release/net10.0/archive-forecast"
+bench_require dotnet wrk curl python3
+bench_build_cli
 "$CLI" train --synthetic 600 --store "$WORK/models" --promote force >/dev/null 2>&1
 "$CLI" train --synthetic 600 --seed 7 --store "$WORK/models" --promote never >/dev/null 2>&1 || true
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-BASE="http://127.0.0.1:$PORT"
+bench_pick_port
 RELEASE="$BASE/api/models/archive-forecast/release"
-BODY='{"instances":[{"month":"2025-07-01","total_files":120000,"avg_file_size_mb":1.2,"pct_pdf":0.4,"pct_docx":0.3,"pct_xlsx":0.2,"archive_frequency_per_day":15}]}'
 
 Auth__FunctionKeys__0="$BENCH_KEY" Auth__AdminKeys__0="$ADMIN_KEY" "$CLI" serve --port "$PORT" --store "$WORK/models" >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 600); do
-  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H 'Content-Type: application/json' -H "x-functions-key: $BENCH_KEY" --data "$BODY" "$BASE/api/predict" || true)"
-  [[ "$code" == 200 ]] && break
-  sleep 0.1
-done
+bench_wait_ready
 
 # wrk's responses/s and latency percentiles in ms, then the 1-minute load at the end. $1 names the run, $2 is the lua
 # script: predict-batch.lua (closed loop: every connection sends its next request as soon as the answer came, so the
@@ -67,7 +52,7 @@ measure() {
 
 admin() { curl -sS --max-time 30 -X "$1" -H "x-functions-key: $ADMIN_KEY" -H 'Content-Type: application/json' ${2:+--data "$2"} "$RELEASE"; }
 
-timeout 20 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s --timeout 5s -s "$ROOT/bench/load/predict-batch.lua" "$BASE/api/predict" >/dev/null
+bench_warm_up
 echo "| load | run | load at start / end | responses/s | p50 ms | p99 ms | errors | shadow compared (forecasts) / dropped (requests) |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 SUMMARY="$WORK/p99.txt"
